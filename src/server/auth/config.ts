@@ -1,0 +1,42 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { NextAuthConfig } from "next-auth";
+import { getDb } from "@/server/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
+import { sendMagicLink } from "@/server/notifications/magic-link";
+import { authSecret } from "./secret";
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+
+/**
+ * Auth.js configuration, built per request (lazily) so nothing touches the
+ * database or the secret while `next build` imports this module. Sessions
+ * live in the database: signing out or deleting a session ends it at once.
+ */
+export function authConfig(): NextAuthConfig {
+  return {
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/check-email", error: "/signin" },
+    providers: [
+      {
+        id: "email",
+        type: "email",
+        name: "Email",
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        // Magic links are the one email sent directly rather than through the
+        // outbox: the person is waiting for it right now.
+        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        options: {},
+      },
+    ],
+  };
+}

@@ -1,0 +1,158 @@
+import "server-only";
+import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { clients, memberships, practices } from "@/server/db/schema";
+import { conflict, invalid, isUniqueViolation, notFound } from "@/server/errors";
+import { enqueueEmail } from "@/server/notifications/outbox";
+import { parseInput } from "@/server/validate";
+import { clientInput, type ClientInput } from "./schemas";
+import { env } from "@/lib/env";
+
+const idSchema = z.uuid();
+
+export async function listClients(practiceId: string, options: { search?: string; includeArchived?: boolean } = {}) {
+  const filters = [eq(clients.practiceId, practiceId)];
+  if (!options.includeArchived) filters.push(eq(clients.status, "active"));
+  if (options.search) {
+    const pattern = `%${options.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(clients.name, pattern), ilike(clients.email, pattern))!);
+  }
+  return getDb()
+    .select()
+    .from(clients)
+    .where(and(...filters))
+    .orderBy(asc(clients.name));
+}
+
+export async function getClient(practiceId: string, clientId: string) {
+  if (!idSchema.safeParse(clientId).success) throw notFound("That client");
+  const [row] = await getDb()
+    .select()
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
+    .limit(1);
+  if (!row) throw notFound("That client");
+  return row;
+}
+
+export async function findClientByEmail(db: DbOrTx, practiceId: string, email: string) {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${email.toLowerCase()}`))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Adds a client to the practice; optionally emails them a welcome with a portal link. */
+export async function createClient(practiceId: string, input: ClientInput) {
+  const { notifyClient, ...values } = parseInput(clientInput, input);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [client] = await tx.insert(clients).values({ ...values, practiceId }).returning();
+      if (notifyClient) await enqueueWelcome(tx, practiceId, client!.id, client!.email, client!.name);
+      return client!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "clients_practice_email_key")) {
+      throw conflict("That client already exists.", { email: ["A client with this email is already in your practice."] });
+    }
+    throw error;
+  }
+}
+
+export async function updateClient(practiceId: string, clientId: string, input: ClientInput) {
+  await getClient(practiceId, clientId);
+  const { notifyClient: _ignored, ...values } = parseInput(clientInput, input);
+  try {
+    const [row] = await getDb()
+      .update(clients)
+      .set(values)
+      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
+      .returning();
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error, "clients_practice_email_key")) {
+      throw conflict("That email is taken.", { email: ["Another client in your practice has this email."] });
+    }
+    throw error;
+  }
+}
+
+export async function setClientStatus(practiceId: string, clientId: string, status: "active" | "archived") {
+  await getClient(practiceId, clientId);
+  const [row] = await getDb()
+    .update(clients)
+    .set({ status })
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
+    .returning();
+  return row!;
+}
+
+/** Links two clients of the same practice as a couple (both directions), or unlinks with partnerId null. */
+export async function setClientPartner(practiceId: string, clientId: string, partnerId: string | null) {
+  const client = await getClient(practiceId, clientId);
+  if (partnerId === clientId) throw invalid("A client can't be their own partner.", { partnerId: ["Choose someone else."] });
+  if (partnerId) await getClient(practiceId, partnerId);
+  await getDb().transaction(async (tx) => {
+    // Whoever was linked before is released on both sides.
+    const previous = [client.partnerId, partnerId].filter((id): id is string => !!id);
+    for (const id of previous) {
+      await tx.update(clients).set({ partnerId: null }).where(and(eq(clients.practiceId, practiceId), eq(clients.partnerId, id)));
+    }
+    await tx.update(clients).set({ partnerId: null }).where(and(eq(clients.practiceId, practiceId), eq(clients.partnerId, clientId)));
+    await tx.update(clients).set({ partnerId }).where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)));
+    if (partnerId) {
+      await tx.update(clients).set({ partnerId: clientId }).where(and(eq(clients.practiceId, practiceId), eq(clients.id, partnerId)));
+    }
+  });
+  return getClient(practiceId, clientId);
+}
+
+/**
+ * When someone signs in, the client records that carry their email (in any
+ * practice) become theirs: they get a client membership and see those
+ * records in the portal. Returns the number of records linked.
+ */
+export async function linkClientAccounts(userId: string, email: string) {
+  return getDb().transaction(async (tx) => {
+    const found = await tx
+      .update(clients)
+      .set({ userId })
+      .where(and(sql`lower(${clients.email}) = ${email.toLowerCase()}`, or(isNull(clients.userId), eq(clients.userId, userId))))
+      .returning({ practiceId: clients.practiceId });
+    for (const { practiceId } of found) {
+      await tx.insert(memberships).values({ practiceId, userId, role: "client" }).onConflictDoNothing();
+    }
+    return found.length;
+  });
+}
+
+/** The client record a signed-in user holds (the first one, if several practices know them). */
+export async function findClientForUser(userId: string) {
+  const [row] = await getDb()
+    .select({ client: clients, practice: practices })
+    .from(clients)
+    .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .where(and(eq(clients.userId, userId), eq(clients.status, "active")))
+    .orderBy(asc(clients.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+async function enqueueWelcome(tx: DbOrTx, practiceId: string, clientId: string, email: string, name: string) {
+  const [practice] = await tx.select().from(practices).where(eq(practices.id, practiceId));
+  await enqueueEmail(tx, {
+    practiceId,
+    to: email,
+    template: "welcome",
+    data: {
+      clientName: name,
+      practiceName: practice!.name,
+      coachEmail: practice!.contactEmail,
+      portalUrl: new URL("/signin?next=/portal", env().APP_URL).toString(),
+    },
+    idempotencyKey: `welcome:${clientId}`,
+  });
+}

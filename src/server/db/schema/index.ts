@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./practices";
+export * from "./notifications";
+export * from "./rate-limits";

@@ -1,0 +1,92 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "./client";
+import { clients, memberships, offerings, practices, users } from "./schema";
+
+export const DEMO_COACH_EMAIL = "coach@demo.tend.test";
+export const DEMO_PRACTICE_SLUG = "demo";
+
+/**
+ * The demo practice a new developer signs in to. Runs only on a database
+ * with no practices yet (or when forced), so it never touches real data.
+ * Returns whether it seeded.
+ */
+export async function seedDemoPractice({ force = false } = {}): Promise<boolean> {
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    // Serialise concurrent starts on a Postgres server (no-op cost on PGlite).
+    await tx.execute(sql`select pg_advisory_xact_lock(724211002)`);
+    const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(practices);
+    const [existingDemo] = await tx.select({ id: practices.id }).from(practices).where(sql`${practices.slug} = ${DEMO_PRACTICE_SLUG}`);
+    if (existingDemo || (count > 0 && !force)) return false;
+
+    const [coach] = await tx
+      .insert(users)
+      .values({ email: DEMO_COACH_EMAIL, name: "Wayne (demo coach)" })
+      .onConflictDoUpdate({ target: users.email, set: { name: "Wayne (demo coach)" } })
+      .returning();
+    const [practice] = await tx
+      .insert(practices)
+      .values({
+        name: "Wayne's Relationship Coaching (demo)",
+        slug: DEMO_PRACTICE_SLUG,
+        timeZone: "America/Los_Angeles",
+        currency: "USD",
+        contactEmail: DEMO_COACH_EMAIL,
+      })
+      .returning();
+    await tx.insert(memberships).values({ practiceId: practice!.id, userId: coach!.id, role: "coach" });
+
+    await tx.insert(offerings).values([
+      {
+        practiceId: practice!.id,
+        kind: "relationship",
+        slug: "relationship",
+        name: "Relationship Coaching",
+        description:
+          "For a man or a couple who want to reconnect. We find the root causes behind the distance, then rebuild trust and emotional intimacy step by step, with practices between sessions.",
+        durationMinutes: 60,
+        priceCents: 20000,
+        currency: "USD",
+        format: "video",
+        sortOrder: 1,
+      },
+      {
+        practiceId: practice!.id,
+        kind: "crisis",
+        slug: "crisis",
+        name: "Crisis Coaching",
+        description:
+          "For an acute relationship crisis, such as discovered infidelity or a threat of separation. Bookable at short notice; the first session runs 90 minutes.",
+        durationMinutes: 90,
+        priceCents: 30000,
+        currency: "USD",
+        format: "video",
+        sortOrder: 2,
+      },
+      {
+        practiceId: practice!.id,
+        kind: "one_on_one",
+        slug: "one-on-one",
+        name: "One-on-One Coaching",
+        description: "For an individual working on himself: what he brings into his relationships, and how to show up differently.",
+        durationMinutes: 60,
+        priceCents: 15000,
+        currency: "USD",
+        format: "video",
+        sortOrder: 3,
+      },
+    ]);
+
+    const [sam] = await tx
+      .insert(clients)
+      .values({ practiceId: practice!.id, name: "Sam Rivera", email: "sam@demo.tend.test", timeZone: "America/New_York" })
+      .returning();
+    const [alex] = await tx
+      .insert(clients)
+      .values({ practiceId: practice!.id, name: "Alex Rivera", email: "alex@demo.tend.test", timeZone: "America/New_York", partnerId: sam!.id })
+      .returning();
+    await tx.update(clients).set({ partnerId: alex!.id }).where(sql`${clients.id} = ${sam!.id}`);
+    return true;
+  });
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+export type AppErrorCode =
+  | "invalid"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payment_required"
+  | "rate_limited"
+  | "slot_unavailable"
+  | "slot_taken";
+
+export type FieldErrors = Record<string, string[]>;
+
+const STATUS: Record<AppErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  payment_required: 402,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  slot_unavailable: 409,
+  slot_taken: 409,
+  rate_limited: 429,
+};
+
+/**
+ * The one error type domain code throws on purpose. Anything else reaching
+ * a boundary is a bug: it is logged and the user sees a generic message.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status() {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "That item") => new AppError("not_found", `${what} was not found.`);
+export const invalid = (message: string, fieldErrors?: FieldErrors) =>
+  new AppError("invalid", message, fieldErrors);
+export const conflict = (message: string, fieldErrors?: FieldErrors) =>
+  new AppError("conflict", message, fieldErrors);
+
+export function httpStatusOf(code: AppErrorCode) {
+  return STATUS[code];
+}
+
+/** Flattens a zod error into `{ "field.path": ["message"] }`. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function fromZod(error: z.ZodError): AppError {
+  return new AppError("invalid", "Please correct the highlighted fields.", fieldErrorsOf(error));
+}
+
+/** Postgres unique violation (23505) on the named constraint, through either driver. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  return !!e && e.code === "23505" && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
+}
+
+/** Postgres exclusion violation (23P01), raised when two bookings would overlap. */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  return !!e && e.code === "23P01" && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
+}
+
+type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string };
+
+// Drizzle wraps driver errors (`cause`); postgres.js names the field
+// `constraint_name`, PGlite `constraint`.
+function findPgError(error: unknown): PgErrorLike | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const candidate = current as PgErrorLike & { cause?: unknown };
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}

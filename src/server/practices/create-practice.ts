@@ -1,0 +1,23 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { memberships, practices } from "@/server/db/schema";
+import { conflict, isUniqueViolation } from "@/server/errors";
+import { parseInput } from "@/server/validate";
+import { createPracticeInput, type CreatePracticeInput } from "./schemas";
+
+/** Onboarding: creates a practice and makes the user its coach, in one transaction. */
+export async function createPractice(userId: string, input: CreatePracticeInput) {
+  const values = parseInput(createPracticeInput, input);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [practice] = await tx.insert(practices).values(values).returning();
+      await tx.insert(memberships).values({ practiceId: practice!.id, userId, role: "coach" });
+      return practice!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "practices_slug_unique")) {
+      throw conflict("That address is taken.", { slug: ["That address is already taken; try another."] });
+    }
+    throw error;
+  }
+}

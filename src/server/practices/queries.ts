@@ -1,0 +1,37 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/server/db/client";
+import { memberships, practices } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+
+export async function findPracticeBySlug(slug: string) {
+  const [practice] = await getDb().select().from(practices).where(eq(practices.slug, slug.toLowerCase())).limit(1);
+  return practice ?? null;
+}
+
+export async function getPracticeBySlug(slug: string) {
+  const practice = await findPracticeBySlug(slug);
+  if (!practice) throw notFound("That practice");
+  return practice;
+}
+
+export async function getPractice(practiceId: string) {
+  const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId)).limit(1);
+  if (!practice) throw notFound("That practice");
+  return practice;
+}
+
+/** The practice a user coaches, if any (one per coach for now). */
+export async function findCoachPractice(userId: string) {
+  const [row] = await getDb()
+    .select({ practice: practices })
+    .from(memberships)
+    .innerJoin(practices, eq(practices.id, memberships.practiceId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, "coach")))
+    .limit(1);
+  return row?.practice ?? null;
+}
+
+export async function isSlugAvailable(slug: string) {
+  return !(await findPracticeBySlug(slug));
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { databaseKind } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoPractice } from "./db/seed";
+import { startDispatcherLoop } from "./notifications/dispatcher-loop";
+
+/**
+ * Runs once when `next dev` or `next start` boots (from src/instrumentation.ts),
+ * before the first request: env check, migrations, the demo practice on an
+ * empty database, and the in-process email dispatcher.
+ */
+export async function prepareServer() {
+  const settings = env();
+  await migrateDatabase();
+  if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
+    console.log("[tend] Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
+  }
+  console.log(`[tend] Database ready (${databaseKind() === "pglite" ? `embedded PGlite in ${settings.PGLITE_DIR}` : "Postgres server"}).`);
+  if (settings.DISPATCH_INTERVAL_SECONDS > 0) startDispatcherLoop(settings.DISPATCH_INTERVAL_SECONDS * 1000);
+}
