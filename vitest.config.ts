@@ -36,6 +36,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.ts"],
+          environment: "node",
+          // Starts the production build (`npm run build` first) on a fresh database.
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          // One server and one browser: journeys run one file at a time.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

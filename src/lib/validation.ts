@@ -44,7 +44,7 @@ export const moneySchema = z
   .transform((v) => (typeof v === "number" ? v : v.trim().replace(/^\$/, "")))
   .pipe(
     z.coerce
-      .number({ error: "Enter a price as a number, like 150 or 149.50." })
+      .number<string | number>({ error: "Enter a price as a number, like 150 or 149.50." })
       .min(0, "The price can't be negative.")
       .max(100_000, "The price must be at most 100,000."),
   )

@@ -1,7 +1,14 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requireClient, requireCoach, type ClientContext, type CoachContext } from "@/server/auth/guards";
+import {
+  requireClient,
+  requireCoach,
+  requireUser,
+  type ClientContext,
+  type CoachContext,
+  type SignedInUser,
+} from "@/server/auth/guards";
 import { AppError, fromZod, type AppErrorCode, type FieldErrors } from "@/server/errors";
 
 export type ActionResult<T = unknown> =
@@ -50,6 +57,13 @@ export const clientAction = <S extends z.ZodType, T>(
   handler: (input: z.output<S>, ctx: ClientContext) => Promise<T>,
   options?: { successMessage?: string },
 ) => defineAction(requireClient, schema, handler, options);
+
+/** Signed in, whatever the role (onboarding, account settings). */
+export const userAction = <S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, user: SignedInUser) => Promise<T>,
+  options?: { successMessage?: string },
+) => defineAction(() => requireUser(), schema, handler, options);
 
 export const publicAction = <S extends z.ZodType, T>(
   schema: S,

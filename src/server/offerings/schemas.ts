@@ -37,10 +37,14 @@ export const offeringInput = z
       .transform((v) => v || null),
     active: checkboxSchema,
   })
-  .superRefine((o, ctx) => {
-    if (o.format === "in_person" && !o.location) {
-      ctx.addIssue({ code: "custom", path: ["location"], message: "Enter the address for in-person sessions." });
-    }
-  });
+  .superRefine(
+    (o, ctx) => {
+      if (o.format === "in_person" && !o.location) {
+        ctx.addIssue({ code: "custom", path: ["location"], message: "Enter the address for in-person sessions." });
+      }
+    },
+    // Run even when other fields failed, so every message shows at once.
+    { when: () => true },
+  );
 
 export type OfferingInput = z.input<typeof offeringInput>;

@@ -1,0 +1,35 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { emailSchema } from "@/lib/validation";
+import { publicAction, userAction } from "@/server/action";
+import { signIn, signOut } from "@/server/auth";
+import { createPractice } from "@/server/practices/create-practice";
+import { createPracticeInput } from "@/server/practices/schemas";
+import { clientIp } from "@/server/http";
+import { consumeRateLimit } from "@/server/rate-limit";
+import { safeNextPath } from "@/lib/safe-next";
+
+const signInInput = z.object({ email: emailSchema, next: z.string().optional() });
+
+/** Sends a magic link. Limited per IP and per address so nobody can flood an inbox. */
+export const requestSignInLink = publicAction(signInInput, async ({ email, next }) => {
+  const ip = clientIp(await headers());
+  await consumeRateLimit(`signin:ip:${ip}`, 10, 600);
+  await consumeRateLimit(`signin:email:${email}`, 5, 600);
+  // Throws Next's redirect to /check-email once the link is sent.
+  await signIn("email", { email, redirectTo: `/home?next=${encodeURIComponent(safeNextPath(next))}` });
+  return null;
+});
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+/** Onboarding: the signed-in person becomes the coach of a new practice. */
+export const createPracticeAction = userAction(createPracticeInput, async (input, user) => {
+  await createPractice(user.id, input);
+  redirect("/coach?welcome=1");
+});

@@ -1,0 +1,13 @@
+import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/safe-next";
+import { homePathFor, requireUser } from "@/server/auth/guards";
+
+/** Where a magic link lands: on to `next`, or to the dashboard, portal or onboarding. */
+export default async function AfterSignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  const user = await requireUser();
+  const home = await homePathFor(user);
+  const wanted = safeNextPath(next);
+  // Onboarding comes before anything else a practice-less user asked for.
+  redirect(home === "/onboarding" || !wanted ? home : wanted);
+}

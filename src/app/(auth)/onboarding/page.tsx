@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { OnboardingForm } from "@/components/auth/onboarding-form";
+import { env } from "@/lib/env";
+import { listTimeZones } from "@/lib/time-zones";
+import { requireUser } from "@/server/auth/guards";
+import { findCoachPractice } from "@/server/practices/queries";
+
+export const metadata: Metadata = { title: "Set up your practice" };
+
+export default async function OnboardingPage() {
+  const user = await requireUser("/onboarding");
+  if (await findCoachPractice(user.id)) redirect("/coach");
+  return (
+    <AuthCard title="Set up your practice">
+      <p className="mb-6 text-sm text-muted">
+        A few details and your booking page is ready. You can change all of this later in Settings.
+      </p>
+      <OnboardingForm email={user.email} timeZones={listTimeZones()} origin={env().APP_URL.replace(/\/$/, "")} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { createPracticeAction } from "@/app/(auth)/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { slugify } from "@/lib/slugify";
+
+const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR", "INR"];
+
+export function OnboardingForm({ email, timeZones, origin }: { email: string; timeZones: string[]; origin: string }) {
+  const [state, action] = useActionState(createPracticeAction, null);
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const [name, setName] = useState(failed?.values?.name ?? "");
+  const [slug, setSlug] = useState(failed?.values?.slug ?? "");
+  const [slugEdited, setSlugEdited] = useState(!!failed?.values?.slug);
+  const [timeZone, setTimeZone] = useState(failed?.values?.timeZone ?? "UTC");
+
+  // The browser knows the coach's zone; the server render can't.
+  useEffect(() => {
+    if (failed?.values?.timeZone) return;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time read of a browser-only value
+    if (detected && timeZones.includes(detected)) setTimeZone(detected);
+  }, [failed?.values?.timeZone, timeZones]);
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {failed && !Object.keys(errors).length ? <FormMessage state={failed} /> : null}
+      {failed && Object.keys(errors).length ? (
+        <p role="alert" className="text-sm text-clay-600">
+          Please correct the fields marked below.
+        </p>
+      ) : null}
+      <Field
+        label="Practice name"
+        name="name"
+        required
+        maxLength={100}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (!slugEdited) setSlug(slugify(e.target.value));
+        }}
+        placeholder="Wayne Miller Coaching"
+        errors={errors.name}
+      />
+      <Field
+        label="Web address"
+        name="slug"
+        required
+        value={slug}
+        onChange={(e) => {
+          setSlugEdited(true);
+          setSlug(e.target.value.toLowerCase());
+        }}
+        hint={`Your booking page: ${origin}/book/${slug || "your-practice"}`}
+        errors={errors.slug}
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours are set in this zone.">
+        {(control) => (
+          <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Currency" name="currency" errors={errors.currency}>
+        {(control) => (
+          <select {...control} defaultValue={failed?.values?.currency ?? "USD"}>
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label="Contact email"
+        name="contactEmail"
+        type="email"
+        required
+        defaultValue={failed?.values?.contactEmail ?? email}
+        hint="Shown to clients who need to reach you."
+        errors={errors.contactEmail}
+      />
+      <SubmitButton className="w-full" pendingLabel="Creating your practice…">
+        Create practice
+      </SubmitButton>
+    </form>
+  );
+}

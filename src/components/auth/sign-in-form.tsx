@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestSignInLink } from "@/app/(auth)/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, action] = useActionState(requestSignInLink, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state && !state.ok && !errors?.email ? <FormMessage state={state} /> : null}
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        autoFocus
+        defaultValue={state && !state.ok ? state.values?.email : undefined}
+        placeholder="you@example.com"
+        errors={errors?.email}
+      />
+      <SubmitButton className="w-full" pendingLabel="Sending your link…">
+        Email me a sign-in link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,230 @@
+// Pure module (no DB, no Next, no clock): deliberately without `import "server-only"` so the
+// settings forms and the booking page can share these types, schemas and helpers.
+import { z } from "zod";
+
+/** ISO weekday: Monday = 1 … Sunday = 7 (luxon's `weekday`). */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A span of local wall-clock time on one day, "HH:mm"; `end` may be "24:00" (midnight at the end of the day). */
+export interface TimeInterval {
+  start: string;
+  end: string;
+}
+
+/** Recurring working hours, in the practice's IANA time zone. */
+export interface WeeklyHoursInterval extends TimeInterval {
+  weekday: Weekday;
+}
+
+/** Other hours on one local date; no intervals means the day off. Replaces that date's weekly hours. */
+export interface DateOverride {
+  date: string;
+  intervals: TimeInterval[];
+}
+
+/** Days away, both dates included, local to the practice. Wins over weekly hours and overrides. */
+export interface TimeOff {
+  startDate: string;
+  endDate: string;
+}
+
+export interface Availability {
+  weeklyHours: WeeklyHoursInterval[];
+  overrides: DateOverride[];
+  timeOff: TimeOff[];
+}
+
+export const WEEKDAYS: readonly { weekday: Weekday; label: string; short: string }[] = [
+  { weekday: 1, label: "Monday", short: "Mon" },
+  { weekday: 2, label: "Tuesday", short: "Tue" },
+  { weekday: 3, label: "Wednesday", short: "Wed" },
+  { weekday: 4, label: "Thursday", short: "Thu" },
+  { weekday: 5, label: "Friday", short: "Fri" },
+  { weekday: 6, label: "Saturday", short: "Sat" },
+  { weekday: 7, label: "Sunday", short: "Sun" },
+];
+
+export const MINUTES_PER_DAY = 24 * 60;
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Minutes since local midnight for "HH:mm" ("24:00" → 1440), or null when malformed. */
+export function parseLocalTime(value: string): number | null {
+  if (value === "24:00") return MINUTES_PER_DAY;
+  const m = TIME_RE.exec(value);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** "HH:mm" for minutes since local midnight (1440 → "24:00"). */
+export function formatLocalTime(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
+
+/**
+ * Epoch milliseconds of the date's midnight *as if it were UTC* (a "wall" timestamp), or null
+ * when the string is not a real calendar date. Wall timestamps let us do calendar arithmetic
+ * without ever touching the process's TZ.
+ */
+export function parseLocalDate(value: string): number | null {
+  const m = DATE_RE.exec(value);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return ms;
+}
+
+/** "YYYY-MM-DD" of a wall timestamp (see parseLocalDate). */
+export function formatLocalDate(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 10);
+}
+
+/** Sorted, with overlapping or touching intervals joined: 09:00–12:00 + 12:00–17:00 is one 09:00–17:00 span. */
+export function mergeMinuteIntervals(intervals: readonly [number, number][]): [number, number][] {
+  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod schemas for the settings forms and the API. They normalise (sort) what they accept.
+
+const startTimeSchema = z
+  .string({ error: "Enter a start time, like 09:00." })
+  .trim()
+  .regex(TIME_RE, "Enter the start time as HH:mm in 24-hour time, like 09:00.");
+
+const endTimeSchema = z
+  .string({ error: "Enter an end time, like 17:00." })
+  .trim()
+  .refine((v) => parseLocalTime(v) !== null, "Enter the end time as HH:mm in 24-hour time, like 17:00 (24:00 for midnight).");
+
+export const localDateSchema = z
+  .string({ error: "Enter a date as YYYY-MM-DD." })
+  .trim()
+  .regex(DATE_RE, "Enter the date as YYYY-MM-DD, like 2026-03-09.")
+  .refine((v) => parseLocalDate(v) !== null, "That date doesn't exist on the calendar.");
+
+export const timeIntervalSchema = z
+  .object({ start: startTimeSchema, end: endTimeSchema })
+  .refine((i) => (parseLocalTime(i.end) ?? 0) > (parseLocalTime(i.start) ?? 0), {
+    path: ["end"],
+    message: "The end time must be after the start time.",
+  });
+
+const MAX_INTERVALS_PER_DAY = 12;
+
+/** Reports the first interval that overlaps an earlier one (touching is fine: 09:00–12:00 and 12:00–13:00). */
+function checkNoOverlaps(
+  intervals: readonly TimeInterval[],
+  ctx: z.RefinementCtx,
+  pathOf: (index: number) => (string | number)[],
+  dayLabel: string,
+) {
+  const order = intervals
+    .map((iv, index) => ({ index, a: parseLocalTime(iv.start) ?? 0, b: parseLocalTime(iv.end) ?? 0, iv }))
+    .sort((x, y) => x.a - y.a || x.b - y.b);
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!;
+    const cur = order[k]!;
+    if (cur.a < prev.b) {
+      const later = Math.max(prev.index, cur.index);
+      const other = later === cur.index ? prev : cur;
+      ctx.addIssue({
+        code: "custom",
+        path: pathOf(later),
+        message: `These hours overlap ${other.iv.start}–${other.iv.end} on ${dayLabel}. Adjust or remove one of them.`,
+      });
+    }
+  }
+}
+
+const byStart = (x: TimeInterval, y: TimeInterval) => (parseLocalTime(x.start) ?? 0) - (parseLocalTime(y.start) ?? 0);
+
+export const weeklyHoursIntervalSchema = z
+  .object({
+    weekday: z.coerce
+      .number({ error: "Choose a day of the week." })
+      .int("Choose a day of the week.")
+      .min(1, "Choose a day of the week.")
+      .max(7, "Choose a day of the week."),
+    start: startTimeSchema,
+    end: endTimeSchema,
+  })
+  .refine((i) => (parseLocalTime(i.end) ?? 0) > (parseLocalTime(i.start) ?? 0), {
+    path: ["end"],
+    message: "The end time must be after the start time.",
+  })
+  .transform((i) => ({ weekday: i.weekday as Weekday, start: i.start, end: i.end }));
+
+export const weeklyHoursSchema = z
+  .array(weeklyHoursIntervalSchema)
+  .max(7 * MAX_INTERVALS_PER_DAY, `Use at most ${MAX_INTERVALS_PER_DAY} time ranges per day.`)
+  .superRefine((all, ctx) => {
+    for (const { weekday, label } of WEEKDAYS) {
+      const indexes = all.flatMap((iv, i) => (iv.weekday === weekday ? [i] : []));
+      if (indexes.length > MAX_INTERVALS_PER_DAY) {
+        ctx.addIssue({ code: "custom", path: [indexes[0]!], message: `Use at most ${MAX_INTERVALS_PER_DAY} time ranges on ${label}.` });
+      }
+      checkNoOverlaps(
+        indexes.map((i) => all[i]!),
+        ctx,
+        (k) => [indexes[k]!, "start"],
+        label,
+      );
+    }
+  })
+  .transform((all) => [...all].sort((x, y) => x.weekday - y.weekday || byStart(x, y)));
+
+export const dateOverrideSchema = z
+  .object({
+    date: localDateSchema,
+    intervals: z
+      .array(timeIntervalSchema)
+      .max(MAX_INTERVALS_PER_DAY, `Use at most ${MAX_INTERVALS_PER_DAY} time ranges on one date.`)
+      .default([]),
+  })
+  .superRefine((o, ctx) => checkNoOverlaps(o.intervals, ctx, (k) => ["intervals", k, "start"], o.date))
+  .transform((o) => ({ date: o.date, intervals: [...o.intervals].sort(byStart) }));
+
+export const dateOverridesSchema = z
+  .array(dateOverrideSchema)
+  .max(1000, "Use at most 1,000 date overrides; remove ones in the past.")
+  .superRefine((all, ctx) => {
+    const seen = new Set<string>();
+    all.forEach((o, i) => {
+      if (seen.has(o.date)) {
+        ctx.addIssue({ code: "custom", path: [i, "date"], message: `There are already other hours for ${o.date}. Edit that entry instead.` });
+      }
+      seen.add(o.date);
+    });
+  })
+  .transform((all) => [...all].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)));
+
+export const timeOffSchema = z
+  .object({ startDate: localDateSchema, endDate: localDateSchema })
+  .refine((t) => t.endDate >= t.startDate, { path: ["endDate"], message: "The last day off can't be before the first." });
+
+export const timeOffListSchema = z
+  .array(timeOffSchema)
+  .max(500, "Use at most 500 time-off entries; remove ones in the past.")
+  .transform((all) => [...all].sort((x, y) => (x.startDate < y.startDate ? -1 : x.startDate > y.startDate ? 1 : 0)));
+
+export const availabilitySchema = z.object({
+  weeklyHours: weeklyHoursSchema.default([]),
+  overrides: dateOverridesSchema.default([]),
+  timeOff: timeOffListSchema.default([]),
+});
+
+export type AvailabilityInput = z.input<typeof availabilitySchema>;

@@ -1,0 +1,365 @@
+// Pure module (no DB, no Next, no clock, no process TZ): deliberately without
+// `import "server-only"` so the booking page may reuse groupSlotsByDay and the zone helpers.
+// The rules are written down in docs/scheduling.md; keep the two in step.
+import { IANAZone } from "luxon";
+import {
+  MINUTES_PER_DAY,
+  formatLocalDate,
+  mergeMinuteIntervals,
+  parseLocalDate,
+  parseLocalTime,
+  type DateOverride,
+  type TimeOff,
+  type WeeklyHoursInterval,
+} from "./availability";
+
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+export type Slot = Interval;
+
+export interface SlotInput {
+  /** The practice's IANA zone: weekly hours, overrides, time off and the daily cap are read in it. */
+  timeZone: string;
+  weeklyHours: readonly WeeklyHoursInterval[];
+  overrides?: readonly DateOverride[];
+  timeOff?: readonly TimeOff[];
+  /**
+   * Time already taken: bookings that hold time, each ALREADY widened by its own buffers
+   * ([start − its bufferBefore, end + its bufferAfter)), and the coach's blocks as they are.
+   * Half-open: touching is not overlapping.
+   */
+  busy?: readonly Interval[];
+  durationMinutes: number;
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+  minimumNoticeMinutes?: number;
+  /** Last bookable day is the practice-local date of `now` plus this many days. Omit for no horizon. */
+  horizonDays?: number | null;
+  /** Grid step; defaults to defaultSlotInterval(durationMinutes). */
+  slotIntervalMinutes?: number | null;
+  /** Omit or null for no cap. */
+  maxPerDay?: number | null;
+  /** Sessions that already count against the cap, by practice-local date "YYYY-MM-DD". */
+  bookedPerDay?: Readonly<Record<string, number>>;
+  now: Date;
+  /** Slots whose start is in [from, to). */
+  range: { from: Date; to: Date };
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The duration when it sits evenly on the clock (divides an hour, or is whole half-hours), otherwise 30 minutes. */
+export function defaultSlotInterval(durationMinutes: number): number {
+  if (durationMinutes > 0 && (60 % durationMinutes === 0 || durationMinutes % 30 === 0)) return durationMinutes;
+  return 30;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zone arithmetic on "wall" timestamps: a local date-time encoded as if it were UTC.
+
+const zoneCache = new Map<string, IANAZone>();
+
+function zoneOf(name: string): IANAZone {
+  let zone = zoneCache.get(name);
+  if (!zone) {
+    zone = IANAZone.create(name);
+    if (!zone.isValid) throw new RangeError(`Unknown time zone: ${name}`);
+    zoneCache.set(name, zone);
+  }
+  return zone;
+}
+
+function offsetMs(zone: IANAZone, instantMs: number): number {
+  return zone.offset(instantMs) * MINUTE;
+}
+
+interface Resolved {
+  ms: number;
+  /** False when the wall time falls in a spring-forward gap; `ms` is then the instant the gap ends. */
+  exists: boolean;
+}
+
+/**
+ * The first instant whose local wall time is `wallMs` (the earlier one when the clock falls back;
+ * luxon's own fromObject picks the later one in some zones, so we resolve it ourselves). When
+ * the wall time doesn't exist, the instant the clock jumps past it.
+ */
+function resolveWall(zone: IANAZone, wallMs: number): Resolved {
+  const before = offsetMs(zone, wallMs - DAY);
+  const after = offsetMs(zone, wallMs + DAY);
+  let best: number | null = null;
+  for (const o of before === after ? [before] : [before, after]) {
+    const t = wallMs - o;
+    if (offsetMs(zone, t) === o && (best === null || t < best)) best = t;
+  }
+  if (best !== null) return { ms: best, exists: true };
+  // In a gap: offsets jump from `before` to `after`; find the transition to the minute.
+  let lo = wallMs - Math.max(before, after);
+  let hi = wallMs - Math.min(before, after);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (offsetMs(zone, mid) === offsetMs(zone, lo)) lo = mid;
+    else hi = mid;
+  }
+  return { ms: hi, exists: false };
+}
+
+/** Midnight wall timestamp of the local date that `instant` falls on in `zone`. */
+function localDayWall(zone: IANAZone, instantMs: number): number {
+  const wall = instantMs + offsetMs(zone, instantMs);
+  return wall - (((wall % DAY) + DAY) % DAY);
+}
+
+/** "YYYY-MM-DD" of an instant in an IANA zone. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  return formatLocalDate(localDayWall(zoneOf(timeZone), instant.getTime()));
+}
+
+/** The instant a local date begins in `timeZone` (its first moment, even when midnight is skipped). */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const wall = parseLocalDate(date);
+  if (wall === null) throw new RangeError(`Not a date: ${date}`);
+  return new Date(resolveWall(zoneOf(timeZone), wall).ms);
+}
+
+/** [start of `startDate`, start of the day after `endDate`) in `timeZone`: for "dates in the booker's zone" queries. */
+export function rangeForLocalDates(startDate: string, endDate: string, timeZone: string): { from: Date; to: Date } {
+  const end = parseLocalDate(endDate);
+  if (end === null) throw new RangeError(`Not a date: ${endDate}`);
+  return { from: startOfLocalDate(startDate, timeZone), to: startOfLocalDate(formatLocalDate(end + DAY), timeZone) };
+}
+
+/** Counts instants per local date: builds `bookedPerDay` from the starts of the sessions that count. */
+export function countPerLocalDay(instants: readonly Date[], timeZone: string): Record<string, number> {
+  const zone = zoneOf(timeZone);
+  const out: Record<string, number> = {};
+  for (const t of instants) {
+    const d = formatLocalDate(localDayWall(zone, t.getTime()));
+    out[d] = (out[d] ?? 0) + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Prepared {
+  zone: IANAZone;
+  weekly: [number, number][][]; // index 1..7 → merged minute intervals
+  overrides: Map<number, [number, number][]>; // day wall → merged minute intervals
+  timeOff: [number, number][]; // [first day wall, last day wall]
+  busyStart: Float64Array;
+  busyEnd: Float64Array;
+  duration: number;
+  before: number;
+  after: number;
+  step: number;
+  maxPerDay: number | null;
+  bookedPerDay: Readonly<Record<string, number>>;
+  from: number;
+  to: number;
+}
+
+function minutesOf(intervals: readonly { start: string; end: string }[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (const iv of intervals) {
+    const a = parseLocalTime(iv.start);
+    const b = parseLocalTime(iv.end);
+    if (a !== null && b !== null && a < MINUTES_PER_DAY) pairs.push([a, Math.min(b, MINUTES_PER_DAY)]);
+  }
+  return mergeMinuteIntervals(pairs);
+}
+
+function nonNegative(value: number | null | undefined, name: string): number {
+  const v = value ?? 0;
+  if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a non-negative number`);
+  return v;
+}
+
+function prepare(input: SlotInput, busy: readonly Interval[]): Prepared | null {
+  const zone = zoneOf(input.timeZone);
+  const duration = input.durationMinutes;
+  if (!Number.isInteger(duration) || duration <= 0) throw new RangeError("durationMinutes must be a positive integer");
+  const stepIn = input.slotIntervalMinutes;
+  const step = stepIn && stepIn > 0 && Number.isInteger(stepIn) ? stepIn : defaultSlotInterval(duration);
+  const before = nonNegative(input.bufferBeforeMinutes, "bufferBeforeMinutes") * MINUTE;
+  const after = nonNegative(input.bufferAfterMinutes, "bufferAfterMinutes") * MINUTE;
+  const notice = nonNegative(input.minimumNoticeMinutes, "minimumNoticeMinutes") * MINUTE;
+
+  const now = input.now.getTime();
+  if (Number.isNaN(now) || Number.isNaN(input.range.from.getTime()) || Number.isNaN(input.range.to.getTime())) {
+    throw new RangeError("now and range must be valid dates");
+  }
+  let from = Math.max(input.range.from.getTime(), now + notice);
+  let to = input.range.to.getTime();
+  if (input.horizonDays !== undefined && input.horizonDays !== null) {
+    const horizon = nonNegative(input.horizonDays, "horizonDays");
+    const lastDay = localDayWall(zone, now) + Math.floor(horizon) * DAY;
+    to = Math.min(to, resolveWall(zone, lastDay + DAY).ms);
+  }
+  if (from >= to) return null;
+  // A candidate's start is on a whole minute; nothing else needs sub-minute precision.
+  from = Math.ceil(from / MINUTE) * MINUTE;
+
+  const weekly: [number, number][][] = [[], [], [], [], [], [], [], []];
+  for (let wd = 1; wd <= 7; wd++) weekly[wd] = minutesOf(input.weeklyHours.filter((w) => w.weekday === wd));
+
+  const overrides = new Map<number, [number, number][]>();
+  for (const o of input.overrides ?? []) {
+    const wall = parseLocalDate(o.date);
+    if (wall !== null) overrides.set(wall, minutesOf(o.intervals));
+  }
+  const timeOff: [number, number][] = [];
+  for (const t of input.timeOff ?? []) {
+    const a = parseLocalDate(t.startDate);
+    const b = parseLocalDate(t.endDate);
+    if (a !== null && b !== null && b >= a) timeOff.push([a, b]);
+  }
+
+  // Sort once and merge, so each candidate is one binary search over disjoint, ordered spans.
+  const raw: [number, number][] = [];
+  for (const b of busy) {
+    const s = b.start.getTime();
+    const e = b.end.getTime();
+    if (Number.isNaN(s) || Number.isNaN(e)) throw new RangeError("busy intervals must be valid dates");
+    if (e > s) raw.push([s, e]);
+  }
+  raw.sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of raw) {
+    const n = ends.length;
+    if (n > 0 && s <= ends[n - 1]!) ends[n - 1] = Math.max(ends[n - 1]!, e);
+    else {
+      starts.push(s);
+      ends.push(e);
+    }
+  }
+
+  return {
+    zone,
+    weekly,
+    overrides,
+    timeOff,
+    busyStart: Float64Array.from(starts),
+    busyEnd: Float64Array.from(ends),
+    duration: duration * MINUTE,
+    before,
+    after,
+    step,
+    maxPerDay: input.maxPerDay ?? null,
+    bookedPerDay: input.bookedPerDay ?? {},
+    from,
+    to,
+  };
+}
+
+/** True when [a, b) overlaps any busy span. */
+function overlapsBusy(p: Prepared, a: number, b: number): boolean {
+  const ends = p.busyEnd;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && p.busyStart[lo]! < b;
+}
+
+function intervalsFor(p: Prepared, dayWall: number): [number, number][] {
+  for (const [a, b] of p.timeOff) if (dayWall >= a && dayWall <= b) return [];
+  const override = p.overrides.get(dayWall);
+  if (override) return override;
+  const weekday = new Date(dayWall).getUTCDay() || 7;
+  return p.weekly[weekday]!;
+}
+
+function collect(p: Prepared, out: Slot[]): void {
+  const { zone } = p;
+  const lastDay = localDayWall(zone, p.to - 1);
+  for (let day = localDayWall(zone, p.from); day <= lastDay; day += DAY) {
+    const intervals = intervalsFor(p, day);
+    if (intervals.length === 0) continue;
+    if (p.maxPerDay !== null && (p.bookedPerDay[formatLocalDate(day)] ?? 0) >= p.maxPerDay) continue;
+
+    // Most days keep one offset from midnight to midnight: then wall → instant is a subtraction.
+    const dayStart = resolveWall(zone, day);
+    const dayEnd = resolveWall(zone, day + DAY);
+    const offset = offsetMs(zone, dayStart.ms);
+    const steady =
+      dayStart.exists && dayEnd.exists && dayEnd.ms - dayStart.ms === DAY && offsetMs(zone, dayEnd.ms - 1) === offset;
+    const toInstant = (wall: number): Resolved => (steady ? { ms: wall - offset, exists: true } : resolveWall(zone, wall));
+
+    for (const [a, b] of intervals) {
+      const end = toInstant(day + b * MINUTE).ms;
+      for (let m = a; m < b; m += p.step) {
+        const start = toInstant(day + m * MINUTE);
+        if (!start.exists) continue; // spring-forward gap: that local time never happens
+        const s = start.ms;
+        const e = s + p.duration;
+        if (e > end) break;
+        if (s < p.from) continue;
+        if (s >= p.to) return;
+        if (overlapsBusy(p, s - p.before, e + p.after)) continue;
+        out.push({ start: new Date(s), end: new Date(e) });
+      }
+    }
+  }
+}
+
+/**
+ * Open slots, sorted by start. See docs/scheduling.md for every rule; in short: starts sit on
+ * the slot grid counted from each availability interval's start (local wall time); the session
+ * fits inside one interval; the session widened by the offering's buffers overlaps no busy
+ * span (buffers may reach outside working hours); notice, horizon and daily cap apply.
+ */
+export function computeSlots(input: SlotInput): Slot[] {
+  const p = prepare(input, input.busy ?? []);
+  const out: Slot[] = [];
+  if (p) collect(p, out);
+  return out;
+}
+
+/**
+ * Whether `start` is exactly one of computeSlots' open starts. Computes only the practice-local
+ * day of `start` (and only the busy spans near it), so createBooking can re-check cheaply.
+ */
+export function isSlotOpen(input: Omit<SlotInput, "range">, start: Date): boolean {
+  const t = start.getTime();
+  if (Number.isNaN(t) || t % MINUTE !== 0) return false;
+  const zone = zoneOf(input.timeZone);
+  const day = localDayWall(zone, t);
+  const from = resolveWall(zone, day).ms;
+  const to = resolveWall(zone, day + DAY).ms;
+  const before = (input.bufferBeforeMinutes ?? 0) * MINUTE;
+  const reach = (input.durationMinutes + (input.bufferAfterMinutes ?? 0)) * MINUTE;
+  const busy = (input.busy ?? []).filter((b) => b.end.getTime() > from - before && b.start.getTime() < to + reach);
+  const p = prepare({ ...input, range: { from: new Date(from), to: new Date(to) } }, busy);
+  if (!p) return false;
+  const out: Slot[] = [];
+  collect(p, out);
+  return out.some((s) => s.start.getTime() === t);
+}
+
+/** Slots grouped by local date in the booker's zone, in order (for the month calendar). */
+export function groupSlotsByDay<S extends Interval>(slots: readonly S[], timeZone: string): { date: string; slots: S[] }[] {
+  const zone = zoneOf(timeZone);
+  const out: { date: string; slots: S[] }[] = [];
+  let current: { date: string; slots: S[] } | undefined;
+  for (const slot of slots) {
+    const date = formatLocalDate(localDayWall(zone, slot.start.getTime()));
+    if (!current || current.date !== date) {
+      current = out.find((g) => g.date === date);
+      if (!current) {
+        current = { date, slots: [] };
+        out.push(current);
+      }
+    }
+    current.slots.push(slot);
+  }
+  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}

@@ -1,0 +1,126 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const screenshotDir = path.join(root, "artifacts", "screenshots");
+
+let browser: Browser | undefined;
+const contexts = new Set<BrowserContext>();
+
+/** The address of the production server that global-setup.ts started. */
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+async function launch(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return browser;
+}
+
+/**
+ * A page in a context of its own: its own cookies, so each call is a
+ * different person (a signed-out visitor unless they sign in).
+ */
+export async function newPage({
+  viewport = DESKTOP,
+  timezoneId = "America/New_York",
+}: { viewport?: { width: number; height: number }; timezoneId?: string } = {}): Promise<Page> {
+  const context = await (await launch()).newContext({ baseURL: baseUrl(), viewport, timezoneId, locale: "en-US" });
+  contexts.add(context);
+  context.once("close", () => contexts.delete(context));
+  return context.newPage();
+}
+
+/** Call from afterAll in every e2e file. */
+export async function closeBrowser() {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  browser = undefined;
+}
+
+/** Saves a full-page PNG as artifacts/screenshots/<name>.png (kept by CI). */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the locator is visible; fails the test with the locator's description if it never is. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
+  await locator.waitFor({ state: "visible", timeout });
+  return locator;
+}
+
+/**
+ * Opens /dev/mailbox and returns the sign-in link from the newest message
+ * to `email`. Waits a little, since a message may still be on its way.
+ */
+export async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string): Promise<string> {
+  const ownPage = typeof pageOrBaseUrl === "string";
+  const page = ownPage ? await newPage() : pageOrBaseUrl;
+  const origin = ownPage ? pageOrBaseUrl : baseUrl();
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await page.goto(new URL("/dev/mailbox", origin).toString());
+      const link = await magicLinkOnMailbox(page, email);
+      if (link) return link;
+      if (Date.now() > deadline) throw new Error(`No sign-in email to ${email} in the dev mailbox.`);
+      await page.waitForTimeout(500);
+    }
+  } finally {
+    if (ownPage) await page.context().close();
+  }
+}
+
+async function magicLinkOnMailbox(page: Page, email: string): Promise<string | undefined> {
+  // The mailbox lists the newest message first; open the first one sent to this address.
+  const message = page.getByRole("link").filter({ hasText: email }).first();
+  if ((await message.count()) === 0) return undefined;
+  await message.click();
+  await page.waitForLoadState("load");
+  // The message body may be rendered in an iframe: look in every frame.
+  for (const frame of page.frames()) {
+    const hrefs = await frame
+      .locator('a[href*="/api/auth/callback/"]')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    if (hrefs[0]) return hrefs[0];
+  }
+  throw new Error(`The newest email to ${email} in the dev mailbox has no sign-in link.`);
+}
+
+/**
+ * The whole magic-link journey: ask for a link at /signin, read it from the
+ * dev mailbox, follow it. Leaves the page wherever the app sends a fresh
+ * sign-in (onboarding for a new coach, the dashboard for a known one).
+ * With `screenshots`, the sign-in and check-email screens are saved under that prefix.
+ */
+export async function signInAs(page: Page, email: string, { screenshots }: { screenshots?: string } = {}) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  if (screenshots) await screenshot(page, `${screenshots}-signin`);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/\/check-email/);
+  if (screenshots) await screenshot(page, `${screenshots}-check-email`);
+  const link = await readLatestMagicLink(page, email);
+  await page.goto(link);
+  await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && !url.pathname.startsWith("/signin"));
+}
