@@ -16,13 +16,13 @@ export default function MagicLinkEmail({ url, host, expiresInMinutes }: MagicLin
   return (
     <EmailLayout preview={`Sign in to ${host}. The link expires in ${expiresInMinutes} minutes.`}>
       <Heading>Sign in to Tend</Heading>
-      <Paragraph>Use the button below to sign in to {host}. No password needed.</Paragraph>
+      <Paragraph>{`Use the button below to sign in to ${host}. No password needed.`}</Paragraph>
       <PrimaryButton href={url}>Sign in</PrimaryButton>
       <FallbackUrl href={url} />
       <Divider />
       <Paragraph muted>
-        This link works once and expires in {expiresInMinutes} minutes. If you didn&apos;t ask to sign in, you can
-        safely ignore this email: nobody can sign in without the link.
+        {`This link works once and expires in ${expiresInMinutes} minutes. If you didn't ask to sign in, you can ` +
+          "safely ignore this email: nobody can sign in without the link."}
       </Paragraph>
     </EmailLayout>
   );

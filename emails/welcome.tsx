@@ -24,10 +24,10 @@ export default function WelcomeEmail({ clientName, practiceName, coachEmail, por
       preview={`${practiceName} has set up your client portal.`}
       footer={`You are receiving this because ${practiceName} added you as a client.`}
     >
-      <Heading>Welcome, {clientName}</Heading>
+      <Heading>{`Welcome, ${clientName}`}</Heading>
       <Paragraph>
-        {practiceName} has set up a private client portal for you. There you can see your sessions, fill in intake
-        questionnaires, keep up with your practice between sessions, and handle payments.
+        {`${practiceName} has set up a private client portal for you. There you can see your sessions, fill in ` +
+          "intake questionnaires, keep up with your practice between sessions, and handle payments."}
       </Paragraph>
       <Paragraph>Sign in with this email address; we&apos;ll send you a link, so there is no password to remember.</Paragraph>
       <PrimaryButton href={portalUrl}>Open your portal</PrimaryButton>

@@ -16,3 +16,8 @@ export function now(): Date {
   }
   return new Date(Date.now() + offsetMs);
 }
+
+/** Re-reads TEND_TEST_CLOCK on the next call (tests change it between cases). */
+export function resetClock() {
+  offsetMs = undefined;
+}

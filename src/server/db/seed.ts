@@ -1,7 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "./client";
-import { clients, memberships, offerings, practices, users } from "./schema";
+import { schedulingDefaultsFor, type OfferingKind } from "@/server/scheduling/policy";
+import { clients, memberships, offerings, practices, users, weeklyHours } from "./schema";
+
+/** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
+function schedulingFor(kind: OfferingKind) {
+  const { minimumNoticeHours, ...rest } = schedulingDefaultsFor(kind);
+  return { ...rest, minimumNoticeMinutes: minimumNoticeHours * 60 };
+}
 
 export const DEMO_COACH_EMAIL = "coach@demo.tend.test";
 export const DEMO_PRACTICE_SLUG = "demo";
@@ -41,6 +48,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       {
         practiceId: practice!.id,
         kind: "relationship",
+        ...schedulingFor("relationship"),
         slug: "relationship",
         name: "Relationship Coaching",
         description:
@@ -54,6 +62,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       {
         practiceId: practice!.id,
         kind: "crisis",
+        ...schedulingFor("crisis"),
         slug: "crisis",
         name: "Crisis Coaching",
         description:
@@ -67,6 +76,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       {
         practiceId: practice!.id,
         kind: "one_on_one",
+        ...schedulingFor("one_on_one"),
         slug: "one-on-one",
         name: "One-on-One Coaching",
         description: "For an individual working on himself: what he brings into his relationships, and how to show up differently.",
@@ -77,6 +87,11 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         sortOrder: 3,
       },
     ]);
+
+    // Monday to Friday, 09:00–17:00 in the practice's zone.
+    await tx
+      .insert(weeklyHours)
+      .values([1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice!.id, coachId: coach!.id, weekday, startTime: "09:00", endTime: "17:00" })));
 
     const [sam] = await tx
       .insert(clients)

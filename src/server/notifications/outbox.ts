@@ -1,4 +1,5 @@
 import "server-only";
+import { and, eq, like } from "drizzle-orm";
 import { emailOutbox } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/client";
 
@@ -12,6 +13,8 @@ export type OutboxMessage = {
   sendAfter?: Date;
   /** Same key, same message: enqueuing twice keeps one row. */
   idempotencyKey: string;
+  /** What it is about (e.g. "booking:<id>"); see withdrawPendingEmails. */
+  topic?: string;
 };
 
 /**
@@ -28,6 +31,19 @@ export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
       data: message.data,
       sendAfter: message.sendAfter ?? new Date(),
       idempotencyKey: message.idempotencyKey,
+      topic: message.topic ?? null,
     })
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+}
+
+/**
+ * Cancels the not-yet-sent messages about a topic (optionally only those whose
+ * template starts with a prefix, e.g. "reminder"), e.g. when a session moves.
+ * A message already claimed by a dispatcher is not stopped.
+ */
+export async function withdrawPendingEmails(db: DbOrTx, topic: string, templatePrefix?: string) {
+  const filters = [eq(emailOutbox.topic, topic), eq(emailOutbox.status, "pending")];
+  if (templatePrefix) filters.push(like(emailOutbox.template, `${templatePrefix}%`));
+  const withdrawn = await db.update(emailOutbox).set({ status: "canceled" }).where(and(...filters)).returning({ id: emailOutbox.id });
+  return withdrawn.length;
 }

@@ -81,7 +81,7 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(data)"}: ${i.message}`).join("; ");
     throw new EmailTemplateError(`Data for email template "${template}" is invalid: ${problems}`);
   }
-  const html = await render(createElement(definition.Component, parsed.data));
+  const html = await render(createElement(definition.Component as (props: object) => ReactElement, parsed.data as object));
   // One render: the text version is derived from the same HTML, with React
   // Email's own rules (images and the preview line skipped, links inline).
   const text = toPlainText(html);

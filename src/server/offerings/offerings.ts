@@ -6,6 +6,7 @@ import { conflict, isUniqueViolation, notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { offeringInput, type OfferingInput } from "./schemas";
 import { z } from "zod";
+import { schedulingDefaultsFor } from "@/server/scheduling/policy";
 
 const idSchema = z.uuid();
 
@@ -46,14 +47,40 @@ export async function findActiveOfferingBySlug(practiceId: string, slug: string)
   return row ?? null;
 }
 
+/** Scheduling columns from the form; on create, what was left out takes the kind's defaults. */
+function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?: ReturnType<typeof schedulingDefaultsFor>) {
+  const pick = <T,>(given: T | undefined, fallback: T | undefined) => (given !== undefined ? given : fallback);
+  const d = kindDefaults;
+  const columns = {
+    bufferBeforeMinutes: pick(values.bufferBeforeMinutes, d?.bufferBeforeMinutes),
+    bufferAfterMinutes: pick(values.bufferAfterMinutes, d?.bufferAfterMinutes),
+    minimumNoticeMinutes: pick(
+      values.minimumNoticeHours === undefined ? undefined : values.minimumNoticeHours * 60,
+      d ? d.minimumNoticeHours * 60 : undefined,
+    ),
+    horizonDays: pick(values.horizonDays, d?.horizonDays),
+    slotIntervalMinutes: pick<number | null>(values.slotIntervalMinutes, d?.slotIntervalMinutes),
+    maxPerDay: pick<number | null>(values.maxPerDay, d?.maxPerDay),
+    cancellationWindowHours: pick(values.cancellationWindowHours, d?.cancellationWindowHours),
+    rescheduleWindowHours: pick(values.rescheduleWindowHours, d?.rescheduleWindowHours),
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
+}
+
+function baseColumns(values: z.output<typeof offeringInput>) {
+  const { kind, name, slug, description, durationMinutes, format, location, active } = values;
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents: values.price };
+}
+
 export async function createOffering(practiceId: string, input: OfferingInput) {
-  const { price, ...values } = parseInput(offeringInput, input);
+  const parsed = parseInput(offeringInput, input);
+  const values = { ...baseColumns(parsed), ...schedulingColumns(parsed, schedulingDefaultsFor(parsed.kind)) };
   const [practice] = await getDb().select({ currency: practices.currency }).from(practices).where(eq(practices.id, practiceId));
   if (!practice) throw notFound("That practice");
   try {
     const [row] = await getDb()
       .insert(offerings)
-      .values({ ...values, priceCents: price, currency: practice.currency, practiceId })
+      .values({ ...values, currency: practice.currency, practiceId })
       .returning();
     return row!;
   } catch (error) {
@@ -63,11 +90,11 @@ export async function createOffering(practiceId: string, input: OfferingInput) {
 
 export async function updateOffering(practiceId: string, offeringId: string, input: OfferingInput) {
   await getOffering(practiceId, offeringId);
-  const { price, ...values } = parseInput(offeringInput, input);
+  const parsed = parseInput(offeringInput, input);
   try {
     const [row] = await getDb()
       .update(offerings)
-      .set({ ...values, priceCents: price })
+      .set({ ...baseColumns(parsed), ...schedulingColumns(parsed) })
       .where(and(eq(offerings.practiceId, practiceId), eq(offerings.id, offeringId)))
       .returning();
     if (!row) throw notFound("That offering");

@@ -16,6 +16,22 @@ export const offeringFormatLabels: Record<(typeof OFFERING_FORMATS)[number], str
   in_person: "In person",
 };
 
+/** A whole number in [min, max] typed into a form; blank means "not given". */
+function optionalInt(min: number, max: number, label: string) {
+  return z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : Number(v)))
+    .pipe(
+      z
+        .number({ error: `${label}: enter a whole number.` })
+        .int(`${label}: use a whole number.`)
+        .min(min, `${label} must be at least ${min}.`)
+        .max(max, `${label} must be at most ${max}.`)
+        .optional(),
+    );
+}
+
 export const offeringInput = z
   .object({
     kind: z.enum(OFFERING_KINDS, { error: "Choose what kind of coaching this is." }),
@@ -36,6 +52,15 @@ export const offeringInput = z
       .optional()
       .transform((v) => v || null),
     active: checkboxSchema,
+    // Scheduling rules; left out (or blank) = the kind's defaults on create, unchanged on update.
+    bufferBeforeMinutes: optionalInt(0, 240, "Buffer before"),
+    bufferAfterMinutes: optionalInt(0, 240, "Buffer after"),
+    minimumNoticeHours: optionalInt(0, 720, "Minimum notice"),
+    horizonDays: optionalInt(1, 730, "Booking horizon"),
+    slotIntervalMinutes: optionalInt(5, 720, "Start times every"),
+    maxPerDay: optionalInt(1, 50, "Sessions per day"),
+    cancellationWindowHours: optionalInt(0, 720, "Cancellation window"),
+    rescheduleWindowHours: optionalInt(0, 720, "Reschedule window"),
   })
   .superRefine(
     (o, ctx) => {

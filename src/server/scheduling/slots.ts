@@ -108,6 +108,35 @@ function resolveWall(zone: IANAZone, wallMs: number): Resolved {
   return { ms: hi, exists: false };
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * Wall → instant for a local day that holds an offset change: the change is located once (to the
+ * minute), then each conversion is arithmetic with the same rules as resolveWall (first
+ * occurrence when the clock falls back; "doesn't exist" in a spring-forward gap).
+ */
+function transitionDay(zone: IANAZone, dayWall: number): (wall: number) => Resolved {
+  // Offsets lie within −12 h … +14 h, so these instants bracket every moment of the local day.
+  let lo = dayWall - 15 * HOUR;
+  let hi = dayWall + DAY + 13 * HOUR;
+  const before = offsetMs(zone, lo);
+  const after = offsetMs(zone, hi);
+  if (before === after) return (wall) => resolveWall(zone, wall); // two changes in one day: never in practice
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (offsetMs(zone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  const change = hi;
+  return (wall) => {
+    const early = wall - before;
+    if (early < change) return { ms: early, exists: true };
+    const late = wall - after;
+    if (late >= change) return { ms: late, exists: true };
+    return { ms: change, exists: false };
+  };
+}
+
 /** Midnight wall timestamp of the local date that `instant` falls on in `zone`. */
 function localDayWall(zone: IANAZone, instantMs: number): number {
   const wall = instantMs + offsetMs(zone, instantMs);
@@ -280,19 +309,24 @@ function intervalsFor(p: Prepared, dayWall: number): [number, number][] {
 
 function collect(p: Prepared, out: Slot[]): void {
   const { zone } = p;
+  const firstDay = localDayWall(zone, p.from);
   const lastDay = localDayWall(zone, p.to - 1);
-  for (let day = localDayWall(zone, p.from); day <= lastDay; day += DAY) {
+  // Zone lookups cost ~10 µs each, so walk the days carrying the offset: on most days one
+  // lookup proves that midnight-to-midnight keeps one offset, and wall → instant is a subtraction.
+  let dayStart = resolveWall(zone, firstDay);
+  let offset = offsetMs(zone, dayStart.ms);
+  for (let day = firstDay; day <= lastDay; day += DAY) {
+    const guessEnd = day + DAY - offset;
+    const steady = dayStart.exists && offsetMs(zone, guessEnd) === offset;
+    const dayOffset = offset;
+    const toInstant = steady ? (wall: number): Resolved => ({ ms: wall - dayOffset, exists: true }) : transitionDay(zone, day);
+    const dayEnd = steady ? { ms: guessEnd, exists: true } : toInstant(day + DAY);
+    dayStart = dayEnd;
+    if (!steady) offset = offsetMs(zone, dayEnd.ms);
+
     const intervals = intervalsFor(p, day);
     if (intervals.length === 0) continue;
     if (p.maxPerDay !== null && (p.bookedPerDay[formatLocalDate(day)] ?? 0) >= p.maxPerDay) continue;
-
-    // Most days keep one offset from midnight to midnight: then wall → instant is a subtraction.
-    const dayStart = resolveWall(zone, day);
-    const dayEnd = resolveWall(zone, day + DAY);
-    const offset = offsetMs(zone, dayStart.ms);
-    const steady =
-      dayStart.exists && dayEnd.exists && dayEnd.ms - dayStart.ms === DAY && offsetMs(zone, dayEnd.ms - 1) === offset;
-    const toInstant = (wall: number): Resolved => (steady ? { ms: wall - offset, exists: true } : resolveWall(zone, wall));
 
     for (const [a, b] of intervals) {
       const end = toInstant(day + b * MINUTE).ms;

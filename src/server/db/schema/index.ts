@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./practices";
 export * from "./notifications";
 export * from "./rate-limits";
+export * from "./scheduling";

@@ -23,6 +23,8 @@ export const emailOutbox = pgTable(
     attempts: integer().notNull().default(0),
     lastError: text(),
     idempotencyKey: text().notNull().unique(),
+    /** What the message is about (e.g. "booking:<id>"), so pending ones can be withdrawn together. */
+    topic: text(),
     /** When a dispatcher took the row; a stale claim is taken over. */
     claimedAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
@@ -30,6 +32,7 @@ export const emailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("email_outbox_topic_idx").on(t.topic),
     index("email_outbox_due_idx")
       .on(t.sendAfter)
       .where(sql`${t.status} in ('pending', 'sending')`),

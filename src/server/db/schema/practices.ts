@@ -28,6 +28,11 @@ export const practices = pgTable("practices", {
   timeZone: text().notNull(),
   currency: text().notNull().default("USD"),
   contactEmail: text().notNull(),
+  /** Secret in the coach's calendar feed URL; rotating it revokes old subscriptions. */
+  calendarFeedToken: text()
+    .notNull()
+    .unique()
+    .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -105,6 +110,17 @@ export const offerings = pgTable(
     /** Address for in-person sessions, meeting link for video, number for phone. */
     location: text(),
     active: boolean().notNull().default(true),
+    // Scheduling rules (see docs/scheduling.md).
+    bufferBeforeMinutes: integer().notNull().default(0),
+    bufferAfterMinutes: integer().notNull().default(0),
+    minimumNoticeMinutes: integer().notNull().default(12 * 60),
+    horizonDays: integer().notNull().default(60),
+    /** Minutes between offered start times; null = the duration (capped at 60). */
+    slotIntervalMinutes: integer(),
+    /** Most sessions of this offering on one day; null = no cap. */
+    maxPerDay: integer(),
+    cancellationWindowHours: integer().notNull().default(24),
+    rescheduleWindowHours: integer().notNull().default(24),
     sortOrder: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -113,5 +129,13 @@ export const offerings = pgTable(
     uniqueIndex("offerings_practice_slug_key").on(t.practiceId, t.slug),
     check("offerings_duration_positive", sql`${t.durationMinutes} between 5 and 720`),
     check("offerings_price_not_negative", sql`${t.priceCents} >= 0`),
+    check(
+      "offerings_scheduling_ranges",
+      sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240
+        and ${t.minimumNoticeMinutes} between 0 and 43200 and ${t.horizonDays} between 1 and 730
+        and (${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 5 and 720)
+        and (${t.maxPerDay} is null or ${t.maxPerDay} between 1 and 50)
+        and ${t.cancellationWindowHours} between 0 and 720 and ${t.rescheduleWindowHours} between 0 and 720`,
+    ),
   ],
 );

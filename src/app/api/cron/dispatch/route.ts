@@ -1,0 +1,31 @@
+import { connection, NextResponse } from "next/server";
+import { AppError } from "@/server/errors";
+import { handleRoute } from "@/server/http";
+import { authorizeCron } from "@/server/notifications/cron-auth";
+import { drainDueEmails } from "@/server/notifications/dispatcher";
+
+/**
+ * Sends due emails, for hosts where no server process stays up to run the
+ * in-process loop (serverless). Call with `Authorization: Bearer $CRON_SECRET`.
+ */
+export const POST = handleRoute(async (request: Request) => {
+  // Never prerendered or cached: every call does work.
+  await connection();
+  const access = authorizeCron(request.headers.get("authorization"));
+  if (access === "not_configured") {
+    return NextResponse.json(
+      {
+        error: {
+          code: "not_configured",
+          message: "The cron endpoint is off: set CRON_SECRET on the server and send it as `Authorization: Bearer <CRON_SECRET>`.",
+        },
+      },
+      { status: 503 },
+    );
+  }
+  if (access === "unauthorized") throw new AppError("unauthorized", "A valid `Authorization: Bearer <CRON_SECRET>` header is required.");
+  return NextResponse.json(await drainDueEmails());
+});
+
+// Vercel Cron calls its paths with GET (and the same Bearer header).
+export const GET = POST;

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCoach } from "@/server/auth/guards";
+import { getClient, listClients } from "@/server/clients/clients";
+import { orNotFound } from "../../_lib/or-not-found";
+import { timeZoneOptions } from "../../_lib/time-zone-options";
+import { updateClientAction } from "../actions";
+import { ClientForm } from "../client-form";
+import { PartnerForm, StatusForm } from "../client-panels";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { practiceId } = await requireCoach();
+  const { id } = await params;
+  const client = await getClient(practiceId, id).catch(() => null);
+  return { title: client?.name ?? "Client not found" };
+}
+
+export default async function ClientPage({ params, searchParams }: Props) {
+  const { practiceId } = await requireCoach();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const client = await orNotFound(getClient(practiceId, id));
+  const everyone = await listClients(practiceId, { includeArchived: true });
+  const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
+  // Anyone active can be chosen, plus whoever is linked now (even if archived).
+  const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
+
+  return (
+    <>
+      <PageHeader
+        title={client.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {client.status === "archived" ? <Badge>Archived</Badge> : <Badge tone="brand">Active</Badge>}
+            {partner ? <span>Partner: {partner.name}</span> : null}
+            <span>{client.userId ? "Has signed in to the portal" : "Hasn’t signed in to the portal yet"}</span>
+          </span>
+        }
+        back={<BackLink href="/coach/clients">All clients</BackLink>}
+      />
+
+      {query.added ? (
+        <Notice>
+          Client added.{query.welcomed ? " A welcome email with a portal link is on its way." : ""} For a couple, link the partner below.
+        </Notice>
+      ) : null}
+      {query.saved ? <Notice>Changes saved.</Notice> : null}
+
+      <div className="grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card aria-labelledby="details-heading">
+          <h2 id="details-heading" className="mb-5 font-serif text-lg font-semibold text-ink">
+            Details
+          </h2>
+          <ClientForm
+            action={updateClientAction}
+            initial={{ id: client.id, name: client.name, email: client.email, phone: client.phone ?? "", timeZone: client.timeZone }}
+            timeZones={timeZoneOptions(client.timeZone)}
+            isNew={false}
+            cancelHref="/coach/clients"
+          />
+        </Card>
+        <div className="space-y-6">
+          <Card aria-labelledby="partner-heading">
+            <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+              Couple
+            </h2>
+            <PartnerForm
+              clientId={client.id}
+              partnerId={client.partnerId}
+              candidates={candidates.map((c) => ({ id: c.id, name: c.name, email: c.email }))}
+            />
+          </Card>
+          <Card aria-labelledby="status-heading">
+            <h2 id="status-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+              {client.status === "archived" ? "Archived" : "Archive"}
+            </h2>
+            <StatusForm clientId={client.id} status={client.status} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

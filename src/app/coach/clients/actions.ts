@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { coachAction } from "@/server/action";
+import { createClient, setClientPartner, setClientStatus, updateClient } from "@/server/clients/clients";
+import type { ClientInput } from "@/server/clients/schemas";
+import { formInput, withId } from "../_lib/form-input";
+
+export const createClientAction = coachAction(formInput<ClientInput>(), async (input, { practiceId }) => {
+  const client = await createClient(practiceId, input);
+  revalidatePath("/coach", "layout");
+  redirect(`/coach/clients/${client.id}?added=1${input.notifyClient ? "&welcomed=1" : ""}`);
+});
+
+export const updateClientAction = coachAction(withId<ClientInput>(), async ({ id, ...input }, { practiceId }) => {
+  await updateClient(practiceId, id, input);
+  revalidatePath("/coach", "layout");
+  redirect(`/coach/clients/${id}?saved=1`);
+});
+
+const partnerInput = z.object({ id: z.string(), partnerId: z.string().trim().optional().transform((v) => v || null) });
+
+export const setClientPartnerAction = coachAction(
+  partnerInput,
+  async ({ id, partnerId }, { practiceId }) => {
+    await setClientPartner(practiceId, id, partnerId);
+    revalidatePath("/coach", "layout");
+    return { partnerId };
+  },
+);
+
+const statusInput = z.object({ id: z.string(), status: z.enum(["active", "archived"]) });
+
+export const setClientStatusAction = coachAction(statusInput, async ({ id, status }, { practiceId }) => {
+  const client = await setClientStatus(practiceId, id, status);
+  revalidatePath("/coach", "layout");
+  return { status: client.status };
+});

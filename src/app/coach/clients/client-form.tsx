@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/server/action";
+
+export type ClientFormValues = { id?: string; name: string; email: string; phone: string; timeZone: string };
+
+export function ClientForm({
+  action,
+  initial,
+  timeZones,
+  isNew,
+  cancelHref,
+}: {
+  action: (previous: ActionResult<unknown> | null, payload: FormData) => Promise<ActionResult<unknown>>;
+  initial: ClientFormValues;
+  timeZones: { value: string; label: string }[];
+  isNew: boolean;
+  cancelHref: string;
+}) {
+  const { formAction, formKey, formRef, failed, errors, values } = useActionForm(action);
+  const v = { ...initial, ...values };
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
+      {failed ? (
+        hasFieldErrors ? (
+          <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+            Please correct the fields marked below. Nothing you typed was lost.
+          </p>
+        ) : (
+          <FormMessage state={failed} />
+        )
+      ) : null}
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field label="Name" name="name" required maxLength={120} autoComplete="off" defaultValue={v.name} errors={errors.name} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          required
+          defaultValue={v.email}
+          hint="They sign in to the portal with this address."
+          errors={errors.email}
+        />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          maxLength={32}
+          defaultValue={v.phone}
+          hint="Optional."
+          errors={errors.phone}
+        />
+        <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Session times are shown to them in this zone.">
+          {(control) => (
+            <select {...control} defaultValue={v.timeZone}>
+              {timeZones.map((zone) => (
+                <option key={zone.value} value={zone.value}>
+                  {zone.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+
+      {isNew ? (
+        <div className="flex items-start gap-3 rounded-xl border border-line bg-paper/60 p-4">
+          <input
+            id="client-notify"
+            type="checkbox"
+            name="notifyClient"
+            defaultChecked={values ? values.notifyClient === "on" : false}
+            aria-describedby="client-notify-hint"
+            className="mt-0.5 h-5 w-5 shrink-0 rounded border-line accent-brand-600"
+          />
+          <div>
+            <label htmlFor="client-notify" className="text-sm font-medium text-ink">
+              Email them a welcome with a portal link
+            </label>
+            <p id="client-notify-hint" className="text-xs text-muted">
+              A short note from your practice explaining how to sign in to their client portal.
+            </p>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:justify-end">
+        <Link href={cancelHref} className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+        <SubmitButton pendingLabel="Saving…">{isNew ? "Add client" : "Save changes"}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { priceInputValue } from "@/lib/format";
+import { OFFERING_FORMATS, OFFERING_KINDS, offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import type { offerings } from "@/server/db/schema";
+import type { OfferingFormValues, Option } from "./offering-form";
+
+export const kindOptions: Option[] = OFFERING_KINDS.map((value) => ({ value, label: offeringKindLabels[value] }));
+export const formatOptions: Option[] = OFFERING_FORMATS.map((value) => ({ value, label: offeringFormatLabels[value] }));
+
+export const bookingBaseFor = (practiceSlug: string) => `${env().APP_URL.replace(/\/$/, "")}/book/${practiceSlug}`;
+
+export const newOfferingValues: OfferingFormValues = {
+  name: "",
+  slug: "",
+  kind: "relationship",
+  durationMinutes: "60",
+  price: "",
+  format: "video",
+  location: "",
+  description: "",
+  active: true,
+};
+
+export function offeringValues(offering: typeof offerings.$inferSelect): OfferingFormValues {
+  return {
+    id: offering.id,
+    name: offering.name,
+    slug: offering.slug,
+    kind: offering.kind,
+    durationMinutes: String(offering.durationMinutes),
+    price: priceInputValue(offering.priceCents),
+    format: offering.format,
+    location: offering.location ?? "",
+    description: offering.description,
+    active: offering.active,
+  };
+}

@@ -1,0 +1,237 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { currencyName, currencySymbol } from "@/lib/format";
+import { slugify } from "@/lib/slugify";
+import type { ActionResult } from "@/server/action";
+
+export type Option = { value: string; label: string };
+
+export type OfferingFormValues = {
+  id?: string;
+  name: string;
+  slug: string;
+  kind: string;
+  durationMinutes: string;
+  price: string;
+  format: string;
+  location: string;
+  description: string;
+  active: boolean;
+};
+
+const locationHints: Record<string, string> = {
+  video: "Optional: your meeting link (Zoom, Google Meet…). Clients see it after booking.",
+  phone: "Optional: the number clients call, or leave empty if you call them.",
+  in_person: "Required: the address where you meet.",
+};
+
+export function OfferingForm({
+  action,
+  initial,
+  bookingBase,
+  currency,
+  isNew,
+  kinds,
+  formats,
+}: {
+  action: (previous: ActionResult<unknown> | null, payload: FormData) => Promise<ActionResult<unknown>>;
+  initial: OfferingFormValues;
+  /** e.g. "https://tend.example/book/demo", the offering's address goes after it. */
+  bookingBase: string;
+  currency: string;
+  isNew: boolean;
+  kinds: Option[];
+  formats: Option[];
+}) {
+  const { formAction, formKey, formRef, failed, errors, values } = useActionForm(action);
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
+      {failed ? (
+        hasFieldErrors ? (
+          <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+            Please correct the fields marked below. Nothing you typed was lost.
+          </p>
+        ) : (
+          <FormMessage state={failed} />
+        )
+      ) : null}
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <OfferingFields
+        initial={values ? { ...initial, ...values, active: values.active === "on" } : initial}
+        errors={errors}
+        bookingBase={bookingBase}
+        currency={currency}
+        suggestSlug={isNew && !values?.slug}
+        kinds={kinds}
+        formats={formats}
+      />
+      <div className="flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:justify-end">
+        <Link href="/coach/offerings" className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+        <SubmitButton pendingLabel="Saving…">Save offering</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function OfferingFields({
+  initial,
+  errors,
+  bookingBase,
+  currency,
+  suggestSlug,
+  kinds,
+  formats,
+}: {
+  kinds: Option[];
+  formats: Option[];
+  initial: OfferingFormValues;
+  errors: Record<string, string[]>;
+  bookingBase: string;
+  currency: string;
+  suggestSlug: boolean;
+}) {
+  // Name and address are controlled so the address can follow the name
+  // until the coach edits it by hand.
+  const [name, setName] = useState(initial.name);
+  const [slug, setSlug] = useState(initial.slug);
+  const [slugTouched, setSlugTouched] = useState(!suggestSlug);
+  const [format, setFormat] = useState(initial.format || "video");
+
+  return (
+    <>
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field
+          label="Name"
+          name="name"
+          required
+          maxLength={80}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (!slugTouched) setSlug(slugify(e.target.value));
+          }}
+          placeholder="Relationship Coaching"
+          errors={errors.name}
+        />
+        <Field label="Kind" name="kind" errors={errors.kind} hint="Helps clients see which kind of help this is.">
+          {(control) => (
+            <select {...control} defaultValue={initial.kind || "relationship"}>
+              {kinds.map((kind) => (
+                <option key={kind.value} value={kind.value}>
+                  {kind.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+
+      <Field
+        label="Web address"
+        name="slug"
+        required
+        maxLength={40}
+        value={slug}
+        onChange={(e) => {
+          setSlugTouched(true);
+          setSlug(e.target.value.toLowerCase());
+        }}
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        hint={`Booking link: ${bookingBase}/${slug || "…"}. Lowercase letters, numbers and hyphens.`}
+        errors={errors.slug}
+      />
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field
+          label="Length (minutes)"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          min={5}
+          max={720}
+          step={1}
+          required
+          defaultValue={initial.durationMinutes}
+          hint="For example 60, or 90 for a longer first session."
+          errors={errors.durationMinutes}
+        />
+        <Field label="Price" name="price" errors={errors.price} hint={`In ${currencyName(currency)}. Enter 0 for free.`}>
+          {({ className, ...control }) => (
+            <div className="relative">
+              <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-muted">
+                {currencySymbol(currency)}
+              </span>
+              <input
+                {...control}
+                className={`${className} pl-9`}
+                inputMode="decimal"
+                autoComplete="off"
+                required
+                defaultValue={initial.price}
+                placeholder="0"
+              />
+            </div>
+          )}
+        </Field>
+      </div>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field label="Format" name="format" errors={errors.format}>
+          {(control) => (
+            <select {...control} value={format} onChange={(e) => setFormat(e.target.value)}>
+              {formats.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Location or link"
+          name="location"
+          required={format === "in_person"}
+          maxLength={500}
+          defaultValue={initial.location}
+          hint={locationHints[format] ?? locationHints.video}
+          errors={errors.location}
+        />
+      </div>
+
+      <Field label="Description" name="description" errors={errors.description} hint="Shown on your booking page. Who is it for, and what happens in it?">
+        {(control) => <textarea {...control} rows={5} maxLength={2000} defaultValue={initial.description} />}
+      </Field>
+
+      <div className="flex items-start gap-3 rounded-xl border border-line bg-paper/60 p-4">
+        <input
+          id="offering-active"
+          type="checkbox"
+          name="active"
+          defaultChecked={initial.active}
+          aria-describedby="offering-active-hint"
+          className="mt-0.5 h-5 w-5 shrink-0 rounded border-line accent-brand-600"
+        />
+        <div>
+          <label htmlFor="offering-active" className="text-sm font-medium text-ink">
+            Show on booking page
+          </label>
+          <p id="offering-active-hint" className="text-xs text-muted">
+            Untick to keep it as a draft, or to stop new bookings without deleting it.
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

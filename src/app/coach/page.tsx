@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requireCoach } from "@/server/auth/guards";
+import { listClients } from "@/server/clients/clients";
+import { now } from "@/server/clock";
+import { listOfferings } from "@/server/offerings/offerings";
+
+export const metadata: Metadata = { title: "Today" };
+
+function greetingFor(date: Date, timeZone: string) {
+  const hour = Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone }).format(date));
+  if (hour < 12) return "Good morning";
+  if (hour < 18) return "Good afternoon";
+  return "Good evening";
+}
+
+/** "Wayne (demo coach)" → "Wayne": a greeting uses the first name only. */
+const firstName = (name: string | null) => name?.trim().split(/[\s(]+/)[0] || null;
+
+export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, practice, practiceId } = await requireCoach();
+  const [clients, offerings, query] = await Promise.all([listClients(practiceId), listOfferings(practiceId), searchParams]);
+  const today = now();
+  const name = firstName(user.name);
+  const activeOfferings = offerings.filter((o) => o.active).length;
+  const dateLine = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: practice.timeZone }).format(today);
+
+  return (
+    <>
+      <header className="mb-8">
+        <p className="text-sm text-muted">{dateLine}</p>
+        <h1 className="mt-1 font-serif text-2xl font-semibold text-ink sm:text-3xl">
+          {greetingFor(today, practice.timeZone)}
+          {name ? `, ${name}` : ""}.
+        </h1>
+      </header>
+
+      {query.welcome ? (
+        <Notice>
+          Your practice is set up. A good first step: check your offerings, then share your booking page with a client.
+        </Notice>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading" className="font-serif text-lg font-semibold text-ink">
+            Today’s sessions
+          </h2>
+          <div className="mt-4 rounded-xl border border-dashed border-line bg-paper/60 px-5 py-8 text-center">
+            <p className="font-medium text-ink">No sessions to show yet.</p>
+            <p className="mx-auto mt-1 max-w-sm text-sm text-muted">
+              Sessions will appear here once online booking is set up. Until then, your offerings are already listed on your booking page.
+            </p>
+          </div>
+        </Card>
+
+        <Card aria-labelledby="practice-heading">
+          <h2 id="practice-heading" className="font-serif text-lg font-semibold text-ink">
+            Your practice
+          </h2>
+          <dl className="mt-4 grid grid-cols-2 gap-3">
+            <div className="rounded-xl bg-paper px-4 py-3">
+              <dt className="text-xs text-muted">Active clients</dt>
+              <dd className="mt-1 font-serif text-2xl font-semibold text-ink">{clients.length}</dd>
+            </div>
+            <div className="rounded-xl bg-paper px-4 py-3">
+              <dt className="text-xs text-muted">Offerings on your page</dt>
+              <dd className="mt-1 font-serif text-2xl font-semibold text-ink">{activeOfferings}</dd>
+            </div>
+          </dl>
+        </Card>
+      </div>
+
+      <section aria-labelledby="quick-links-heading" className="mt-8">
+        <h2 id="quick-links-heading" className="mb-3 font-serif text-lg font-semibold text-ink">
+          Quick links
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {[
+            { href: "/coach/clients/new", title: "Add a client", text: "Invite someone to their portal." },
+            { href: "/coach/offerings/new", title: "Create an offering", text: "A new kind of session." },
+            { href: `/book/${practice.slug}`, title: "See your booking page", text: "What clients see." },
+            { href: "/coach/settings", title: "Practice settings", text: "Name, address, time zone." },
+          ].map((link) => (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                className="group block h-full rounded-2xl border border-line bg-white p-4 shadow-sm transition-colors hover:border-brand-600/40 hover:bg-brand-50"
+              >
+                <span className="font-medium text-brand-800 group-hover:underline group-hover:underline-offset-4">{link.title}</span>
+                <span className="mt-0.5 block text-sm text-muted">{link.text}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/ui/copy-button";
+import { env } from "@/lib/env";
+import { currencyName } from "@/lib/format";
+import { requireCoach } from "@/server/auth/guards";
+import { timeZoneOptions } from "../_lib/time-zone-options";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const COMMON_CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR", "INR"];
+
+export default async function SettingsPage() {
+  const { practice } = await requireCoach();
+  const origin = env().APP_URL.replace(/\/$/, "");
+  const bookingUrl = `${origin}/book/${practice.slug}`;
+  const currencies = COMMON_CURRENCIES.includes(practice.currency) ? COMMON_CURRENCIES : [practice.currency, ...COMMON_CURRENCIES];
+
+  return (
+    <>
+      <PageHeader title="Settings" description="How your practice appears to clients." />
+      <div className="max-w-3xl space-y-6">
+        <Card aria-labelledby="booking-link-heading">
+          <h2 id="booking-link-heading" className="font-serif text-lg font-semibold text-ink">
+            Your booking page
+          </h2>
+          <p className="mt-1 text-sm text-muted">Share this link on your website, in emails, or on social media.</p>
+          <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-center">
+            <Link
+              href={`/book/${practice.slug}`}
+              className="min-w-0 flex-1 truncate rounded-lg border border-line bg-paper px-3 py-2 font-mono text-sm text-brand-800 underline-offset-4 hover:underline"
+            >
+              {bookingUrl}
+            </Link>
+            <CopyButton text={bookingUrl} label="Copy link" />
+          </div>
+        </Card>
+        <Card aria-labelledby="practice-heading">
+          <h2 id="practice-heading" className="mb-5 font-serif text-lg font-semibold text-ink">
+            Practice details
+          </h2>
+          <SettingsForm
+            initial={{
+              name: practice.name,
+              slug: practice.slug,
+              timeZone: practice.timeZone,
+              currency: practice.currency,
+              contactEmail: practice.contactEmail,
+            }}
+            origin={origin}
+            timeZones={timeZoneOptions(practice.timeZone)}
+            currencies={currencies.map((code) => ({ value: code, label: currencyName(code) }))}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { updatePracticeAction } from "./actions";
+
+export type PracticeSettings = { name: string; slug: string; timeZone: string; currency: string; contactEmail: string };
+type Option = { value: string; label: string };
+
+export function SettingsForm({
+  initial,
+  origin,
+  timeZones,
+  currencies,
+}: {
+  initial: PracticeSettings;
+  origin: string;
+  timeZones: Option[];
+  currencies: Option[];
+}) {
+  const { state, formAction, formKey, formRef, failed, errors, values } = useActionForm(updatePracticeAction);
+  const v = { ...initial, ...values };
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
+      {failed && hasFieldErrors ? (
+        <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+          Please correct the fields marked below. Nothing you typed was lost.
+        </p>
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <Field label="Practice name" name="name" required maxLength={100} defaultValue={v.name} errors={errors.name} hint="Shown on your booking page and in emails to clients." />
+      <SlugField initial={v.slug} saved={initial.slug} origin={origin} errors={errors.slug} />
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours and the calendar use this zone.">
+          {(control) => (
+            <select {...control} defaultValue={v.timeZone}>
+              {timeZones.map((zone) => (
+                <option key={zone.value} value={zone.value}>
+                  {zone.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Currency" name="currency" errors={errors.currency} hint="Prices on your offerings are in this currency.">
+          {(control) => (
+            <select {...control} defaultValue={v.currency}>
+              {currencies.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Contact email"
+        name="contactEmail"
+        type="email"
+        inputMode="email"
+        required
+        defaultValue={v.contactEmail}
+        hint="Shown to clients who need to reach you, and used as the reply address."
+        errors={errors.contactEmail}
+      />
+      <div className="flex justify-end border-t border-line pt-6">
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function SlugField({ initial, saved, origin, errors }: { initial: string; saved: string; origin: string; errors?: string[] }) {
+  const [slug, setSlug] = useState(initial);
+  const changed = slug.trim().toLowerCase() !== saved;
+  return (
+    <Field
+      label="Web address"
+      name="slug"
+      required
+      maxLength={40}
+      value={slug}
+      onChange={(e) => setSlug(e.target.value.toLowerCase())}
+      autoCapitalize="none"
+      autoCorrect="off"
+      spellCheck={false}
+      hint={`Your booking page: ${origin}/book/${slug || "…"}${changed ? ". Links you have already shared will stop working." : ""}`}
+      errors={errors}
+    />
+  );
+}

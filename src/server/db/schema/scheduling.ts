@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { clients, offerings, practices } from "./practices";
+
+/** One working interval on a weekday, in the practice's zone ("09:00"–"17:00"). */
+export const weeklyHours = pgTable(
+  "weekly_hours",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    coachId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weekday: smallint().notNull(),
+    startTime: text().notNull(),
+    endTime: text().notNull(),
+  },
+  (t) => [
+    index("weekly_hours_coach_idx").on(t.practiceId, t.coachId),
+    check("weekly_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("weekly_hours_order", sql`${t.startTime} < ${t.endTime}`),
+  ],
+);
+
+/** Other hours on one date; no intervals means the day off. */
+export const dateOverrides = pgTable(
+  "date_overrides",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    coachId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    date: date({ mode: "string" }).notNull(),
+    intervals: jsonb().$type<{ start: string; end: string }[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex("date_overrides_coach_date_key").on(t.practiceId, t.coachId, t.date)],
+);
+
+export const timeOff = pgTable(
+  "time_off",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    coachId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }).notNull(),
+    label: text().notNull().default(""),
+  },
+  (t) => [check("time_off_order", sql`${t.startDate} <= ${t.endDate}`)],
+);
+
+/** Time the coach blocked by hand from the calendar ("School run"). */
+export const calendarBlocks = pgTable(
+  "calendar_blocks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    coachId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text().notNull().default("Busy"),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("calendar_blocks_coach_time_idx").on(t.coachId, t.startsAt),
+    check("calendar_blocks_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+export const bookingStatus = pgEnum("booking_status", [
+  "pending_payment",
+  "confirmed",
+  "canceled",
+  "late_canceled",
+  "completed",
+  "no_show",
+]);
+
+export const paymentStatus = pgEnum("payment_status", ["unpaid", "paid", "refunded", "not_required"]);
+
+/** The rules a booking was made under, kept with it so later policy edits don't change old bookings. */
+export type BookingPolicy = {
+  cancellationWindowHours: number;
+  rescheduleWindowHours: number;
+  minimumNoticeMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+};
+
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    offeringId: uuid()
+      .notNull()
+      .references(() => offerings.id, { onDelete: "restrict" }),
+    coachId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "restrict" }),
+    /** The partner, for a couples session. */
+    partnerClientId: uuid().references(() => clients.id, { onDelete: "set null" }),
+    status: bookingStatus().notNull(),
+    paymentStatus: paymentStatus().notNull().default("unpaid"),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * The coach's time this booking holds: start minus buffer before, end plus
+     * buffer after. The exclusion constraint (custom migration) forbids two
+     * holding bookings of one coach from overlapping on this range.
+     */
+    blockedFrom: timestamp({ withTimezone: true }).notNull(),
+    blockedUntil: timestamp({ withTimezone: true }).notNull(),
+    /** The zone the booker saw times in; emails to the client use it. */
+    clientTimeZone: text().notNull(),
+    note: text(),
+    policy: jsonb().$type<BookingPolicy>().notNull(),
+    /** Rises on every change, for calendar invites (iCalendar SEQUENCE). */
+    sequence: integer().notNull().default(0),
+    bookedBy: text().$type<"client" | "coach">().notNull().default("client"),
+    canceledAt: timestamp({ withTimezone: true }),
+    canceledBy: text().$type<"client" | "coach">(),
+    cancelReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("bookings_practice_start_idx").on(t.practiceId, t.startsAt),
+    index("bookings_coach_blocked_idx").on(t.coachId, t.blockedFrom),
+    index("bookings_client_idx").on(t.clientId),
+    check("bookings_order", sql`${t.startsAt} < ${t.endsAt}`),
+    check("bookings_blocked_covers", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
+  ],
+);

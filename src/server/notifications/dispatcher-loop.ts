@@ -1,0 +1,53 @@
+import "server-only";
+import { drainDueEmails } from "./dispatcher";
+
+type Loop = { stop: () => void };
+
+// On globalThis so a dev-server hot reload, which re-evaluates this module,
+// finds the running loop instead of starting a second one. (The running loop
+// keeps the code it started with until the server restarts.)
+const store = globalThis as unknown as { __tendDispatcherLoop?: Loop };
+
+/**
+ * Sends due emails from inside the server process every `intervalMs`, for
+ * `npm run dev` / `npm start`. One loop per process; a round starts only
+ * after the previous one ended, so runs never overlap (several processes may
+ * still run side by side: claims make that safe). A failing round is logged
+ * and the loop carries on. Timers are unref'd: the loop never keeps the
+ * process alive on its own. Returns a function that stops it.
+ */
+export function startDispatcherLoop(intervalMs: number): () => void {
+  if (store.__tendDispatcherLoop) return store.__tendDispatcherLoop.stop;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(tick, delay);
+    timer.unref();
+  };
+
+  const tick = async () => {
+    try {
+      await drainDueEmails({ rounds: 20 });
+    } catch (error) {
+      console.error("[email] dispatcher round failed; trying again next round", error);
+    } finally {
+      schedule(intervalMs);
+    }
+  };
+
+  const loop: Loop = {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (store.__tendDispatcherLoop === loop) store.__tendDispatcherLoop = undefined;
+    },
+  };
+  store.__tendDispatcherLoop = loop;
+  // The first round soon after start, so mail queued while the server was down goes out.
+  schedule(Math.min(intervalMs, 1000));
+  console.log(`[tend] Email dispatcher running every ${intervalMs / 1000} s.`);
+  return loop.stop;
+}

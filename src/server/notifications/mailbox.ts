@@ -1,0 +1,113 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { getDb } from "@/server/db/client";
+import { devMailbox, emailOutbox } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+
+/**
+ * The dev mailbox is readable whenever the dev transport is the one in use:
+ * always outside production, and in production only without RESEND_API_KEY
+ * (the end-to-end suite runs a production build that reads its sign-in links
+ * here). With Resend configured it does not exist.
+ */
+export async function isDevMailboxEnabled(): Promise<boolean> {
+  const settings = env();
+  return settings.NODE_ENV !== "production" || !settings.RESEND_API_KEY;
+}
+
+async function assertEnabled() {
+  if (!(await isDevMailboxEnabled())) throw notFound("The dev mailbox");
+}
+
+const idSchema = z.uuid();
+
+export type MailboxListItem = {
+  id: string;
+  recipient: string;
+  subject: string;
+  template: string;
+  createdAt: Date;
+  attachmentCount: number;
+};
+
+/** Newest first; optionally only messages to one address (case-insensitive). */
+export async function listMailboxMessages(options: { to?: string; limit?: number } = {}): Promise<MailboxListItem[]> {
+  await assertEnabled();
+  const to = options.to?.trim().toLowerCase();
+  return getDb()
+    .select({
+      id: devMailbox.id,
+      recipient: devMailbox.recipient,
+      subject: devMailbox.subject,
+      template: devMailbox.template,
+      createdAt: devMailbox.createdAt,
+      attachmentCount: sql<number>`coalesce(jsonb_array_length(${devMailbox.attachments}), 0)::int`,
+    })
+    .from(devMailbox)
+    .where(to ? sql`lower(${devMailbox.recipient}) = ${to}` : undefined)
+    .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 500));
+}
+
+export async function getMailboxMessage(id: string) {
+  await assertEnabled();
+  if (!idSchema.safeParse(id).success) throw notFound("That message");
+  const [row] = await getDb().select().from(devMailbox).where(eq(devMailbox.id, id)).limit(1);
+  if (!row) throw notFound("That message");
+  return { ...row, attachments: row.attachments ?? [] };
+}
+
+export async function getMailboxAttachment(id: string, index: number) {
+  const message = await getMailboxMessage(id);
+  const attachment = Number.isInteger(index) ? message.attachments[index] : undefined;
+  if (!attachment) throw notFound("That attachment");
+  return attachment;
+}
+
+/**
+ * The message's HTML made fit for an iframe on the mailbox page: links open
+ * in the top window (a sign-in link must not sign in inside the frame).
+ */
+export async function getMailboxHtmlForFrame(id: string): Promise<string> {
+  const { html } = await getMailboxMessage(id);
+  return withTopTarget(html);
+}
+
+export function withTopTarget(html: string): string {
+  const base = '<base target="_top">';
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (head) => `${head}${base}`);
+  return `${base}${html}`;
+}
+
+/** Every link target in the HTML, in order, without duplicates. */
+export function linksIn(html: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const href = decodeEntities(match[1] ?? match[2] ?? "");
+    if (href) found.add(href);
+  }
+  return [...found];
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+}
+
+/** How many outbox rows are in each state, to see at a glance what is waiting or stuck. */
+export async function outboxSummary(): Promise<Record<"pending" | "sending" | "sent" | "failed" | "canceled", number>> {
+  await assertEnabled();
+  const rows = await getDb()
+    .select({ status: emailOutbox.status, count: sql<number>`count(*)::int` })
+    .from(emailOutbox)
+    .groupBy(emailOutbox.status);
+  const summary = { pending: 0, sending: 0, sent: 0, failed: 0, canceled: 0 };
+  for (const row of rows) summary[row.status] = Number(row.count);
+  return summary;
+}

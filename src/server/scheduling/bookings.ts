@@ -1,0 +1,294 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { bookings, clients, offerings, practices, type BookingPolicy } from "@/server/db/schema";
+import { now as clock } from "@/server/clock";
+import { AppError, isExclusionViolation, notFound } from "@/server/errors";
+import { parseInput } from "@/server/validate";
+import { getPracticeCoachId } from "./availability-store";
+import { enqueueBookingEmails } from "./booking-emails";
+import { isStartOpen, type SlotContext } from "./open-slots";
+import { canClientCancel, canClientReschedule, HOLDING_STATUSES, policyFor, type Actor } from "./policy";
+import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
+
+export type Booking = typeof bookings.$inferSelect;
+type Practice = typeof practices.$inferSelect;
+type Offering = typeof offerings.$inferSelect;
+type Client = typeof clients.$inferSelect;
+
+const idSchema = z.uuid();
+const MINUTE = 60_000;
+
+/** Who may touch a booking: the practice (coach), or one client of it (portal or manage link). */
+export type BookingScope = { practiceId: string; clientId?: string };
+
+const slotTaken = () =>
+  new AppError("slot_taken", "Someone booked that time a moment ago. Please choose another time.");
+const slotUnavailable = () =>
+  new AppError("slot_unavailable", "That time is not available. Please choose one of the open times.");
+
+/**
+ * Books a session. The slot is re-checked with the same function that drew
+ * the page; then Postgres's exclusion constraint settles any race: of two
+ * people who pick one slot at once, exactly one gets it and the other a
+ * `slot_taken` error. The client record (and partner's) is found by email or
+ * created, and the confirmation and reminders are written to the outbox in
+ * the same transaction.
+ */
+export async function createBooking(practiceId: string, input: CreateBookingInput, options: { actor?: Actor } = {}) {
+  const actor = options.actor ?? "client";
+  const values = parseInput(createBookingInput, input);
+  const practice = await getPracticeRow(practiceId);
+  const [offering] = await getDb()
+    .select()
+    .from(offerings)
+    .where(and(eq(offerings.practiceId, practiceId), eq(offerings.slug, values.offering), eq(offerings.active, true)));
+  if (!offering) throw notFound("That offering");
+  if (values.partner && offering.kind !== "relationship") {
+    throw new AppError("invalid", "Only relationship sessions can include a partner.", {
+      partner: ["Only relationship sessions can include a partner."],
+    });
+  }
+  if (values.partner && values.partner.email === values.email) {
+    throw new AppError("invalid", "Your partner needs their own email address.", { "partner.email": ["Use your partner's own email address."] });
+  }
+  const coachId = await getPracticeCoachId(practiceId);
+  const now = clock();
+  const start = values.start;
+  const end = new Date(start.getTime() + offering.durationMinutes * MINUTE);
+  const ctx: SlotContext = { practiceId, timeZone: practice.timeZone, coachId, offering, actor, now };
+
+  try {
+    return await getDb().transaction(async (tx) => {
+      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
+      const client = await findOrCreateClient(tx, practiceId, {
+        name: values.name,
+        email: values.email,
+        phone: values.phone,
+        timeZone: values.timeZone,
+      });
+      let partner: Client | null = null;
+      if (values.partner) {
+        partner = await findOrCreateClient(tx, practiceId, { ...values.partner, phone: null, timeZone: values.timeZone });
+        await linkCoupleIfFree(tx, client, partner);
+      }
+      const policy: BookingPolicy = {
+        ...policyFor(offering),
+        minimumNoticeMinutes: offering.minimumNoticeMinutes,
+        bufferBeforeMinutes: offering.bufferBeforeMinutes,
+        bufferAfterMinutes: offering.bufferAfterMinutes,
+      };
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          practiceId,
+          offeringId: offering.id,
+          coachId,
+          clientId: client.id,
+          partnerClientId: partner?.id ?? null,
+          // Billing arrives later: every booking is confirmed now, unpaid unless free.
+          status: "confirmed",
+          paymentStatus: offering.priceCents === 0 ? "not_required" : "unpaid",
+          startsAt: start,
+          endsAt: end,
+          ...heldRange(start, end, policy),
+          clientTimeZone: values.timeZone,
+          note: values.note,
+          policy,
+          bookedBy: actor,
+        })
+        .returning();
+      await enqueueBookingEmails(tx, { event: "confirmed", booking: booking!, practice, offering, client, partner, now });
+      return booking!;
+    });
+  } catch (error) {
+    if (isExclusionViolation(error, "bookings_no_overlap")) throw slotTaken();
+    throw error;
+  }
+}
+
+/** Moves a booking to a new start, within the policy (the coach is exempt). */
+export async function rescheduleBooking(scope: BookingScope, bookingId: string, newStart: unknown, options: { actor?: Actor } = {}) {
+  const actor = options.actor ?? "client";
+  const start = parseInput(instantSchema, newStart instanceof Date ? newStart.toISOString() : newStart);
+  const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
+  const now = clock();
+  const decision = canClientReschedule({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);
+  if (!decision.allowed) throw new AppError(decision.code === "not_active" ? "conflict" : "forbidden", decision.reason);
+  if (start.getTime() === booking.startsAt.getTime()) return booking;
+
+  const end = new Date(start.getTime() + (booking.endsAt.getTime() - booking.startsAt.getTime()));
+  const ctx: SlotContext = {
+    practiceId: scope.practiceId,
+    timeZone: practice.timeZone,
+    coachId: booking.coachId,
+    offering,
+    actor,
+    ignoreBookingId: booking.id,
+    now,
+  };
+  try {
+    return await getDb().transaction(async (tx) => {
+      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
+      const [updated] = await tx
+        .update(bookings)
+        .set({ startsAt: start, endsAt: end, ...heldRange(start, end, booking.policy), sequence: sql`${bookings.sequence} + 1` })
+        .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
+        .returning();
+      if (!updated) throw new AppError("conflict", "This session changed meanwhile. Reload to see its current state.");
+      await enqueueBookingEmails(tx, {
+        event: "rescheduled",
+        booking: updated,
+        previousStart: booking.startsAt,
+        actor,
+        practice,
+        offering,
+        client,
+        partner,
+        now,
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isExclusionViolation(error, "bookings_no_overlap")) throw slotTaken();
+    throw error;
+  }
+}
+
+/**
+ * Cancels a booking. A client's cancel inside the cancellation window is
+ * recorded as `late_canceled` (billing decides refund or forfeit); the coach
+ * is never late. Pending reminders are withdrawn.
+ */
+export async function cancelBooking(scope: BookingScope, bookingId: string, options: { actor?: Actor; reason?: string | null } = {}) {
+  const actor = options.actor ?? "client";
+  const reason = parseInput(cancelReasonSchema, options.reason ?? undefined);
+  const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
+  const now = clock();
+  const decision = canClientCancel({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);
+  if (!decision.allowed) throw new AppError(decision.code === "not_active" ? "conflict" : "forbidden", decision.reason);
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bookings)
+      .set({
+        status: decision.late ? "late_canceled" : "canceled",
+        canceledAt: now,
+        canceledBy: actor,
+        cancelReason: reason,
+        sequence: sql`${bookings.sequence} + 1`,
+      })
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
+      .returning();
+    if (!updated) throw new AppError("conflict", "This session was already canceled.");
+    await enqueueBookingEmails(tx, { event: "canceled", booking: updated, actor, practice, offering, client, partner, now });
+    return updated;
+  });
+}
+
+/** After the session: the coach records whether it happened. */
+export async function markBookingOutcome(practiceId: string, bookingId: string, outcome: "completed" | "no_show") {
+  const { booking } = await getBookingDetails({ practiceId }, bookingId);
+  if (!["confirmed", "completed", "no_show"].includes(booking.status)) {
+    throw new AppError("conflict", "Only a booked session can be marked as completed or no-show.");
+  }
+  if (booking.startsAt.getTime() > clock().getTime()) {
+    throw new AppError("conflict", "This session hasn't started yet.");
+  }
+  const [updated] = await getDb()
+    .update(bookings)
+    .set({ status: outcome })
+    .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
+    .returning();
+  return updated!;
+}
+
+/** A booking with what every screen and email about it needs; a foreign id is "not found". */
+export async function getBookingDetails(scope: BookingScope, bookingId: string) {
+  if (!idSchema.safeParse(bookingId).success) throw notFound("That booking");
+  const filters = [eq(bookings.practiceId, scope.practiceId), eq(bookings.id, bookingId)];
+  if (scope.clientId) filters.push(or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))!);
+  const [row] = await getDb()
+    .select({ booking: bookings, practice: practices, offering: offerings, client: clients })
+    .from(bookings)
+    .innerJoin(practices, eq(practices.id, bookings.practiceId))
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .innerJoin(clients, eq(clients.id, bookings.clientId))
+    .where(and(...filters));
+  if (!row) throw notFound("That booking");
+  const partner = row.booking.partnerClientId
+    ? ((await getDb().select().from(clients).where(eq(clients.id, row.booking.partnerClientId)))[0] ?? null)
+    : null;
+  return { ...row, partner };
+}
+
+/** For the manage link: the booking's practice is found from the booking itself. */
+export async function findBookingPracticeId(bookingId: string): Promise<string | null> {
+  if (!idSchema.safeParse(bookingId).success) return null;
+  const [row] = await getDb().select({ practiceId: bookings.practiceId }).from(bookings).where(eq(bookings.id, bookingId));
+  return row?.practiceId ?? null;
+}
+
+/** The coach's calendar: sessions overlapping [from, to), any status, oldest first. */
+export async function listBookings(practiceId: string, range: { from: Date; to: Date }, options: { statuses?: Booking["status"][] } = {}) {
+  const filters = [eq(bookings.practiceId, practiceId), lt(bookings.startsAt, range.to), gte(bookings.endsAt, range.from)];
+  if (options.statuses?.length) filters.push(inArray(bookings.status, options.statuses));
+  return getDb()
+    .select({ booking: bookings, offering: offerings, client: clients })
+    .from(bookings)
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .innerJoin(clients, eq(clients.id, bookings.clientId))
+    .where(and(...filters))
+    .orderBy(asc(bookings.startsAt));
+}
+
+/** A client's own sessions (as booker or partner), newest last. */
+export async function listClientBookings(practiceId: string, clientId: string) {
+  return getDb()
+    .select({ booking: bookings, offering: offerings })
+    .from(bookings)
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(eq(bookings.practiceId, practiceId), or(eq(bookings.clientId, clientId), eq(bookings.partnerClientId, clientId))))
+    .orderBy(asc(bookings.startsAt));
+}
+
+function heldRange(start: Date, end: Date, policy: Pick<BookingPolicy, "bufferBeforeMinutes" | "bufferAfterMinutes">) {
+  return {
+    blockedFrom: new Date(start.getTime() - policy.bufferBeforeMinutes * MINUTE),
+    blockedUntil: new Date(end.getTime() + policy.bufferAfterMinutes * MINUTE),
+  };
+}
+
+async function getPracticeRow(practiceId: string): Promise<Practice> {
+  const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId));
+  if (!practice) throw notFound("That practice");
+  return practice;
+}
+
+/** The practice's client with this email, or a new one. An archived client who books again is active again. */
+async function findOrCreateClient(
+  tx: DbOrTx,
+  practiceId: string,
+  person: { name: string; email: string; phone: string | null; timeZone: string },
+): Promise<Client> {
+  const [created] = await tx
+    .insert(clients)
+    .values({ practiceId, ...person })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  const [existing] = await tx
+    .update(clients)
+    .set({ status: "active", phone: person.phone ?? sql`${clients.phone}` })
+    .where(and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${person.email.toLowerCase()}`))
+    .returning();
+  return existing!;
+}
+
+/** Links booker and partner as a couple unless either is already linked to someone else. */
+async function linkCoupleIfFree(tx: DbOrTx, client: Client, partner: Client) {
+  const free = (c: Client, other: Client) => c.partnerId === null || c.partnerId === other.id;
+  if (!free(client, partner) || !free(partner, client)) return;
+  await tx.update(clients).set({ partnerId: partner.id }).where(eq(clients.id, client.id));
+  await tx.update(clients).set({ partnerId: client.id }).where(eq(clients.id, partner.id));
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
+import { getAvailability } from "./availability-store";
+import { HOLDING_STATUSES, type Actor } from "./policy";
+import { computeSlots, countPerLocalDay, isSlotOpen, type Interval, type SlotInput } from "./slots";
+
+type Offering = typeof offerings.$inferSelect;
+const DAY = 86_400_000;
+
+export type SlotContext = {
+  practiceId: string;
+  timeZone: string;
+  coachId: string;
+  offering: Offering;
+  /** The coach acting from the dashboard is exempt from notice and horizon. */
+  actor?: Actor;
+  /** When rescheduling, the booking being moved doesn't block its own new time. */
+  ignoreBookingId?: string;
+  now: Date;
+};
+
+/**
+ * Everything computeSlots needs for one offering over a range, read in one
+ * go: availability, the coach's held time (bookings widened by their own
+ * buffers, and blocks) and the daily counts for the cap.
+ */
+export async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, db: DbOrTx = getDb()): Promise<SlotInput> {
+  // A day of margin on each side: buffers and the daily cap reach past the range.
+  const from = new Date(range.from.getTime() - DAY);
+  const to = new Date(range.to.getTime() + DAY);
+  const bookingFilters = [
+    eq(bookings.coachId, ctx.coachId),
+    inArray(bookings.status, [...HOLDING_STATUSES]),
+    lt(bookings.blockedFrom, to),
+    gt(bookings.blockedUntil, from),
+  ];
+  if (ctx.ignoreBookingId) bookingFilters.push(ne(bookings.id, ctx.ignoreBookingId));
+  const [availability, held, blocks] = await Promise.all([
+    getAvailability(ctx.practiceId, ctx.coachId, db),
+    db
+      .select({ offeringId: bookings.offeringId, startsAt: bookings.startsAt, blockedFrom: bookings.blockedFrom, blockedUntil: bookings.blockedUntil })
+      .from(bookings)
+      .where(and(...bookingFilters)),
+    db
+      .select({ startsAt: calendarBlocks.startsAt, endsAt: calendarBlocks.endsAt })
+      .from(calendarBlocks)
+      .where(and(eq(calendarBlocks.coachId, ctx.coachId), lt(calendarBlocks.startsAt, to), gt(calendarBlocks.endsAt, from))),
+  ]);
+  const busy: Interval[] = [
+    ...held.map((b) => ({ start: b.blockedFrom, end: b.blockedUntil })),
+    ...blocks.map((b) => ({ start: b.startsAt, end: b.endsAt })),
+  ];
+  const coach = ctx.actor === "coach";
+  const o = ctx.offering;
+  return {
+    timeZone: ctx.timeZone,
+    ...availability,
+    busy,
+    durationMinutes: o.durationMinutes,
+    bufferBeforeMinutes: o.bufferBeforeMinutes,
+    bufferAfterMinutes: o.bufferAfterMinutes,
+    minimumNoticeMinutes: coach ? 0 : o.minimumNoticeMinutes,
+    horizonDays: coach ? null : o.horizonDays,
+    slotIntervalMinutes: o.slotIntervalMinutes,
+    maxPerDay: coach ? null : o.maxPerDay,
+    bookedPerDay: countPerLocalDay(
+      held.filter((b) => b.offeringId === o.id).map((b) => b.startsAt),
+      ctx.timeZone,
+    ),
+    now: ctx.now,
+    range,
+  };
+}
+
+export async function findOpenSlots(ctx: SlotContext, range: { from: Date; to: Date }, db?: DbOrTx) {
+  return computeSlots(await loadSlotInput(ctx, range, db));
+}
+
+/** Re-checks one start time with the same rules the page showed. */
+export async function isStartOpen(ctx: SlotContext, start: Date, db?: DbOrTx) {
+  const end = new Date(start.getTime() + ctx.offering.durationMinutes * 60_000);
+  const input = await loadSlotInput(ctx, { from: start, to: end }, db);
+  return isSlotOpen(input, start);
+}

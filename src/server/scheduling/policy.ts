@@ -1,0 +1,139 @@
+// Pure module (no DB, no Next, no clock): deliberately without `import "server-only"` so the
+// portal and the manage page can show the same answer the server enforces.
+import { z } from "zod";
+
+export type OfferingKind = "relationship" | "crisis" | "one_on_one";
+
+/** Who is acting: the coach from the dashboard is exempt from notice and policy windows. */
+export type Actor = "coach" | "client";
+
+/** Stored on each booking as it was when booked, so later policy edits never change old bookings. */
+export interface PolicySnapshot {
+  /** A client's cancel with less than this many hours left becomes late_canceled. */
+  cancellationWindowHours: number;
+  /** With less than this many hours left, the client can't reschedule online. */
+  rescheduleWindowHours: number;
+}
+
+/** For reading a stored snapshot (jsonb) back, or validating the offering form's two window fields. */
+export const policySnapshotSchema = z.object({
+  cancellationWindowHours: z.coerce
+    .number({ error: "Enter the cancellation window in hours." })
+    .min(0, "The cancellation window can't be negative.")
+    .max(24 * 30, "Keep the cancellation window under 30 days (720 hours)."),
+  rescheduleWindowHours: z.coerce
+    .number({ error: "Enter the reschedule window in hours." })
+    .min(0, "The reschedule window can't be negative.")
+    .max(24 * 30, "Keep the reschedule window under 30 days (720 hours)."),
+});
+
+export const DEFAULT_WINDOW_HOURS = 24;
+export const CRISIS_WINDOW_HOURS = 2;
+
+/** Statuses whose booking still holds its time and can be canceled or rescheduled. */
+export const HOLDING_STATUSES = ["pending_payment", "confirmed"] as const;
+
+/** Scheduling settings a new offering of each kind starts with (the demo practice uses these). */
+export interface SchedulingDefaults extends PolicySnapshot {
+  minimumNoticeHours: number;
+  horizonDays: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  /** null: the duration (see defaultSlotInterval). */
+  slotIntervalMinutes: number | null;
+  /** null: no cap. */
+  maxPerDay: number | null;
+}
+
+export function schedulingDefaultsFor(kind: OfferingKind): SchedulingDefaults {
+  const crisis = kind === "crisis";
+  return {
+    minimumNoticeHours: crisis ? 2 : 12,
+    horizonDays: crisis ? 14 : 60,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: kind === "relationship" ? 15 : 0,
+    slotIntervalMinutes: null,
+    maxPerDay: null,
+    cancellationWindowHours: crisis ? CRISIS_WINDOW_HOURS : DEFAULT_WINDOW_HOURS,
+    rescheduleWindowHours: crisis ? CRISIS_WINDOW_HOURS : DEFAULT_WINDOW_HOURS,
+  };
+}
+
+/** The policy to snapshot onto a new booking: the offering's own windows, else 24 h (2 h for crisis). */
+export function policyFor(offering: {
+  kind: OfferingKind;
+  cancellationWindowHours?: number | null;
+  rescheduleWindowHours?: number | null;
+}): PolicySnapshot {
+  const fallback = offering.kind === "crisis" ? CRISIS_WINDOW_HOURS : DEFAULT_WINDOW_HOURS;
+  const pick = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : fallback);
+  return {
+    cancellationWindowHours: pick(offering.cancellationWindowHours),
+    rescheduleWindowHours: pick(offering.rescheduleWindowHours),
+  };
+}
+
+export interface PolicyBooking {
+  start: Date;
+  /** When given, only holding statuses (pending_payment, confirmed) can change. */
+  status?: string;
+  policy: PolicySnapshot;
+}
+
+export type RefusalCode = "not_active" | "started" | "inside_window";
+
+export type CancelDecision = { allowed: true; late: boolean } | { allowed: false; code: RefusalCode; reason: string };
+export type RescheduleDecision = { allowed: true; reason?: undefined } | { allowed: false; code: RefusalCode; reason: string };
+
+const HOUR = 3_600_000;
+
+function hoursLabel(hours: number): string {
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
+function refuseInactive(booking: PolicyBooking): { allowed: false; code: RefusalCode; reason: string } | null {
+  if (booking.status === undefined || (HOLDING_STATUSES as readonly string[]).includes(booking.status)) return null;
+  return { allowed: false, code: "not_active", reason: "This session is no longer booked, so there is nothing to change." };
+}
+
+/** Less than `hours` left before the start (exactly `hours` left is still outside the window). */
+function insideWindow(start: Date, now: Date, hours: number): boolean {
+  return start.getTime() - now.getTime() < hours * HOUR;
+}
+
+/**
+ * A client may always cancel a booked session that hasn't started; inside the cancellation
+ * window the cancel is late (status late_canceled: billing decides refund or forfeit). The coach
+ * is exempt: never late, and may cancel a session that has already started.
+ */
+export function canClientCancel(booking: PolicyBooking, now: Date, actor: Actor = "client"): CancelDecision {
+  const inactive = refuseInactive(booking);
+  if (inactive) return inactive;
+  if (actor === "coach") return { allowed: true, late: false };
+  if (booking.start.getTime() <= now.getTime()) {
+    return { allowed: false, code: "started", reason: "This session has already started, so it can't be canceled online. Please contact your coach." };
+  }
+  return { allowed: true, late: insideWindow(booking.start, now, booking.policy.cancellationWindowHours) };
+}
+
+/**
+ * Inside the reschedule window a client can't move the session online and is told to contact
+ * the coach. The coach is exempt.
+ */
+export function canClientReschedule(booking: PolicyBooking, now: Date, actor: Actor = "client"): RescheduleDecision {
+  const inactive = refuseInactive(booking);
+  if (inactive) return inactive;
+  if (actor === "coach") return { allowed: true };
+  if (booking.start.getTime() <= now.getTime()) {
+    return { allowed: false, code: "started", reason: "This session has already started, so it can't be rescheduled. Please contact your coach." };
+  }
+  const window = booking.policy.rescheduleWindowHours;
+  if (insideWindow(booking.start, now, window)) {
+    return {
+      allowed: false,
+      code: "inside_window",
+      reason: `Sessions can be rescheduled online up to ${hoursLabel(window)} before they start. To change this one, please contact your coach directly.`,
+    };
+  }
+  return { allowed: true };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { EmailTemplateError, renderEmail, templates } from "@/server/notifications/templates";
+
+const welcomeData = {
+  clientName: "Sam Rivera",
+  practiceName: "Harbor Coaching",
+  coachEmail: "coach@harbor.test",
+  portalUrl: "http://localhost:3000/signin?next=/portal",
+};
+
+describe("email templates", () => {
+  it("renders the magic link with its subject, a clickable link, the expiry and the ignore-me note", async () => {
+    const url = "http://localhost:3000/api/auth/callback/email?callbackUrl=%2Fhome&token=abc123&email=a%40b.test";
+    const email = await renderEmail("magic-link", { url, host: "localhost:3000", expiresInMinutes: 30 });
+
+    expect(email.subject).toBe("Your sign-in link for localhost:3000");
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.html).toContain(`href="${url.replaceAll("&", "&amp;")}"`);
+    expect(email.text).toContain("expires in 30 minutes");
+    expect(email.text).toMatch(/didn.t ask to sign in, you can safely ignore this email/);
+    // The text version carries the link as a bare, copyable address.
+    const link = email.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+    expect(link).toBe(url);
+    expect(email.attachments).toBeUndefined();
+  });
+
+  it("renders the welcome email from the practice, replying to the coach", async () => {
+    const email = await renderEmail("welcome", welcomeData);
+    expect(email.subject).toBe("Welcome to Harbor Coaching");
+    expect(email.replyTo).toBe("coach@harbor.test");
+    expect(email.html).toContain("Welcome, Sam Rivera");
+    expect(email.html).toContain('href="http://localhost:3000/signin?next=/portal"');
+    expect(email.html).toContain("mailto:coach@harbor.test");
+    expect(email.text).toContain("Harbor Coaching has set up a private client portal for you");
+    expect(email.text).toContain("http://localhost:3000/signin?next=/portal");
+    expect(email.text).not.toContain("<");
+  });
+
+  it("escapes what people typed, so a name can't inject markup", async () => {
+    const email = await renderEmail("welcome", { ...welcomeData, clientName: '<img src=x onerror="alert(1)">' });
+    expect(email.html).not.toContain("<img src=x");
+    expect(email.html).toContain("&lt;img src=x");
+  });
+
+  it("refuses an unknown template with an error that names it", async () => {
+    const error = await renderEmail("no-such-template", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmailTemplateError);
+    expect((error as Error).message).toContain('Unknown email template "no-such-template"');
+    expect((error as EmailTemplateError).permanent).toBe(true);
+  });
+
+  it("refuses data its schema rejects, naming the fields", async () => {
+    const error = await renderEmail("welcome", { ...welcomeData, coachEmail: "not an email", portalUrl: undefined }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(EmailTemplateError);
+    expect((error as Error).message).toMatch(/coachEmail/);
+    expect((error as Error).message).toMatch(/portalUrl/);
+  });
+
+  it("has a schema, subject and component for every registered template", () => {
+    for (const [name, template] of Object.entries(templates)) {
+      expect(typeof template.subject, name).toBe("function");
+      expect(typeof template.Component, name).toBe("function");
+      expect(typeof template.schema.safeParse, name).toBe("function");
+    }
+  });
+});
