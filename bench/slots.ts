@@ -17,7 +17,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-/** March 2026 (it holds a DST change), open 07:00–21:00 every day with a lunch gap, 1,000 bookings. */
+/**
+ * March 2026 (it holds a DST change), open 07:00–21:00 every day with a lunch gap, and 1,000
+ * existing bookings and blocks (some outside hours) of 15–45 minutes each, so days stay crowded
+ * but keep some room.
+ */
 export function benchInput(): SlotInput {
   const weeklyHours: WeeklyHoursInterval[] = ([1, 2, 3, 4, 5, 6, 7] as const).flatMap((weekday) => [
     { weekday, start: "07:00", end: "12:30" },
@@ -33,12 +37,12 @@ export function benchInput(): SlotInput {
   for (let i = 0; i < 1000; i++) {
     const day = 1 + Math.floor(random() * 31);
     const dayStart = startOfLocalDate(`2026-03-${String(day).padStart(2, "0")}`, ZONE).getTime();
-    const startMinute = 7 * 60 + Math.floor(random() * 56) * 15; // 07:00 … 20:45
-    const length = [20, 30, 45, 50][Math.floor(random() * 4)]!;
-    // Existing bookings arrive already widened by their own 10-minute buffers.
+    const startMinute = 6 * 60 + Math.floor(random() * 64) * 15; // 06:00 … 21:45
+    const length = [15, 15, 30, 45][Math.floor(random() * 4)]!;
+    // Busy time arrives already widened by each booking's own buffers.
     busy.push({
-      start: new Date(dayStart + (startMinute - 10) * MINUTE),
-      end: new Date(dayStart + (startMinute + length + 10) * MINUTE),
+      start: new Date(dayStart + startMinute * MINUTE),
+      end: new Date(dayStart + (startMinute + length) * MINUTE),
     });
   }
   return {
@@ -50,9 +54,9 @@ export function benchInput(): SlotInput {
     ],
     timeOff: [{ startDate: "2026-03-20", endDate: "2026-03-21" }],
     busy,
-    durationMinutes: 50,
+    durationMinutes: 30,
     bufferBeforeMinutes: 5,
-    bufferAfterMinutes: 10,
+    bufferAfterMinutes: 5,
     minimumNoticeMinutes: 12 * 60,
     horizonDays: 60,
     slotIntervalMinutes: 15,

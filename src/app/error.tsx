@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** The page anyone sees when something breaks on our side: calm, with a way forward. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Wordmark } from "@/components/site/wordmark";
 
 export const metadata: Metadata = { title: "Page not found" };

@@ -1,10 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
 
 afterAll(closeBrowser);
 
 const DEMO_COACH = "coach@demo.tend.test";
+
+/** An offering's card on a public booking page, found by its heading. */
+function offeringCard(page: Page, name: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+}
 
 describe("a new coach", () => {
   const tag = randomBytes(4).toString("hex");
@@ -18,8 +24,8 @@ describe("a new coach", () => {
     await signInAs(page, email, { screenshots: "01-new-coach" });
     expect(new URL(page.url()).pathname).toBe("/onboarding");
 
-    await visible(page.getByLabel("Practice name"));
-    expect(await page.getByLabel("Time zone").inputValue()).toBe("Europe/Berlin");
+    // The zone is read from the browser once the form is hydrated, so this also waits for hydration.
+    await expect.poll(() => page.getByLabel("Time zone").inputValue(), { timeout: 15_000 }).toBe("Europe/Berlin");
     await page.getByLabel("Practice name").fill(`Harbor Coaching ${tag}`);
     await page.getByLabel("Web address").fill(practiceSlug);
     await page.getByLabel("Time zone").selectOption("America/Chicago");
@@ -29,32 +35,36 @@ describe("a new coach", () => {
     await page.waitForURL((url) => url.pathname.startsWith("/coach"));
     await screenshot(page, "01-new-coach-dashboard");
 
-    await page.goto("/coach/offerings/new");
-    await page.getByLabel("Name").fill(offeringName);
+    // networkidle: the form's scripts have loaded, so typing reaches a hydrated form.
+    await page.goto("/coach/offerings/new", { waitUntil: "networkidle" });
+    await page.getByLabel("Name", { exact: true }).fill(offeringName);
     await page.getByLabel("Web address").fill("couples-intensive");
     await page.getByLabel("Kind").selectOption("relationship");
-    await page.getByLabel("Length (minutes)").fill("120");
+    await page.getByLabel("Length (minutes)").fill("90");
     await page.getByLabel("Price").fill("250");
     await page.getByLabel("Format").selectOption("video");
-    await page.getByLabel("Description").fill("Two focused hours for couples who want to talk and be heard.");
+    await page.getByLabel("Description").fill("Ninety focused minutes for couples who want to talk and be heard.");
     await page.getByLabel("Show on booking page").check();
     await screenshot(page, "01-new-coach-offering-form");
     await page.getByRole("button", { name: "Save offering" }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith("/new"));
-    await visible(page.getByText(offeringName).first());
+    await page.waitForURL((url) => url.pathname === "/coach/offerings");
+    await visible(page.getByText("Offering saved."));
+    await visible(page.getByRole("link", { name: `Edit ${offeringName}` }));
     await screenshot(page, "01-new-coach-offerings");
 
     // A signed-out visitor: a context of their own, with no cookies.
     const visitor = await newPage();
     const response = await visitor.goto(`/book/${practiceSlug}`);
     expect(response?.status()).toBe(200);
-    await visible(visitor.getByRole("heading", { name: offeringName }));
-    await visible(visitor.getByText("$250").first());
+    const card = offeringCard(visitor, offeringName);
+    await visible(card);
+    await visible(card.getByText("$250", { exact: true }));
+    await visible(card.getByText("90 min", { exact: true }));
     await screenshot(visitor, "01-visitor-booking-page");
 
     const phone = await newPage({ viewport: PHONE });
     await phone.goto(`/book/${practiceSlug}`);
-    await visible(phone.getByRole("heading", { name: offeringName }));
+    await visible(offeringCard(phone, offeringName));
     await screenshot(phone, "01-visitor-booking-page-phone");
   });
 });
@@ -63,10 +73,8 @@ describe("the demo coach", () => {
   test("edits an offering's price and the public page shows the new price", async () => {
     const visitor = await newPage();
     await visitor.goto("/book/demo");
-    const oneOnOne = visitor.getByRole("heading", { name: "One-on-One Coaching" });
-    await visible(oneOnOne);
-    await visible(visitor.getByText("$150").first());
-    expect(await visitor.getByText("$175").count()).toBe(0);
+    const oneOnOne = offeringCard(visitor, "One-on-One Coaching");
+    await visible(oneOnOne.getByText("$150", { exact: true }));
 
     const page = await newPage();
     await signInAs(page, DEMO_COACH);
@@ -74,18 +82,17 @@ describe("the demo coach", () => {
 
     await page.goto("/coach/offerings");
     await screenshot(page, "02-demo-coach-offerings");
-    await page.getByRole("link", { name: "One-on-One Coaching" }).click();
-    await visible(page.getByLabel("Price"));
+    await page.getByRole("link", { name: "Edit One-on-One Coaching" }).click();
+    await page.waitForLoadState("networkidle");
     expect(await page.getByLabel("Price").inputValue()).toMatch(/^150(\.00)?$/);
     await page.getByLabel("Price").fill("175");
     await screenshot(page, "02-demo-coach-edit-offering");
     await page.getByRole("button", { name: "Save offering" }).click();
-    await visible(page.getByText(/saved/i).first());
+    await visible(page.getByText("Offering saved."));
 
     await visitor.reload();
-    await visible(visitor.getByRole("heading", { name: "One-on-One Coaching" }));
-    await visible(visitor.getByText("$175").first());
-    expect(await visitor.getByText("$150").count()).toBe(0);
+    await visible(oneOnOne.getByText("$175", { exact: true }));
+    expect(await oneOnOne.getByText("$150").count()).toBe(0);
     await screenshot(visitor, "02-demo-booking-page");
   });
 });
@@ -95,8 +102,8 @@ describe("errors a visitor can meet", () => {
     const page = await newPage();
     const response = await page.goto("/book/no-such-practice");
     expect(response?.status()).toBe(404);
-    await visible(page.getByRole("heading", { level: 1 }));
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toMatch(/not found|couldn.t find|no practice/i);
+    await visible(page.getByRole("heading", { level: 1, name: /couldn.t find that booking page/i }));
+    await visible(page.getByRole("link", { name: "Go to the home page" }));
     await screenshot(page, "03-unknown-practice");
   });
 

@@ -537,4 +537,11 @@ describe("zone helpers", () => {
     const r = rangeForLocalDates("2026-03-08", "2026-03-08", LA);
     expect(r.to.getTime() - r.from.getTime()).toBe(23 * 3_600_000);
   });
+
+  it("a day whose midnight happens twice starts at the first one (America/Havana, 2026-11-01)", () => {
+    // Cuba falls back from 01:00 (−04:00) to 00:00 (−05:00).
+    expect(startOfLocalDate("2026-11-01", "America/Havana").toISOString()).toBe("2026-11-01T04:00:00.000Z");
+    const r = rangeForLocalDates("2026-11-01", "2026-11-01", "America/Havana");
+    expect(r.to.getTime() - r.from.getTime()).toBe(25 * 3_600_000);
+  });
 });

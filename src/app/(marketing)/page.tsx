@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { SproutIcon, Wordmark } from "@/components/site/wordmark";
 import { currentUser, homePathFor } from "@/server/auth/guards";
 

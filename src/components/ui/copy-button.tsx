@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "./button";
+import { buttonClass } from "./button-class";
 
 /** Copies a link; says so out loud (a status message) when it worked. */
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/server/action";
 
-type FormAction<T> = (previous: ActionResult<T> | null, payload: FormData) => Promise<ActionResult<T>>;
+export type FormAction<T> = (previous: ActionResult<T> | null, payload: FormData) => Promise<ActionResult<T>>;
 
 /**
  * useActionState plus the details every form here needs:

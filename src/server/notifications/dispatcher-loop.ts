@@ -1,7 +1,7 @@
 import "server-only";
 import { drainDueEmails } from "./dispatcher";
 
-type Loop = { stop: () => void };
+type Loop = { stop: () => Promise<void> };
 
 // On globalThis so a dev-server hot reload, which re-evaluates this module,
 // finds the running loop instead of starting a second one. (The running loop
@@ -14,17 +14,23 @@ const store = globalThis as unknown as { __tendDispatcherLoop?: Loop };
  * after the previous one ended, so runs never overlap (several processes may
  * still run side by side: claims make that safe). A failing round is logged
  * and the loop carries on. Timers are unref'd: the loop never keeps the
- * process alive on its own. Returns a function that stops it.
+ * process alive on its own. Returns a function that stops it and resolves
+ * once a round in progress has finished.
  */
-export function startDispatcherLoop(intervalMs: number): () => void {
+export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
   if (store.__tendDispatcherLoop) return store.__tendDispatcherLoop.stop;
 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
 
   const schedule = (delay: number) => {
     if (stopped) return;
-    timer = setTimeout(tick, delay);
+    timer = setTimeout(() => {
+      running = tick().finally(() => {
+        running = undefined;
+      });
+    }, delay);
     timer.unref();
   };
 
@@ -39,10 +45,11 @@ export function startDispatcherLoop(intervalMs: number): () => void {
   };
 
   const loop: Loop = {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (store.__tendDispatcherLoop === loop) store.__tendDispatcherLoop = undefined;
+      await running;
     },
   };
   store.__tendDispatcherLoop = loop;

@@ -70,41 +70,33 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
 }
 
 /**
- * Opens /dev/mailbox and returns the sign-in link from the newest message
- * to `email`. Waits a little, since a message may still be on its way.
+ * Returns the sign-in link from the newest magic-link email to `email` in the
+ * dev mailbox (/dev/mailbox lists newest first and filters with ?to=).
+ * Waits a little, since a message may still be on its way.
  */
 export async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string): Promise<string> {
   const ownPage = typeof pageOrBaseUrl === "string";
   const page = ownPage ? await newPage() : pageOrBaseUrl;
-  const origin = ownPage ? pageOrBaseUrl : baseUrl();
+  const inbox = new URL("/dev/mailbox", ownPage ? pageOrBaseUrl : baseUrl());
+  inbox.searchParams.set("to", email);
   try {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      await page.goto(new URL("/dev/mailbox", origin).toString());
-      const link = await magicLinkOnMailbox(page, email);
-      if (link) return link;
-      if (Date.now() > deadline) throw new Error(`No sign-in email to ${email} in the dev mailbox.`);
+      await page.goto(inbox.toString());
+      const newest = page.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: "magic-link" }).first();
+      if ((await newest.count()) > 0) {
+        await newest.click();
+        await visible(page.getByRole("heading", { name: "Links in this message" }));
+        const link = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute("href");
+        if (!link) throw new Error(`The newest sign-in email to ${email} in the dev mailbox has no sign-in link.`);
+        return link;
+      }
+      if (Date.now() > deadline) throw new Error(`No sign-in email to ${email} arrived in the dev mailbox.`);
       await page.waitForTimeout(500);
     }
   } finally {
     if (ownPage) await page.context().close();
   }
-}
-
-async function magicLinkOnMailbox(page: Page, email: string): Promise<string | undefined> {
-  // The mailbox lists the newest message first; open the first one sent to this address.
-  const message = page.getByRole("link").filter({ hasText: email }).first();
-  if ((await message.count()) === 0) return undefined;
-  await message.click();
-  await page.waitForLoadState("load");
-  // The message body may be rendered in an iframe: look in every frame.
-  for (const frame of page.frames()) {
-    const hrefs = await frame
-      .locator('a[href*="/api/auth/callback/"]')
-      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-    if (hrefs[0]) return hrefs[0];
-  }
-  throw new Error(`The newest email to ${email} in the dev mailbox has no sign-in link.`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PublicPage } from "@/components/site/public-page";
 
 export default function BookingNotFound() {

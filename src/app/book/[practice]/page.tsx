@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PublicPage } from "@/components/site/public-page";
 import { formatDuration, formatPrice } from "@/lib/format";
 import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";

@@ -1,22 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/server/action";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
 export type ClientFormValues = { id?: string; name: string; email: string; phone: string; timeZone: string };
 
-export function ClientForm({
+export function ClientForm<T>({
   action,
   initial,
   timeZones,
   isNew,
   cancelHref,
 }: {
-  action: (previous: ActionResult<unknown> | null, payload: FormData) => Promise<ActionResult<unknown>>;
+  action: FormAction<T>;
   initial: ClientFormValues;
   timeZones: { value: string; label: string }[];
   isNew: boolean;

@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { currencyName, currencySymbol } from "@/lib/format";
 import { slugify } from "@/lib/slugify";
-import type { ActionResult } from "@/server/action";
 
 export type Option = { value: string; label: string };
 
@@ -31,7 +31,7 @@ const locationHints: Record<string, string> = {
   in_person: "Required: the address where you meet.",
 };
 
-export function OfferingForm({
+export function OfferingForm<T>({
   action,
   initial,
   bookingBase,
@@ -40,7 +40,7 @@ export function OfferingForm({
   kinds,
   formats,
 }: {
-  action: (previous: ActionResult<unknown> | null, payload: FormData) => Promise<ActionResult<unknown>>;
+  action: FormAction<T>;
   initial: OfferingFormValues;
   /** e.g. "https://tend.example/book/demo", the offering's address goes after it. */
   bookingBase: string;

@@ -1,0 +1,49 @@
+import "server-only";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import { calendarBlocks } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+import { parseInput } from "@/server/validate";
+import { getPracticeCoachId } from "./availability-store";
+import { instantSchema } from "./schemas";
+
+export const blockInput = z
+  .object({
+    label: z.string().trim().max(120, "Keep the label under 120 characters.").optional().transform((v) => v || "Busy"),
+    start: instantSchema,
+    end: instantSchema,
+  })
+  .refine((b) => b.end > b.start, { path: ["end"], message: "The end must be after the start." })
+  .refine((b) => b.end.getTime() - b.start.getTime() <= 31 * 86_400_000, {
+    path: ["end"],
+    message: "Block at most 31 days at once; use time off for longer absences.",
+  });
+
+/** Busy time the coach blocks from the calendar; open slots avoid it. */
+export async function createBlock(practiceId: string, input: z.input<typeof blockInput>) {
+  const values = parseInput(blockInput, input);
+  const coachId = await getPracticeCoachId(practiceId);
+  const [row] = await getDb()
+    .insert(calendarBlocks)
+    .values({ practiceId, coachId, label: values.label, startsAt: values.start, endsAt: values.end })
+    .returning();
+  return row!;
+}
+
+export async function deleteBlock(practiceId: string, blockId: string) {
+  if (!z.uuid().safeParse(blockId).success) throw notFound("That block");
+  const removed = await getDb()
+    .delete(calendarBlocks)
+    .where(and(eq(calendarBlocks.practiceId, practiceId), eq(calendarBlocks.id, blockId)))
+    .returning({ id: calendarBlocks.id });
+  if (!removed.length) throw notFound("That block");
+}
+
+export async function listBlocks(practiceId: string, range: { from: Date; to: Date }) {
+  return getDb()
+    .select()
+    .from(calendarBlocks)
+    .where(and(eq(calendarBlocks.practiceId, practiceId), lt(calendarBlocks.startsAt, range.to), gt(calendarBlocks.endsAt, range.from)))
+    .orderBy(asc(calendarBlocks.startsAt));
+}
