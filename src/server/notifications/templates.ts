@@ -71,6 +71,11 @@ export function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(templates, name);
 }
 
+// html-to-text shouts headings in capitals by default; a calm email doesn't.
+const plainTextOptions = {
+  selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
 export async function renderEmail(template: string, data: unknown): Promise<RenderedEmail> {
   if (!isTemplateName(template)) {
     throw new EmailTemplateError(`Unknown email template "${template}". Known: ${Object.keys(templates).join(", ")}.`);
@@ -84,7 +89,7 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
   const html = await render(createElement(definition.Component as (props: object) => ReactElement, parsed.data as object));
   // One render: the text version is derived from the same HTML, with React
   // Email's own rules (images and the preview line skipped, links inline).
-  const text = toPlainText(html);
+  const text = toPlainText(html, plainTextOptions);
   const attachments = definition.attachments?.(parsed.data);
   const replyTo = definition.replyTo?.(parsed.data);
   return {

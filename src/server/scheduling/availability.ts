@@ -114,16 +114,23 @@ export const localDateSchema = z
   .string({ error: "Enter a date as YYYY-MM-DD." })
   .trim()
   .regex(DATE_RE, "Enter the date as YYYY-MM-DD, like 2026-03-09.")
-  .refine((v) => parseLocalDate(v) !== null, "That date doesn't exist on the calendar.");
+  .refine((v) => !DATE_RE.test(v) || parseLocalDate(v) !== null, "That date doesn't exist on the calendar.");
+
+/** A malformed time already has its own message; only compare two well-formed ones. */
+function endsAfterStart(i: { start: string; end: string }): boolean {
+  const a = parseLocalTime(i.start);
+  const b = parseLocalTime(i.end);
+  return a === null || b === null || b > a;
+}
+
+const MAX_INTERVALS_PER_DAY = 12;
 
 export const timeIntervalSchema = z
   .object({ start: startTimeSchema, end: endTimeSchema })
-  .refine((i) => (parseLocalTime(i.end) ?? 0) > (parseLocalTime(i.start) ?? 0), {
+  .refine(endsAfterStart, {
     path: ["end"],
     message: "The end time must be after the start time.",
   });
-
-const MAX_INTERVALS_PER_DAY = 12;
 
 /** Reports the first interval that overlaps an earlier one (touching is fine: 09:00–12:00 and 12:00–13:00). */
 function checkNoOverlaps(
@@ -133,7 +140,8 @@ function checkNoOverlaps(
   dayLabel: string,
 ) {
   const order = intervals
-    .map((iv, index) => ({ index, a: parseLocalTime(iv.start) ?? 0, b: parseLocalTime(iv.end) ?? 0, iv }))
+    .map((iv, index) => ({ index, a: parseLocalTime(iv.start), b: parseLocalTime(iv.end), iv }))
+    .filter((x): x is { index: number; a: number; b: number; iv: TimeInterval } => x.a !== null && x.b !== null && x.b > x.a)
     .sort((x, y) => x.a - y.a || x.b - y.b);
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1]!;
@@ -162,7 +170,7 @@ export const weeklyHoursIntervalSchema = z
     start: startTimeSchema,
     end: endTimeSchema,
   })
-  .refine((i) => (parseLocalTime(i.end) ?? 0) > (parseLocalTime(i.start) ?? 0), {
+  .refine(endsAfterStart, {
     path: ["end"],
     message: "The end time must be after the start time.",
   })

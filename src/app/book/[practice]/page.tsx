@@ -22,8 +22,8 @@ export default async function PracticeBookingPage({ params }: Props) {
   const home = `/book/${practice.slug}`;
 
   return (
-    <PublicPage practiceName={practice.name} practiceHref={home}>
-      <div className="mb-8 sm:mb-10">
+    <PublicPage header={false}>
+      <div className="mb-8 pt-2 sm:mb-10 sm:pt-6">
         <p className="text-sm font-medium text-brand-700">Book a session</p>
         <h1 className="mt-1 font-serif text-3xl font-semibold text-ink sm:text-4xl">{practice.name}</h1>
         <p className="mt-3 max-w-2xl text-muted">
@@ -50,7 +50,10 @@ export default async function PracticeBookingPage({ params }: Props) {
         <ul className="grid gap-5 md:grid-cols-2">
           {offerings.map((offering) => (
             <li key={offering.id} className="flex flex-col rounded-2xl border border-line bg-white p-6 shadow-sm">
-              <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
+              {/* The kind is worth naming only when the offering's own name doesn't already say it. */}
+              {offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase() ? (
+                <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
+              ) : null}
               <h2 className="mt-1 font-serif text-xl font-semibold text-ink">{offering.name}</h2>
               <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
                 <div>
@@ -69,7 +72,7 @@ export default async function PracticeBookingPage({ params }: Props) {
               {offering.description ? <p className="mt-4 flex-1 whitespace-pre-line text-sm leading-relaxed text-ink/85">{offering.description}</p> : <div className="flex-1" />}
               <Link
                 href={`${home}/${offering.slug}`}
-                className={buttonClass("primary", "mt-6 self-start")}
+                className={buttonClass("primary", "mt-6 w-full sm:w-auto sm:self-start")}
                 aria-label={`Book ${offering.name}`}
               >
                 Book

@@ -1,4 +1,4 @@
-import { connection, NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
 import { handleRoute } from "@/server/http";
 import { authorizeCron } from "@/server/notifications/cron-auth";
@@ -9,8 +9,6 @@ import { drainDueEmails } from "@/server/notifications/dispatcher";
  * in-process loop (serverless). Call with `Authorization: Bearer $CRON_SECRET`.
  */
 export const POST = handleRoute(async (request: Request) => {
-  // Never prerendered or cached: every call does work.
-  await connection();
   const access = authorizeCron(request.headers.get("authorization"));
   if (access === "not_configured") {
     return NextResponse.json(

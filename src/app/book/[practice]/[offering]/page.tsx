@@ -32,7 +32,9 @@ export default async function OfferingBookingPage({ params }: Props) {
         <BackLink href={home}>All sessions</BackLink>
       </div>
       <article className="max-w-2xl rounded-2xl border border-line bg-white p-6 shadow-sm sm:p-8">
-        <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
+        {offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase() ? (
+          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
+        ) : null}
         <h1 className="mt-1 font-serif text-2xl font-semibold text-ink sm:text-3xl">{offering.name}</h1>
         <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
           <div className="rounded-xl bg-paper px-4 py-3">

@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import ical, { type VEvent } from "node-ical";
+import { beforeEach, describe, expect, it } from "vitest";
+import { GET as getFeed } from "@/app/api/calendar/[token]/route";
+import { resetEnvCache } from "@/lib/env";
+import { resetClock } from "@/server/clock";
+import { getDb } from "@/server/db/client";
+import { emailOutbox, practices } from "@/server/db/schema";
+import { createOffering } from "@/server/offerings/offerings";
+import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
+import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
+import { rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
+import { buildInvite, type InviteEvent } from "@/server/scheduling/ics";
+import { createCoachWithPractice } from "../support/factories";
+
+const ZONE = "America/Los_Angeles";
+const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
+
+beforeEach(() => {
+  process.env.TEND_TEST_CLOCK = at("2027-01-06T08:00").toISOString();
+  resetEnvCache();
+  resetClock();
+});
+
+async function setup() {
+  const coach = await createCoachWithPractice({ timeZone: ZONE });
+  const coachId = await getPracticeCoachId(coach.practiceId);
+  await setWeeklyHours(coach.practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
+  await createOffering(coach.practiceId, {
+    kind: "one_on_one",
+    name: "One-on-One",
+    slug: "one-on-one",
+    durationMinutes: 60,
+    price: "150",
+    format: "in_person",
+    location: "12 Oak Street, Portland",
+    active: true,
+  });
+  return coach;
+}
+
+function events(text: string): VEvent[] {
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === "VEVENT");
+}
+
+async function feed(token: string) {
+  const response = await getFeed(new Request(`http://localhost:3000/api/calendar/${token}.ics`), {
+    params: Promise.resolve({ token: `${token}.ics` }),
+  });
+  return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+}
+
+describe("calendar invites", () => {
+  it("each booking email carries an invite whose UID stays and SEQUENCE rises; a cancel is METHOD:CANCEL", async () => {
+    const { practiceId } = await setup();
+    const booking = await createBooking(practiceId, {
+      offering: "one-on-one",
+      start: at("2027-01-08T10:00").toISOString(),
+      name: "Sam",
+      email: "sam@example.test",
+      timeZone: "Asia/Kolkata",
+    });
+    await rescheduleBooking({ practiceId }, booking.id, at("2027-01-11T14:00").toISOString(), { actor: "coach" });
+    await cancelBooking({ practiceId }, booking.id, { actor: "coach", reason: "Coach unwell" });
+
+    const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.topic, `booking:${booking.id}`));
+    const invites = ["booking-confirmed", "booking-rescheduled", "booking-canceled"].map((template) => {
+      const row = mail.find((m) => m.template === template && m.recipient === "sam@example.test");
+      expect(row, template).toBeDefined();
+      return buildInvite((row!.data as { ics: InviteEvent }).ics);
+    });
+
+    const parsed = invites.map((text) => ({ text, event: events(text)[0]! }));
+    expect(parsed.map((p) => p.event.uid)).toEqual([`${booking.id}@tend`, `${booking.id}@tend`, `${booking.id}@tend`]);
+    expect(parsed.map((p) => Number(p.event.sequence))).toEqual([0, 1, 2]);
+    expect(parsed.map((p) => p.text.match(/^METHOD:(\w+)/m)?.[1])).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
+    expect(parsed[0]!.event.start.toISOString()).toBe(at("2027-01-08T10:00").toISOString());
+    expect(parsed[1]!.event.start.toISOString()).toBe(at("2027-01-11T14:00").toISOString());
+    expect(parsed[1]!.event.end.toISOString()).toBe(at("2027-01-11T15:00").toISOString());
+    expect(parsed[2]!.event.status).toBe("CANCELLED");
+    expect(parsed[0]!.event.location).toBe("12 Oak Street, Portland");
+    const organizer = parsed[0]!.event.organizer as unknown as { val: string };
+    expect(String(organizer.val ?? organizer).toLowerCase()).toContain("mailto:");
+  });
+
+  it("serves the coach's private feed by token, and rotating the token revokes the old URL", async () => {
+    const { practiceId } = await setup();
+    await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), name: "Sam", email: "sam@example.test", timeZone: ZONE });
+    const canceled = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), name: "Alex", email: "alex@example.test", timeZone: ZONE });
+    await cancelBooking({ practiceId }, canceled.id, { actor: "coach" });
+    const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId));
+
+    const first = await feed(practice!.calendarFeedToken);
+    expect(first.status).toBe(200);
+    expect(first.type).toContain("text/calendar");
+    const list = events(first.text);
+    expect(list.map((e) => e.summary)).toEqual(["One-on-One: Sam"]);
+
+    const rotated = await rotateCalendarFeedToken(practiceId);
+    expect(rotated).not.toBe(practice!.calendarFeedToken);
+    expect((await feed(practice!.calendarFeedToken)).status).toBe(404);
+    expect((await feed(rotated)).status).toBe(200);
+    expect((await feed("short")).status).toBe(404);
+  });
+});

@@ -1,0 +1,172 @@
+import { DateTime } from "luxon";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as getOfferings } from "@/app/api/public/[practice]/offerings/route";
+import { GET as getSlots } from "@/app/api/public/[practice]/offerings/[offering]/slots/route";
+import { POST as postBooking } from "@/app/api/public/[practice]/bookings/route";
+import { resetEnvCache } from "@/lib/env";
+import { resetClock } from "@/server/clock";
+import { createOffering } from "@/server/offerings/offerings";
+import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
+import { createCoachWithPractice } from "../support/factories";
+
+const ZONE = "America/Los_Angeles";
+const base = "http://localhost:3000/api/public";
+let slug = "";
+
+function setClock(iso: string) {
+  process.env.TEND_TEST_CLOCK = DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
+  resetEnvCache();
+  resetClock();
+}
+
+const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+
+async function slots(query: string, offering = "one-on-one", practice = slug) {
+  const response = await getSlots(new Request(`${base}/${practice}/offerings/${offering}/slots?${query}`), params({ practice, offering }));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function book(body: unknown, practice = slug, headers: Record<string, string> = {}) {
+  const response = await postBooking(
+    new Request(`${base}/${practice}/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+    params({ practice }),
+  );
+  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; fieldErrors?: Record<string, string[]> }; booking?: Record<string, string> } };
+}
+
+beforeAll(async () => {
+  setClock("2027-01-06T08:00");
+  const { practiceId, practice } = await createCoachWithPractice({ timeZone: ZONE });
+  slug = practice.slug;
+  const coachId = await getPracticeCoachId(practiceId);
+  await setWeeklyHours(practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
+  await createOffering(practiceId, { kind: "one_on_one", name: "One-on-One", slug: "one-on-one", durationMinutes: 60, price: "150", active: true });
+  await createOffering(practiceId, { kind: "crisis", name: "Hidden", slug: "hidden", durationMinutes: 90, price: "300", active: false });
+});
+
+beforeEach(() => setClock("2027-01-06T08:00"));
+
+describe("GET /api/public/{practice}/offerings", () => {
+  it("lists active offerings in the documented shape", async () => {
+    const response = await getOfferings(new Request(`${base}/${slug}/offerings`), params({ practice: slug }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      offerings: [{ slug: "one-on-one", name: "One-on-One", kind: "one_on_one", durationMinutes: 60, price: 150, currency: "USD" }],
+    });
+  });
+
+  it("answers 404 for an unknown practice", async () => {
+    const response = await getOfferings(new Request(`${base}/nope/offerings`), params({ practice: "nope" }));
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+});
+
+describe("GET …/slots", () => {
+  it("returns UTC instants for dates read in the asked zone", async () => {
+    const { status, body } = await slots("start=2027-01-08&end=2027-01-08&timeZone=Asia/Kolkata");
+    expect(status).toBe(200);
+    expect(body.timeZone).toBe("Asia/Kolkata");
+    const list = body.slots as { start: string; end: string }[];
+    // Kolkata is 13:30 ahead of LA: Friday in Kolkata holds Thursday-afternoon and Friday-morning LA hours.
+    expect(list.length).toBeGreaterThan(0);
+    for (const s of list) {
+      expect(s.start).toMatch(/Z$/);
+      expect(DateTime.fromISO(s.start, { zone: "Asia/Kolkata" }).toISODate()).toBe("2027-01-08");
+      expect(Date.parse(s.end) - Date.parse(s.start)).toBe(3_600_000);
+    }
+  });
+
+  it("defaults to the practice's zone", async () => {
+    const { body } = await slots("start=2027-01-08&end=2027-01-08");
+    expect(body.timeZone).toBe(ZONE);
+    const starts = (body.slots as { start: string }[]).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toFormat("HH:mm"));
+    expect(starts).toEqual(["09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00"]);
+  });
+
+  it("rejects bad queries with 400 and field messages, and unknown offerings with 404", async () => {
+    const tooLong = await slots("start=2027-01-01&end=2027-03-15");
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toMatch(/62 days/);
+    const garbage = await slots("start=yesterday&end=&timeZone=Nowhere");
+    expect(garbage.status).toBe(400);
+    expect(Object.keys((garbage.body.error as { fieldErrors: object }).fieldErrors).sort()).toEqual(["end", "start", "timeZone"]);
+    expect((await slots("start=2027-01-08&end=2027-01-08", "hidden")).status).toBe(404);
+    expect((await slots("start=2027-01-08&end=2027-01-08", "one-on-one", "nope")).status).toBe(404);
+  });
+});
+
+describe("POST /api/public/{practice}/bookings", () => {
+  const body = (start: string, n = 0) => ({
+    offering: "one-on-one",
+    start,
+    name: `Client ${n}`,
+    email: `client${n}@example.test`,
+    timeZone: "Europe/London",
+  });
+
+  it("books an open slot: 201 with the manage URL", async () => {
+    const start = DateTime.fromISO("2027-01-08T10:00", { zone: ZONE }).toUTC().toISO()!;
+    const { status, body: json } = await book(body(start, 1));
+    expect(status).toBe(201);
+    expect(json.booking).toMatchObject({ status: "confirmed", start: new Date(start).toISOString() });
+    expect(json.booking!.manageUrl).toMatch(new RegExp(`^http://localhost:3000/manage/${json.booking!.id}\\?token=`));
+
+    const again = await book(body(start, 2));
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe("slot_unavailable");
+  });
+
+  it("answers 409 slot_taken to the losers of a race", async () => {
+    const start = DateTime.fromISO("2027-01-11T13:00", { zone: ZONE }).toUTC().toISO()!;
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => book(body(start, 10 + i))));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect(["slot_taken", "slot_unavailable"]).toContain(r.body.error?.code);
+    }
+  });
+
+  it("never answers 500: malformed JSON, wrong types, huge strings, unknown practice", async () => {
+    const cases: unknown[] = [
+      "{not json",
+      "null",
+      "[]",
+      "42",
+      { offering: 7, start: true, name: ["x"], email: {}, timeZone: null },
+      { ...body("2027-01-08T10:00:00Z"), name: "x".repeat(100_000) },
+      { ...body("2027-01-08T10:00:00Z"), partner: "yes" },
+      { ...body("not-a-date") },
+      { ...body("2027-02-30T10:00:00Z") },
+    ];
+    for (const c of cases) {
+      const { status, body: json } = await book(c);
+      expect(status, JSON.stringify(c).slice(0, 80)).toBe(400);
+      expect(json.error?.code).toBe("invalid");
+    }
+    const invalid = await book({ offering: "one-on-one" });
+    expect(Object.keys(invalid.body.error?.fieldErrors ?? {}).sort()).toEqual(["email", "name", "start", "timeZone"]);
+    expect((await book(body("2027-01-08T10:00:00Z"), "nope")).status).toBe(404);
+    expect((await book({ ...body("2027-01-08T18:00:00Z"), offering: "hidden" })).status).toBe(404);
+  });
+
+  it("limits booking attempts per IP with 429", async () => {
+    process.env.TEND_RATE_LIMIT = "on";
+    resetEnvCache();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await book({}, slug, { "x-forwarded-for": "203.0.113.9" })).status);
+      expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429]);
+      // Another address is unaffected.
+      expect((await book({}, slug, { "x-forwarded-for": "203.0.113.10" })).status).toBe(400);
+    } finally {
+      process.env.TEND_RATE_LIMIT = "off";
+      resetEnvCache();
+    }
+  });
+});
