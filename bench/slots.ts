@@ -86,7 +86,7 @@ export async function benchSlots(runs = 200): Promise<SlotsBenchResult> {
   }
   times.sort((a, b) => a - b);
 
-  const { range: _range, ...dayInput } = input;
+  const dayInput: Omit<SlotInput, "range"> = input;
   const probe = computeSlots(input)[Math.floor(slots / 2)]?.start ?? input.range.from;
   const checks: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -110,19 +110,19 @@ export function PrimaryButton({ href, children }: { href: string; children: Reac
 
 /**
  * The raw address under a button, for clients that strip buttons and for
- * people who prefer to paste. In the plain-text version it stands alone,
- * so it can be copied whole.
+ * people who prefer to paste. Left out of the plain-text version, where
+ * the button already reads as its label followed by the address.
  */
 export function FallbackUrl({ href }: { href: string }) {
   return (
-    <>
+    <Section data-skip-in-text="true">
       <Text style={styles.small}>If the button doesn&apos;t work, copy this address into your browser:</Text>
       <Text style={{ ...styles.small, marginBottom: "20px" }}>
         <Link href={href} style={styles.url}>
           {href}
         </Link>
       </Text>
-    </>
+    </Section>
   );
 }
 

@@ -41,7 +41,7 @@ async function setup() {
 }
 
 function events(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === "VEVENT");
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
 }
 
 async function feed(token: string) {
@@ -77,7 +77,7 @@ describe("calendar invites", () => {
     expect(parsed.map((p) => p.text.match(/^METHOD:(\w+)/m)?.[1])).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
     expect(parsed[0]!.event.start.toISOString()).toBe(at("2027-01-08T10:00").toISOString());
     expect(parsed[1]!.event.start.toISOString()).toBe(at("2027-01-11T14:00").toISOString());
-    expect(parsed[1]!.event.end.toISOString()).toBe(at("2027-01-11T15:00").toISOString());
+    expect(parsed[1]!.event.end!.toISOString()).toBe(at("2027-01-11T15:00").toISOString());
     expect(parsed[2]!.event.status).toBe("CANCELLED");
     expect(parsed[0]!.event.location).toBe("12 Oak Street, Portland");
     const organizer = parsed[0]!.event.organizer as unknown as { val: string };

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as attachmentRoute } from "@/app/dev/mailbox/[id]/attachments/[index]/route";
 import { GET as htmlRoute } from "@/app/dev/mailbox/[id]/html/route";
@@ -41,7 +42,6 @@ async function deliver(to: string, key: string, createdAt?: Date) {
     template: "magic-link",
   });
   if (createdAt) {
-    const { eq } = await import("drizzle-orm");
     await getDb().update(devMailbox).set({ createdAt }).where(eq(devMailbox.id, id));
   }
   return { id, url };

@@ -55,7 +55,7 @@ export default async function PracticeBookingPage({ params }: Props) {
                 <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
               ) : null}
               <h2 className="mt-1 font-serif text-xl font-semibold text-ink">{offering.name}</h2>
-              <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+              <dl className="mt-3 flex flex-wrap gap-x-2 gap-y-1 text-sm text-muted [&>div+div]:before:mr-2 [&>div+div]:before:text-muted/60 [&>div+div]:before:content-['·'_/_''] [&>div]:flex">
                 <div>
                   <dt className="sr-only">Length</dt>
                   <dd>{formatDuration(offering.durationMinutes)}</dd>

@@ -149,7 +149,7 @@ function OfferingFields({
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}
-        hint={`Booking link: ${bookingBase}/${slug || "…"}. Lowercase letters, numbers and hyphens.`}
+        hint={`Clients will find it at ${bookingBase}/${slug || "your-offering"}`}
         errors={errors.slug}
       />
 

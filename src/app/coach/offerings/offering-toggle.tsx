@@ -14,7 +14,7 @@ export function OfferingToggle({ id, name, active }: { id: string; name: string;
       <SubmitButton variant="secondary" pendingLabel={active ? "Turning off…" : "Turning on…"} aria-label={`${active ? "Turn off" : "Turn on"} ${name}`}>
         {active ? "Turn off" : "Turn on"}
       </SubmitButton>
-      <p role="status" className="basis-full text-sm text-brand-800 sm:text-right">
+      <p role="status" className="basis-full text-sm text-brand-800 empty:hidden sm:text-right">
         {state?.ok ? (state.data.active ? "Now shown on your booking page." : "Now hidden from your booking page.") : ""}
       </p>
       {state && !state.ok ? (

@@ -69,7 +69,7 @@ export default async function OfferingsPage({ searchParams }: { searchParams: Pr
                       </h2>
                       {offering.active ? <Badge tone="brand">On booking page</Badge> : <Badge>Hidden</Badge>}
                     </div>
-                    <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+                    <dl className="mt-2 flex flex-wrap gap-x-2 gap-y-1 text-sm text-muted [&>div+div]:before:mr-2 [&>div+div]:before:text-muted/60 [&>div+div]:before:content-['·'_/_''] [&>div]:flex">
                       <div>
                         <dt className="sr-only">Kind</dt>
                         <dd>{offeringKindLabels[offering.kind]}</dd>

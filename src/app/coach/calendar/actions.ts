@@ -1,0 +1,91 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { coachAction } from "@/server/action";
+import { getClient } from "@/server/clients/clients";
+import { createBlock, deleteBlock } from "@/server/scheduling/blocks";
+import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking } from "@/server/scheduling/bookings";
+import { calendarFeedUrl, rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
+import { formInput } from "../_lib/form-input";
+import { blockFormToInstants, type BlockForm } from "./local-time";
+
+function refresh(practiceSlug: string) {
+  revalidatePath("/coach", "layout");
+  revalidatePath(`/book/${practiceSlug}`, "layout");
+}
+
+const sessionPath = (id: string, flag: string) => `/coach/calendar/sessions/${id}?${flag}=1`;
+
+export const createBlockAction = coachAction(formInput<BlockForm>(), async (input, { practiceId, practice }) => {
+  const block = await createBlock(practiceId, blockFormToInstants(input, practice.timeZone));
+  refresh(practice.slug);
+  return { id: block.id };
+});
+
+export const deleteBlockAction = coachAction(z.object({ id: z.string() }), async ({ id }, { practiceId, practice }) => {
+  await deleteBlock(practiceId, id);
+  refresh(practice.slug);
+  return { id };
+});
+
+export const rescheduleSessionAction = coachAction(z.object({ id: z.string(), start: z.string().optional() }), async ({ id, start }, { practiceId, practice }) => {
+  await rescheduleBooking({ practiceId }, id, start, { actor: "coach" });
+  refresh(practice.slug);
+  redirect(sessionPath(id, "rescheduled"));
+});
+
+export const cancelSessionAction = coachAction(z.object({ id: z.string(), reason: z.string().optional() }), async ({ id, reason }, { practiceId, practice }) => {
+  await cancelBooking({ practiceId }, id, { actor: "coach", reason });
+  refresh(practice.slug);
+  redirect(sessionPath(id, "canceled"));
+});
+
+const outcomeInput = z.object({ id: z.string(), outcome: z.enum(["completed", "no_show"], { error: "Choose what happened." }) });
+
+export const markOutcomeAction = coachAction(outcomeInput, async ({ id, outcome }, { practiceId, practice }) => {
+  await markBookingOutcome(practiceId, id, outcome);
+  refresh(practice.slug);
+  redirect(sessionPath(id, "marked"));
+});
+
+type BookForClientForm = {
+  offering?: string;
+  start?: string;
+  clientId?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  note?: string;
+  "partner.name"?: string;
+  "partner.email"?: string;
+};
+
+export const bookForClientAction = coachAction(formInput<BookForClientForm>(), async (form, { practiceId, practice }) => {
+  // An existing client books under their own name, email and zone; a new one in the practice's zone.
+  const client = form.clientId ? await getClient(practiceId, form.clientId) : null;
+  const partner = form["partner.name"]?.trim() || form["partner.email"]?.trim() ? { name: form["partner.name"] ?? "", email: form["partner.email"] ?? "" } : undefined;
+  const booking = await createBooking(
+    practiceId,
+    {
+      offering: form.offering ?? "",
+      start: form.start ?? "",
+      name: client?.name ?? form.name ?? "",
+      email: client?.email ?? form.email ?? "",
+      timeZone: client?.timeZone ?? practice.timeZone,
+      phone: form.phone,
+      note: form.note,
+      partner,
+    },
+    { actor: "coach" },
+  );
+  refresh(practice.slug);
+  redirect(sessionPath(booking.id, "booked"));
+});
+
+export const rotateFeedAction = coachAction(z.object({}), async (_input, { practiceId, practice }) => {
+  const token = await rotateCalendarFeedToken(practiceId);
+  refresh(practice.slug);
+  return { url: calendarFeedUrl(token) };
+});

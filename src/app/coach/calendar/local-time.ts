@@ -1,0 +1,72 @@
+// Pure (no DB, no clock, no process TZ): the coach types dates and clock times in the practice's
+// zone; these turn them into instants. Unit-tested in tests/unit/coach-calendar.test.ts.
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { localDateSchema, parseLocalDate, parseLocalTime } from "@/server/scheduling/availability";
+import { invalid } from "@/server/errors";
+
+export type LocalInstant =
+  | { ok: true; instant: Date }
+  /** `skipped`: the clock jumps over that time on that date (spring forward). */
+  | { ok: false; reason: "invalid" | "skipped" };
+
+/**
+ * The instant a local date and "HH:mm" clock time name in `zone`. When the clock falls back and the
+ * time happens twice, `earliest` picks the first occurrence and `latest` the second (a block then
+ * covers every moment the coach typed). "24:00" is midnight at the end of the date.
+ */
+export function localToInstant(date: string, time: string, zone: string, pick: "earliest" | "latest" = "earliest"): LocalInstant {
+  const minutes = parseLocalTime(time);
+  if (parseLocalDate(date) === null || minutes === null) return { ok: false, reason: "invalid" };
+  const base = DateTime.fromISO(date, { zone });
+  if (!base.isValid) return { ok: false, reason: "invalid" };
+  const day = minutes === 24 * 60 ? base.plus({ days: 1 }) : base;
+  const wall = { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 };
+  const candidates = DateTime.fromObject(wall, { zone })
+    .getPossibleOffsets()
+    .filter((dt) => dt.hour === wall.hour && dt.minute === wall.minute && dt.day === wall.day);
+  if (!candidates.length) return { ok: false, reason: "skipped" };
+  const millis = candidates.map((dt) => dt.toMillis());
+  return { ok: true, instant: new Date(pick === "earliest" ? Math.min(...millis) : Math.max(...millis)) };
+}
+
+const clockTime = (what: string, example: string) =>
+  z
+    .string({ error: `Enter the ${what} time.` })
+    .trim()
+    .min(1, `Enter the ${what} time.`)
+    .refine((v) => parseLocalTime(v) !== null, `Enter the ${what} time as HH:mm, like ${example}.`);
+
+/** The "Block time" form as typed: a label, one date, and a start and end clock time on it. */
+export const blockFormSchema = z.object({
+  label: z.string().trim().max(120, "Keep the label under 120 characters.").optional().default(""),
+  date: localDateSchema,
+  start: clockTime("start", "12:00"),
+  end: clockTime("end", "13:00"),
+});
+export type BlockForm = z.input<typeof blockFormSchema>;
+
+/**
+ * The form's local date and times as the instants createBlock takes. Errors name the form's own
+ * fields (date, start, end), so the form can show them beside the right input.
+ */
+export function blockFormToInstants(input: unknown, zone: string): { label: string; start: string; end: string } {
+  const parsed = blockFormSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+    throw invalid("Please correct the highlighted fields.", fieldErrors);
+  }
+  const { label, date, start, end } = parsed.data;
+  const from = localToInstant(date, start, zone, "earliest");
+  const to = localToInstant(date, end, zone, "latest");
+  const fieldErrors: Record<string, string[]> = {};
+  const skipped = (t: string) => `${t} doesn't exist on ${date}: the clocks go forward that night. Choose a time after the change.`;
+  if (!from.ok) fieldErrors.start = [from.reason === "skipped" ? skipped(start) : "Enter a valid start time."];
+  if (!to.ok) fieldErrors.end = [to.reason === "skipped" ? skipped(end) : "Enter a valid end time."];
+  if (from.ok && to.ok && to.instant.getTime() <= from.instant.getTime()) {
+    fieldErrors.end = ["The end time must be after the start time."];
+  }
+  if (!from.ok || !to.ok || fieldErrors.end) throw invalid("Please correct the highlighted fields.", fieldErrors);
+  return { label, start: from.instant.toISOString(), end: to.instant.toISOString() };
+}

@@ -1,0 +1,142 @@
+// Pure (no DB, no clock, no process TZ): the calendar's arithmetic. Days are the practice's local
+// dates; everything positioned on a day is measured in local wall-clock minutes since midnight.
+// Unit-tested in tests/unit/coach-calendar.test.ts.
+import { DateTime } from "luxon";
+import {
+  mergeMinuteIntervals,
+  parseLocalDate,
+  parseLocalTime,
+  type Availability,
+} from "@/server/scheduling/availability";
+
+export type CalendarDay = {
+  /** "YYYY-MM-DD" in the practice's zone. */
+  date: string;
+  /** First instant of the date and of the next one (a DST day is 23 or 25 hours long). */
+  from: Date;
+  to: Date;
+};
+
+/** Today's date in `zone`. */
+export function localToday(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate()!;
+}
+
+/** A "YYYY-MM-DD" query parameter, or null when it is missing or not a real date. */
+export function parseDateParam(value: unknown): string | null {
+  return typeof value === "string" && parseLocalDate(value) !== null ? value : null;
+}
+
+/** The Monday that begins the week holding `date`. */
+export function mondayOf(date: string): string {
+  const day = DateTime.fromISO(date, { zone: "UTC" });
+  return day.minus({ days: day.weekday - 1 }).toISODate()!;
+}
+
+/** `date` moved by whole days (calendar days: DST doesn't matter). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
+}
+
+/** `count` consecutive local dates from `first`, each with the instants it spans in `zone`. */
+export function daysFrom(first: string, count: number, zone: string): CalendarDay[] {
+  return Array.from({ length: count }, (_, i) => {
+    const date = addDays(first, i);
+    const start = DateTime.fromISO(date, { zone });
+    return { date, from: start.toJSDate(), to: start.plus({ days: 1 }).startOf("day").toJSDate() };
+  });
+}
+
+/** Wall-clock minutes since local midnight of an instant in `zone`. */
+function wallMinutes(instant: Date, zone: string): number {
+  const t = DateTime.fromJSDate(instant, { zone });
+  return t.hour * 60 + t.minute;
+}
+
+export type Placed<T> = {
+  item: T;
+  /** The part of the item on this day, in wall minutes [startMinute, endMinute) (0–1440). */
+  startMinute: number;
+  endMinute: number;
+  /** Side-by-side columns for items that overlap: this one's column, and how many share its cluster. */
+  lane: number;
+  lanes: number;
+  /** Whether the item began the day before, or runs on into the next day. */
+  continuesBefore: boolean;
+  continuesAfter: boolean;
+};
+
+/**
+ * The items overlapping one day, clipped to it and laid out so overlapping ones sit side by side
+ * (a canceled session stays visible next to the one booked into its time).
+ */
+export function placeOnDay<T>(items: readonly T[], span: (item: T) => { start: Date; end: Date }, day: CalendarDay, zone: string): Placed<T>[] {
+  const pieces = items
+    .map((item) => ({ item, ...span(item) }))
+    .filter((s) => s.start < day.to && s.end > day.from)
+    .map((s) => {
+      const continuesBefore = s.start < day.from;
+      const continuesAfter = s.end > day.to;
+      const startMinute = continuesBefore ? 0 : wallMinutes(s.start, zone);
+      const endMinute = continuesAfter || s.end.getTime() === day.to.getTime() ? 24 * 60 : wallMinutes(s.end, zone);
+      // The clock can fall back during an item; keep it at least visible.
+      return { item: s.item, startMinute, endMinute: Math.max(endMinute, startMinute + 1), continuesBefore, continuesAfter };
+    })
+    .sort((a, b) => a.startMinute - b.startMinute || b.endMinute - a.endMinute);
+
+  const placed: Placed<T>[] = [];
+  let cluster: Placed<T>[] = [];
+  let clusterEnd = -1;
+  const closeCluster = () => {
+    const lanes = Math.max(1, ...cluster.map((p) => p.lane + 1));
+    for (const p of cluster) p.lanes = lanes;
+    cluster = [];
+  };
+  for (const piece of pieces) {
+    if (piece.startMinute >= clusterEnd) closeCluster();
+    // The first column whose last item has ended.
+    const busyLanes = new Set(cluster.filter((p) => p.endMinute > piece.startMinute).map((p) => p.lane));
+    let lane = 0;
+    while (busyLanes.has(lane)) lane++;
+    const p: Placed<T> = { ...piece, lane, lanes: 1 };
+    cluster.push(p);
+    placed.push(p);
+    clusterEnd = Math.max(clusterEnd, piece.endMinute);
+  }
+  closeCluster();
+  return placed;
+}
+
+/**
+ * The coach's working hours on one local date, as minute intervals: time off wins, then a date
+ * override (none = the day off), then the weekly hours of that weekday.
+ */
+export function workingMinutesOn(date: string, availability: Availability): [number, number][] {
+  if (availability.timeOff.some((t) => t.startDate <= date && date <= t.endDate)) return [];
+  const override = availability.overrides.find((o) => o.date === date);
+  const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday;
+  const intervals = override ? override.intervals : availability.weeklyHours.filter((h) => h.weekday === weekday);
+  return mergeMinuteIntervals(intervals.map((i) => [parseLocalTime(i.start) ?? 0, parseLocalTime(i.end) ?? 0]));
+}
+
+/** Why a date has no hours, for the day's heading: time off, a day off set for that date, or a usual day off. */
+export function dayOffReason(date: string, availability: Availability): "time_off" | "override" | "weekly" | null {
+  if (availability.timeOff.some((t) => t.startDate <= date && date <= t.endDate)) return "time_off";
+  const override = availability.overrides.find((o) => o.date === date);
+  if (override) return override.intervals.length ? null : "override";
+  return workingMinutesOn(date, availability).length ? null : "weekly";
+}
+
+/**
+ * The hours the week grid shows: 08:00–18:00, widened to whole hours so that every working
+ * interval and every item of the week fits.
+ */
+export function visibleHours(spans: readonly [number, number][]): { firstHour: number; lastHour: number } {
+  let first = 8 * 60;
+  let last = 18 * 60;
+  for (const [a, b] of spans) {
+    first = Math.min(first, a);
+    last = Math.max(last, b);
+  }
+  return { firstHour: Math.max(0, Math.floor(first / 60)), lastHour: Math.min(24, Math.ceil(last / 60)) };
+}
