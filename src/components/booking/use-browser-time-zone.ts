@@ -1,0 +1,19 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { isValidTimeZone } from "@/lib/time-zones";
+
+const noSubscription = () => () => {};
+
+function browserZone(): string | null {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : null;
+}
+
+/**
+ * The visitor's IANA zone as their device reports it; null while rendering on
+ * the server (which can't know it), so nothing shows a wrong time first.
+ */
+export function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(noSubscription, browserZone, () => null);
+}
