@@ -40,6 +40,7 @@ const FEATURES = [
 
 export default async function LandingPage() {
   const home = await dashboardPath();
+  const homeLabel = home === "/portal" ? "Go to your portal" : "Go to your dashboard";
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -48,7 +49,7 @@ export default async function LandingPage() {
         <nav aria-label="Account">
           {home ? (
             <Link href={home} className={buttonClass("secondary")}>
-              Go to your dashboard
+              {homeLabel}
             </Link>
           ) : (
             <Link href="/signin" className={buttonClass("ghost")}>
@@ -71,7 +72,7 @@ export default async function LandingPage() {
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             {home ? (
               <Link href={home} className={buttonClass("primary", "px-6 py-3 text-base")}>
-                Go to your dashboard
+                {homeLabel}
               </Link>
             ) : (
               <Link href="/signin" className={buttonClass("primary", "px-6 py-3 text-base")}>

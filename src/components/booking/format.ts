@@ -141,3 +141,25 @@ export function formatDateKey(date: string, { year = false } = {}): string {
     toUtc(date),
   );
 }
+
+export type StatusTone = "brand" | "neutral" | "clay";
+
+/** A session's state in a word or two, for badges (a confirmed session that has begun reads "Past"). */
+export function statusLabel(status: string, startIso: string, nowIso: string): { label: string; tone: StatusTone } {
+  switch (status) {
+    case "confirmed":
+      return new Date(startIso).getTime() > new Date(nowIso).getTime() ? { label: "Booked", tone: "brand" } : { label: "Past", tone: "neutral" };
+    case "pending_payment":
+      return { label: "Awaiting payment", tone: "clay" };
+    case "canceled":
+      return { label: "Canceled", tone: "neutral" };
+    case "late_canceled":
+      return { label: "Canceled late", tone: "clay" };
+    case "completed":
+      return { label: "Completed", tone: "neutral" };
+    case "no_show":
+      return { label: "Missed", tone: "clay" };
+    default:
+      return { label: status, tone: "neutral" };
+  }
+}

@@ -85,6 +85,7 @@ export function CoachMobileMenu({ footer }: { footer: React.ReactNode }) {
         </svg>
         Menu
       </button>
+      {open ? <div aria-hidden="true" onClick={close} className="fixed inset-0 top-0 -z-10 bg-ink/20" /> : null}
       <div
         id={panelId}
         hidden={!open}

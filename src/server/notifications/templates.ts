@@ -2,8 +2,8 @@ import "server-only";
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
-import MagicLinkEmail, * as magicLink from "@emails/magic-link";
-import WelcomeEmail, * as welcome from "@emails/welcome";
+import * as magicLink from "@emails/magic-link";
+import * as welcome from "@emails/welcome";
 
 /** A file sent along with the message; `content` is the file's text (an .ics invite, say). */
 export type EmailAttachment = { filename: string; contentType: string; content: string };
@@ -30,24 +30,35 @@ export type EmailTemplate<S extends z.ZodType = z.ZodType> = {
   replyTo?: (data: z.output<S>) => string | undefined;
 };
 
-/** Keeps each entry's functions typed by its own schema. */
-function defineTemplate<S extends z.ZodType>(template: EmailTemplate<S>): EmailTemplate<S> {
-  return template;
+/** What a file in emails/ exports. */
+type TemplateModule<S extends z.ZodType> = {
+  schema: S;
+  subject: EmailTemplate<S>["subject"];
+  default: EmailTemplate<S>["Component"];
+  attachments?: EmailTemplate<S>["attachments"];
+  replyTo?: EmailTemplate<S>["replyTo"];
+};
+
+/** Turns an emails/<name>.tsx module into a registry entry, typed by its own schema. */
+function fromModule<S extends z.ZodType>(module: TemplateModule<S>): EmailTemplate<S> {
+  return {
+    schema: module.schema,
+    subject: module.subject,
+    Component: module.default,
+    attachments: module.attachments,
+    replyTo: module.replyTo,
+  };
 }
 
 /**
  * Every email Tend can send, by the name stored in `email_outbox.template`.
- * To add one: write `emails/<name>.tsx` (schema, subject, default component,
- * optionally attachments/replyTo) and add a line here.
+ * To add one: write `emails/<name>.tsx` (exports `schema`, `subject`, the
+ * component as default, optionally `attachments` and `replyTo`), import it
+ * above and add a line here.
  */
 export const templates = {
-  "magic-link": defineTemplate({ schema: magicLink.schema, subject: magicLink.subject, Component: MagicLinkEmail }),
-  welcome: defineTemplate({
-    schema: welcome.schema,
-    subject: welcome.subject,
-    Component: WelcomeEmail,
-    replyTo: welcome.replyTo,
-  }),
+  "magic-link": fromModule(magicLink),
+  welcome: fromModule(welcome),
 };
 
 export type TemplateName = keyof typeof templates;
@@ -80,7 +91,15 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
   if (!isTemplateName(template)) {
     throw new EmailTemplateError(`Unknown email template "${template}". Known: ${Object.keys(templates).join(", ")}.`);
   }
-  const definition = templates[template] as EmailTemplate;
+  return renderTemplate(template, templates[template] as EmailTemplate, data);
+}
+
+/** Renders any template definition (the registry's, or one under test). */
+export async function renderTemplate<S extends z.ZodType>(
+  template: string,
+  definition: EmailTemplate<S>,
+  data: unknown,
+): Promise<RenderedEmail> {
   const parsed = definition.schema.safeParse(data);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(data)"}: ${i.message}`).join("; ");

@@ -2,15 +2,13 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import type { ActionResult } from "@/server/action";
-
-type Action = (previous: ActionResult<unknown> | null, payload: FormData) => Promise<ActionResult<unknown>>;
+import type { FormAction } from "@/components/ui/use-action-form";
 
 /**
  * One button that runs one action on one record (remove a block, a date, a time off). The hidden
  * fields say which; a failure is said right beside the button.
  */
-export function ActionButton({
+export function ActionButton<T>({
   action,
   fields,
   label,
@@ -18,7 +16,7 @@ export function ActionButton({
   accessibleLabel,
   variant = "secondary",
 }: {
-  action: Action;
+  action: FormAction<T>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;

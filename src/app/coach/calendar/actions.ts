@@ -57,13 +57,14 @@ type BookForClientForm = {
   name?: string;
   email?: string;
   phone?: string;
+  timeZone?: string;
   note?: string;
   "partner.name"?: string;
   "partner.email"?: string;
 };
 
 export const bookForClientAction = coachAction(formInput<BookForClientForm>(), async (form, { practiceId, practice }) => {
-  // An existing client books under their own name, email and zone; a new one in the practice's zone.
+  // An existing client books under their own name, email and zone; a new one as typed.
   const client = form.clientId ? await getClient(practiceId, form.clientId) : null;
   const partner = form["partner.name"]?.trim() || form["partner.email"]?.trim() ? { name: form["partner.name"] ?? "", email: form["partner.email"] ?? "" } : undefined;
   const booking = await createBooking(
@@ -73,7 +74,7 @@ export const bookForClientAction = coachAction(formInput<BookForClientForm>(), a
       start: form.start ?? "",
       name: client?.name ?? form.name ?? "",
       email: client?.email ?? form.email ?? "",
-      timeZone: client?.timeZone ?? practice.timeZone,
+      timeZone: client?.timeZone ?? form.timeZone ?? practice.timeZone,
       phone: form.phone,
       note: form.note,
       partner,

@@ -17,8 +17,8 @@ export type CalendarDay = {
   to: Date;
 };
 
-/** Today's date in `zone`. */
-export function localToday(now: Date, zone: string): string {
+/** The local date ("YYYY-MM-DD") an instant falls on in `zone`; with now(), today. */
+export function localDateOf(now: Date, zone: string): string {
   return DateTime.fromJSDate(now, { zone }).toISODate()!;
 }
 

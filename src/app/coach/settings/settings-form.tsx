@@ -27,13 +27,15 @@ export function SettingsForm({
 
   return (
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
-      {failed && hasFieldErrors ? (
-        <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-          Please correct the fields marked below. Nothing you typed was lost.
-        </p>
-      ) : (
-        <FormMessage state={state} />
-      )}
+      {failed ? (
+        hasFieldErrors ? (
+          <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+            Please correct the fields marked below. Nothing you typed was lost.
+          </p>
+        ) : (
+          <FormMessage state={failed} />
+        )
+      ) : null}
       <Field label="Practice name" name="name" required maxLength={100} defaultValue={v.name} errors={errors.name} hint="Shown on your booking page and in emails to clients." />
       <SlugField initial={v.slug} saved={initial.slug} origin={origin} errors={errors.slug} />
       <div className="grid gap-6 sm:grid-cols-2">
@@ -70,7 +72,11 @@ export function SettingsForm({
         hint="Shown to clients who need to reach you, and used as the reply address."
         errors={errors.contactEmail}
       />
-      <div className="flex justify-end border-t border-line pt-6">
+      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-6">
+        {/* The confirmation sits by the button: on a phone the top of the form is out of sight. */}
+        <p role="status" className="text-sm font-medium text-brand-800">
+          {state?.ok ? state.message : ""}
+        </p>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
       </div>
     </form>

@@ -22,10 +22,10 @@ export default async function PortalLayout({ children }: { children: React.React
               <p className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-brand-700">
                 <SproutIcon className="h-4 w-4" /> Client portal
               </p>
-              <p className="mt-1 truncate font-serif text-lg font-semibold text-ink sm:text-xl">{practice.name}</p>
+              <p className="mt-1 font-serif text-lg font-semibold leading-snug text-ink sm:text-xl">{practice.name}</p>
               <p className="truncate text-xs text-muted">Signed in as {user.email}</p>
             </div>
-            <SignOutButton variant="ghost" />
+            <SignOutButton variant="ghost" className="whitespace-nowrap" />
           </div>
           <PortalNav />
         </div>

@@ -21,12 +21,12 @@ export default async function NotAClientPage() {
       <div className="w-full max-w-lg rounded-2xl border border-line bg-white p-6 shadow-sm sm:p-8">
         <h1 className="font-serif text-2xl font-semibold text-ink">We couldn’t find your coach</h1>
         <p className="mt-3 text-ink">
-          You’re signed in as <strong className="break-all font-semibold">{user.email}</strong>, but no practice on Tend has added this
+          You’re signed in as <strong className="break-words font-semibold">{user.email}</strong>, but no practice on Tend has added this
           email address as a client yet.
         </p>
-        <ul className="mt-4 space-y-2 text-sm text-muted">
-          <li>• If your coach knows you by another email address, sign out and sign in with that one.</li>
-          <li>• Or ask your coach to add this address; then sign in again and your portal will be here.</li>
+        <ul className="mt-4 list-disc space-y-2 pl-5 text-sm text-muted">
+          <li>If your coach knows you by another email address, sign out and sign in with that one.</li>
+          <li>Or ask your coach to add this address; then sign in again and your portal will be here.</li>
         </ul>
         <div className="mt-6 flex flex-col gap-3 sm:flex-row">
           <form action={signOutAction}>

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BackLink } from "@/components/ui/back-link";
+import { connection } from "next/server";
+import { describeZone, policySentence } from "@/components/booking/format";
 import { PublicPage } from "@/components/site/public-page";
+import { BackLink } from "@/components/ui/back-link";
 import { formatDuration, formatPrice } from "@/lib/format";
+import { now } from "@/server/clock";
 import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import { policyFor } from "@/server/scheduling/policy";
 import { activeOfferingBySlug, practiceBySlug } from "../data";
+import { BookingFlow } from "./booking-flow";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
 
@@ -18,53 +23,82 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { practice, offering } = await load(params);
   if (!practice || !offering) return { title: "Not found" };
-  return { title: `${offering.name} · ${practice.name}`, description: offering.description.slice(0, 160) || undefined };
+  return { title: `Book ${offering.name} · ${practice.name}`, description: offering.description.slice(0, 160) || undefined };
 }
 
 export default async function OfferingBookingPage({ params }: Props) {
+  // "Today" and the horizon come from the server's clock, read per request.
+  await connection();
   const { practice, offering } = await load(params);
   if (!practice || !offering) notFound();
   const home = `/book/${practice.slug}`;
+  const policy = policySentence(policyFor(offering));
+  const showKind = offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase();
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={home}>
-      <div className="mb-6 text-sm">
+      <div className="mb-5 text-sm">
         <BackLink href={home}>All sessions</BackLink>
       </div>
-      <article className="max-w-2xl rounded-2xl border border-line bg-white p-6 shadow-sm sm:p-8">
-        {offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase() ? (
-          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p>
-        ) : null}
+
+      <header className="mb-6">
+        {showKind ? <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p> : null}
         <h1 className="mt-1 font-serif text-2xl font-semibold text-ink sm:text-3xl">{offering.name}</h1>
-        <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
-          <div className="rounded-xl bg-paper px-4 py-3">
-            <dt className="text-xs text-muted">Length</dt>
-            <dd className="mt-0.5 font-medium text-ink">{formatDuration(offering.durationMinutes)}</dd>
-          </div>
-          <div className="rounded-xl bg-paper px-4 py-3">
-            <dt className="text-xs text-muted">Format</dt>
-            <dd className="mt-0.5 font-medium text-ink">
-              {offeringFormatLabels[offering.format]}
-              {offering.format === "in_person" && offering.location ? <span className="block font-normal text-muted">{offering.location}</span> : null}
-            </dd>
-          </div>
-          <div className="rounded-xl bg-paper px-4 py-3">
-            <dt className="text-xs text-muted">Price</dt>
-            <dd className="mt-0.5 font-medium text-ink">{formatPrice(offering.priceCents, offering.currency)}</dd>
-          </div>
-        </dl>
-        {offering.description ? <p className="mt-6 whitespace-pre-line leading-relaxed text-ink/90">{offering.description}</p> : null}
-        <div className="mt-8 rounded-xl border border-brand-100 bg-brand-50 px-5 py-4 text-sm text-brand-800" role="note">
-          <p className="font-medium">Online booking opens soon.</p>
-          <p className="mt-1">
-            To book this session now, contact{" "}
-            <a href={`mailto:${practice.contactEmail}?subject=${encodeURIComponent(offering.name)}`} className="font-medium underline underline-offset-4">
-              {practice.contactEmail}
-            </a>
-            .
-          </p>
-        </div>
-      </article>
+        <ul className="mt-3 flex flex-wrap gap-2 text-sm" aria-label="About this session">
+          <Chip icon="clock">{formatDuration(offering.durationMinutes)}</Chip>
+          <Chip icon="place">
+            {offeringFormatLabels[offering.format]}
+            {offering.format === "in_person" && offering.location ? `, ${offering.location}` : ""}
+          </Chip>
+          <Chip icon="price">{formatPrice(offering.priceCents, offering.currency)}</Chip>
+        </ul>
+        {offering.description ? <p className="mt-4 max-w-2xl whitespace-pre-line leading-relaxed text-ink/90">{offering.description}</p> : null}
+        <p className="mt-4 flex max-w-2xl items-start gap-2 text-sm text-muted">
+          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-brand-600">
+            <path fillRule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clipRule="evenodd" />
+          </svg>
+          <span>
+            {policy} {practice.name} works in {describeZone(practice.timeZone)}; you’ll see times in your own.
+          </span>
+        </p>
+      </header>
+
+      <div className="rounded-2xl border border-line bg-white p-5 shadow-sm sm:p-7">
+        <BookingFlow
+          practiceSlug={practice.slug}
+          practiceName={practice.name}
+          offeringSlug={offering.slug}
+          couples={offering.kind === "relationship"}
+          nowIso={now().toISOString()}
+          horizonDays={offering.horizonDays}
+          policyText={policy}
+        />
+      </div>
+
+      <p className="mt-6 text-sm text-muted">
+        Questions before you book? Write to{" "}
+        <a href={`mailto:${practice.contactEmail}`} className="text-brand-700 underline underline-offset-4">
+          {practice.contactEmail}
+        </a>
+        .
+      </p>
     </PublicPage>
+  );
+}
+
+function Chip({ icon, children }: { icon: "clock" | "place" | "price"; children: React.ReactNode }) {
+  const paths = {
+    clock: "M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z",
+    place: "M9.69 18.93a.75.75 0 0 0 .62 0C12.47 17.9 17 14.9 17 9A7 7 0 1 0 3 9c0 5.9 4.53 8.9 6.69 9.93ZM10 11.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z",
+    price:
+      "M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-12.5a.75.75 0 0 0-1.5 0v.6c-1.2.25-2 1.1-2 2.15 0 1.4 1.2 1.95 2.55 2.3 1.05.27 1.45.5 1.45.95 0 .45-.55.85-1.25.85-.8 0-1.3-.4-1.35-.9a.75.75 0 0 0-1.5.1c.07 1.05.9 1.9 2.1 2.15v.55a.75.75 0 0 0 1.5 0v-.55c1.25-.25 2-1.15 2-2.3 0-1.45-1.25-1.95-2.6-2.3-1-.26-1.4-.45-1.4-.85 0-.4.5-.8 1.2-.8.65 0 1.15.35 1.25.8a.75.75 0 0 0 1.45-.35c-.2-.9-.95-1.6-1.9-1.85V5.5Z",
+  };
+  return (
+    <li className="inline-flex items-center gap-1.5 rounded-full bg-white px-3 py-1 font-medium text-ink ring-1 ring-inset ring-line">
+      <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-4 w-4 text-brand-600">
+        <path fillRule="evenodd" d={paths[icon]} clipRule="evenodd" />
+      </svg>
+      {children}
+    </li>
   );
 }

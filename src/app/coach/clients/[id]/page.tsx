@@ -38,7 +38,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <PageHeader
         title={client.name}
         description={
-          <span className="flex flex-wrap items-center gap-2">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm [&>span+span]:before:mr-2 [&>span+span]:before:text-muted/60 [&>span+span]:before:content-['·'_/_'']">
             {client.status === "archived" ? <Badge>Archived</Badge> : <Badge tone="brand">Active</Badge>}
             {partner ? <span>Partner: {partner.name}</span> : null}
             <span>{client.userId ? "Has signed in to the portal" : "Hasn’t signed in to the portal yet"}</span>
@@ -54,7 +54,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : null}
       {query.saved ? <Notice>Changes saved.</Notice> : null}
 
-      <div className="grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="max-w-3xl space-y-6">
         <Card aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-5 font-serif text-lg font-semibold text-ink">
             Details
@@ -67,24 +67,22 @@ export default async function ClientPage({ params, searchParams }: Props) {
             cancelHref="/coach/clients"
           />
         </Card>
-        <div className="space-y-6">
-          <Card aria-labelledby="partner-heading">
-            <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
-              Couple
-            </h2>
-            <PartnerForm
-              clientId={client.id}
-              partnerId={client.partnerId}
-              candidates={candidates.map((c) => ({ id: c.id, name: c.name, email: c.email }))}
-            />
-          </Card>
-          <Card aria-labelledby="status-heading">
-            <h2 id="status-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
-              {client.status === "archived" ? "Archived" : "Archive"}
-            </h2>
-            <StatusForm clientId={client.id} status={client.status} />
-          </Card>
-        </div>
+        <Card aria-labelledby="partner-heading">
+          <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Couple
+          </h2>
+          <PartnerForm
+            clientId={client.id}
+            partnerId={client.partnerId}
+            candidates={candidates.map((c) => ({ id: c.id, name: c.name, email: c.email }))}
+          />
+        </Card>
+        <Card aria-labelledby="status-heading">
+          <h2 id="status-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            {client.status === "archived" ? "Archived" : "Archive"}
+          </h2>
+          <StatusForm clientId={client.id} status={client.status} />
+        </Card>
       </div>
     </>
   );

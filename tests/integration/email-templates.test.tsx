@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EmailTemplateError, renderEmail, templates } from "@/server/notifications/templates";
+import { z } from "zod";
+import { EmailLayout, Heading, Paragraph } from "@emails/components/layout";
+import { EmailTemplateError, renderEmail, renderTemplate, templates, type EmailTemplate } from "@/server/notifications/templates";
 
 const welcomeData = {
   clientName: "Sam Rivera",
@@ -56,6 +58,29 @@ describe("email templates", () => {
     expect(error).toBeInstanceOf(EmailTemplateError);
     expect((error as Error).message).toMatch(/coachEmail/);
     expect((error as Error).message).toMatch(/portalUrl/);
+  });
+
+  it("carries a template's attachments and reply-to address, computed from its data", async () => {
+    const schema = z.object({ name: z.string(), ics: z.string() });
+    const invite: EmailTemplate<typeof schema> = {
+      schema,
+      subject: (d) => `Invite for ${d.name}`,
+      Component: (d) => (
+        <EmailLayout preview="An invite">
+          <Heading>{`Hello ${d.name}`}</Heading>
+          <Paragraph>See the attached invite.</Paragraph>
+        </EmailLayout>
+      ),
+      attachments: (d) => [{ filename: "session.ics", contentType: "text/calendar; method=REQUEST", content: d.ics }],
+      replyTo: () => "coach@example.test",
+    };
+    const email = await renderTemplate("invite", invite, { name: "Ana", ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" });
+    expect(email.subject).toBe("Invite for Ana");
+    expect(email.text).toContain("Hello Ana");
+    expect(email.replyTo).toBe("coach@example.test");
+    expect(email.attachments).toEqual([
+      { filename: "session.ics", contentType: "text/calendar; method=REQUEST", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" },
+    ]);
   });
 
   it("has a schema, subject and component for every registered template", () => {

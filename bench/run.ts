@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, printing figures and their goals.
+ * Goals are for reading, never asserted: a slow machine is not a failure.
+ */
+import { benchSlots } from "./slots";
+import { benchSlotsEndpoint } from "./slots-endpoint";
+
+async function main() {
+  await benchSlots();
+  await benchSlotsEndpoint();
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,284 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { formatTimeRange, formatWhen, describeZone } from "@/components/booking/format";
+import type { SlotTime } from "@/components/booking/slot-days";
+import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "@/components/booking/slot-picker";
+import { useBrowserTimeZone } from "@/components/booking/use-browser-time-zone";
+import { buttonClass } from "@/components/ui/button-class";
+import { Field } from "@/components/ui/field";
+import { bookSessionAction, loadBookingSlotsAction } from "./actions";
+
+type Details = { name: string; email: string; phone: string; note: string; partnerName: string; partnerEmail: string };
+const EMPTY: Details = { name: "", email: "", phone: "", note: "", partnerName: "", partnerEmail: "" };
+const FORM_FIELDS = new Set(["name", "email", "phone", "note", "partner", "partner.name", "partner.email"]);
+
+/**
+ * The booking page's two steps, kept in one place so nothing typed is lost:
+ * choose a day and time, then say who you are. If the time is taken while
+ * the person types, they land back on the times (refreshed) with their
+ * details still filled in.
+ */
+export function BookingFlow({
+  practiceSlug,
+  practiceName,
+  offeringSlug,
+  couples,
+  nowIso,
+  horizonDays,
+  policyText,
+}: {
+  practiceSlug: string;
+  practiceName: string;
+  offeringSlug: string;
+  /** Relationship sessions may add a partner. */
+  couples: boolean;
+  nowIso: string;
+  horizonDays: number;
+  policyText: string;
+}) {
+  const router = useRouter();
+  const detectedZone = useBrowserTimeZone();
+  const [chosenZone, setChosenZone] = useState<string | null>(null);
+  const timeZone = chosenZone ?? detectedZone;
+
+  const [step, setStep] = useState<"pick" | "details">("pick");
+  const [slot, setSlot] = useState<SlotTime | null>(null);
+  const [details, setDetails] = useState<Details>(EMPTY);
+  const [withPartner, setWithPartner] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [takenMessage, setTakenMessage] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const takenRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const loadSlots = useCallback(
+    async (query: SlotQuery) => {
+      const result = await loadBookingSlotsAction(null, { practice: practiceSlug, offering: offeringSlug, ...query });
+      return result.ok ? { ok: true as const, data: result.data } : { ok: false as const, error: result.error };
+    },
+    [practiceSlug, offeringSlug],
+  );
+
+  // Each step begins where the eye and the screen reader should: its heading or its message.
+  useEffect(() => {
+    if (step === "details") {
+      detailsHeading.current?.focus();
+      detailsHeading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    } else if (takenMessage) {
+      takenRef.current?.focus();
+      takenRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+  }, [step, takenMessage]);
+
+  useEffect(() => {
+    if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  function chooseSlot(next: SlotTime) {
+    setSlot(next);
+    setTakenMessage(null);
+    setFormError(null);
+    setStep("details");
+  }
+
+  function set<K extends keyof Details>(key: K) {
+    return (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDetails((d) => ({ ...d, [key]: event.target.value }));
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!slot || !timeZone || pending) return;
+    const payload = {
+      practice: practiceSlug,
+      offering: offeringSlug,
+      start: slot.start,
+      timeZone,
+      name: details.name,
+      email: details.email,
+      phone: details.phone,
+      note: details.note,
+      ...(couples && withPartner ? { partnerName: details.partnerName, partnerEmail: details.partnerEmail } : {}),
+    };
+    startTransition(async () => {
+      const result = await bookSessionAction(null, payload);
+      if (result.ok) {
+        router.push(result.data.url);
+        return;
+      }
+      if (result.code === "slot_taken" || result.code === "slot_unavailable") {
+        const when = formatWhen(slot.start, timeZone);
+        setTakenMessage(
+          result.code === "slot_taken"
+            ? `Sorry, ${when} was booked by someone else a moment ago. Here are the times still open. Your details are saved.`
+            : `Sorry, ${when} is no longer available. Here are the times still open. Your details are saved.`,
+        );
+        setSlot(null);
+        setErrors({});
+        setRefreshKey((k) => k + 1);
+        setStep("pick");
+        return;
+      }
+      const fieldErrors = result.fieldErrors ?? {};
+      setErrors(fieldErrors);
+      const other = Object.entries(fieldErrors)
+        .filter(([key]) => !FORM_FIELDS.has(key))
+        .flatMap(([, messages]) => messages);
+      setFormError(Object.keys(fieldErrors).length && !other.length ? null : other.length ? other.join(" ") : result.error);
+    });
+  }
+
+  return (
+    <>
+      <section aria-labelledby="pick-heading" hidden={step !== "pick"}>
+        <p className="text-xs font-medium uppercase tracking-wide text-muted">Step 1 of 2</p>
+        <h2 id="pick-heading" className="mt-1 font-serif text-xl font-semibold text-ink">
+          Choose a day and time
+        </h2>
+        <div className="mt-5">
+          {timeZone ? (
+            <SlotPicker
+              nowIso={nowIso}
+              horizonDays={horizonDays}
+              timeZone={timeZone}
+              onTimeZoneChange={setChosenZone}
+              loadSlots={loadSlots}
+              refreshKey={refreshKey}
+              selectedStart={slot?.start ?? null}
+              onSelect={chooseSlot}
+              notice={
+                takenMessage ? (
+                  <div ref={takenRef} tabIndex={-1} role="alert" className="rounded-xl border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+                    {takenMessage}
+                  </div>
+                ) : null
+              }
+            />
+          ) : (
+            <SlotPickerSkeleton />
+          )}
+        </div>
+      </section>
+
+      {step === "details" && slot && timeZone ? (
+        <section aria-labelledby="details-heading">
+          <p className="text-xs font-medium uppercase tracking-wide text-muted">Step 2 of 2</p>
+          <h2 id="details-heading" ref={detailsHeading} tabIndex={-1} className="mt-1 scroll-mt-4 font-serif text-xl font-semibold text-ink focus:outline-none">
+            Your details
+          </h2>
+
+          <div className="mt-4 flex flex-col gap-3 rounded-xl bg-brand-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm text-brand-800">
+              <span className="block font-semibold">{formatWhen(slot.start, timeZone)}</span>
+              <span className="block">
+                {formatTimeRange(slot.start, slot.end, timeZone)} · {describeZone(timeZone, new Date(slot.start))}
+              </span>
+            </p>
+            <button type="button" className={buttonClass("secondary", "shrink-0")} onClick={() => setStep("pick")} disabled={pending}>
+              Change time
+            </button>
+          </div>
+
+          <form ref={formRef} onSubmit={submit} noValidate className="mt-6 space-y-5">
+            {formError ? (
+              <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+                {formError}
+              </p>
+            ) : Object.keys(errors).length ? (
+              <p role="alert" className="text-sm text-clay-600">
+                Please check the fields marked below.
+              </p>
+            ) : null}
+            <Field label="Your name" name="name" autoComplete="name" required value={details.name} onChange={set("name")} errors={errors.name} maxLength={120} />
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={details.email}
+              onChange={set("email")}
+              errors={errors.email}
+              hint="Your confirmation and calendar invite go here."
+            />
+            <Field
+              label="Phone (optional)"
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              value={details.phone}
+              onChange={set("phone")}
+              errors={errors.phone}
+              hint="Only if you’d like your coach to be able to reach you by phone."
+            />
+            <Field label={`Anything you’d like ${practiceName} to know? (optional)`} name="note" errors={errors.note} hint="Only your coach will see this. A sentence or two is plenty.">
+              {(control) => <textarea {...control} rows={4} maxLength={2000} value={details.note} onChange={set("note")} />}
+            </Field>
+
+            {couples ? (
+              <div className="rounded-xl border border-line p-4">
+                <label className="flex cursor-pointer items-start gap-3">
+                  <input
+                    type="checkbox"
+                    checked={withPartner}
+                    onChange={(e) => setWithPartner(e.target.checked)}
+                    aria-controls="partner-fields"
+                    className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
+                  />
+                  <span className="text-sm">
+                    <span className="block font-medium text-ink">Booking as a couple? Add your partner</span>
+                    <span className="block text-muted">They’ll get their own invite.</span>
+                  </span>
+                </label>
+                <div id="partner-fields" hidden={!withPartner} className="mt-4 space-y-4">
+                  <Field
+                    label="Partner’s name"
+                    name="partnerName"
+                    autoComplete="off"
+                    value={details.partnerName}
+                    onChange={set("partnerName")}
+                    errors={errors["partner.name"] ?? errors.partner}
+                    maxLength={120}
+                  />
+                  <Field
+                    label="Partner’s email"
+                    name="partnerEmail"
+                    type="email"
+                    autoComplete="off"
+                    inputMode="email"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    value={details.partnerEmail}
+                    onChange={set("partnerEmail")}
+                    errors={errors["partner.email"]}
+                  />
+                </div>
+              </div>
+            ) : null}
+
+            <div className="border-t border-line pt-5">
+              <p className="mb-4 text-sm text-muted">{policyText} You’ll get a link to do either in your confirmation email.</p>
+              <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full sm:w-auto")}>
+                {pending ? (
+                  <>
+                    <Spinner /> Booking…
+                  </>
+                ) : (
+                  "Confirm booking"
+                )}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+}

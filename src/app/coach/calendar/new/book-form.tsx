@@ -1,0 +1,175 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { bookForClientAction } from "../actions";
+import { SlotPicker } from "../slot-picker";
+
+export type ClientChoice = { id: string; name: string; email: string; partner: { name: string; email: string } | null };
+
+/** Second step of booking for a client: the time, who it is for, and an optional note. */
+export function BookForm({
+  offering,
+  slots,
+  legend,
+  clients,
+  defaultClientId,
+  timeZones,
+  practiceZone,
+}: {
+  offering: { slug: string; name: string; kind: string };
+  slots: { value: string; label: string }[];
+  legend: string;
+  clients: ClientChoice[];
+  defaultClientId: string;
+  timeZones: { value: string; label: string }[];
+  practiceZone: string;
+}) {
+  const { formAction, formKey, formRef, failed, errors, values } = useActionForm(bookForClientAction);
+  const router = useRouter();
+  const taken = failed?.code === "slot_taken" || failed?.code === "slot_unavailable";
+  // Someone just took the time: fetch the fresh open times (what was typed stays).
+  useEffect(() => {
+    if (taken) router.refresh();
+  }, [taken, failed, router]);
+
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
+      <input type="hidden" name="offering" value={offering.slug} />
+      {failed && (taken || !Object.keys(errors).length) ? <FormMessage state={failed} /> : null}
+      {failed && !taken && Object.keys(errors).length ? (
+        <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+          Please correct the fields marked below. Nothing you typed was lost.
+        </p>
+      ) : null}
+      <SlotPicker slots={slots} legend={legend} errors={errors.start ?? errors.offering} defaultValue={values?.start} />
+      <ClientFields
+        clients={clients}
+        initialClientId={values ? (values.clientId ?? "") : defaultClientId}
+        values={values}
+        errors={errors}
+        timeZones={timeZones}
+        practiceZone={practiceZone}
+        withPartner={offering.kind === "relationship"}
+      />
+      <Field label="Note (optional)" name="note" errors={errors.note} hint="Shown on the session and in the confirmation email.">
+        {(control) => <textarea {...control} rows={3} maxLength={2000} defaultValue={values?.note ?? ""} />}
+      </Field>
+      <div className="border-t border-line pt-6">
+        <p className="mb-3 text-sm text-muted">The client gets a confirmation email with a calendar invite and reminders.</p>
+        <SubmitButton pendingLabel="Booking…">Book {offering.name}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function ClientFields({
+  clients,
+  initialClientId,
+  values,
+  errors,
+  timeZones,
+  practiceZone,
+  withPartner,
+}: {
+  clients: ClientChoice[];
+  initialClientId: string;
+  values?: Record<string, string>;
+  errors: Record<string, string[]>;
+  timeZones: { value: string; label: string }[];
+  practiceZone: string;
+  withPartner: boolean;
+}) {
+  const [clientId, setClientId] = useState(initialClientId);
+  const chosen = clients.find((c) => c.id === clientId);
+  // A couple's partner is filled in from the client's record, and stays editable.
+  const [partnerName, setPartnerName] = useState(values?.["partner.name"] ?? chosen?.partner?.name ?? "");
+  const [partnerEmail, setPartnerEmail] = useState(values?.["partner.email"] ?? chosen?.partner?.email ?? "");
+
+  return (
+    <fieldset className="space-y-4">
+      <legend className="mb-2 text-sm font-medium text-ink">Who is it for?</legend>
+      <Field label="Client" name="clientId" errors={errors.clientId}>
+        {(control) => (
+          <select
+            {...control}
+            value={clientId}
+            onChange={(e) => {
+              const next = clients.find((c) => c.id === e.target.value);
+              setClientId(e.target.value);
+              setPartnerName(next?.partner?.name ?? "");
+              setPartnerEmail(next?.partner?.email ?? "");
+            }}
+          >
+            <option value="">Someone new (type their name and email)</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.email})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {clientId ? null : (
+        <div className="space-y-4 rounded-xl border border-line bg-paper/60 p-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Name" name="name" required maxLength={120} autoComplete="off" defaultValue={values?.name ?? ""} errors={errors.name} />
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              required
+              maxLength={254}
+              autoComplete="off"
+              defaultValue={values?.email ?? ""}
+              errors={errors.email}
+              hint="If they’re already a client, the session goes on their record."
+            />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Phone (optional)" name="phone" type="tel" maxLength={32} defaultValue={values?.phone ?? ""} errors={errors.phone} />
+            <Field label="Their time zone" name="timeZone" errors={errors.timeZone} hint="Emails show the time in this zone.">
+              {(control) => (
+                <select {...control} defaultValue={values?.timeZone ?? practiceZone}>
+                  {timeZones.map((zone) => (
+                    <option key={zone.value} value={zone.value}>
+                      {zone.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </div>
+      )}
+      {withPartner ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Partner’s name (optional)"
+            name="partner.name"
+            maxLength={120}
+            autoComplete="off"
+            value={partnerName}
+            onChange={(e) => setPartnerName(e.target.value)}
+            errors={errors["partner.name"] ?? errors.partner}
+          />
+          <Field
+            label="Partner’s email (optional)"
+            name="partner.email"
+            type="email"
+            maxLength={254}
+            autoComplete="off"
+            value={partnerEmail}
+            onChange={(e) => setPartnerEmail(e.target.value)}
+            errors={errors["partner.email"]}
+            hint="For a couple’s session; they get the emails too."
+          />
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

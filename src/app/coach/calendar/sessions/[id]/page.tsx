@@ -1,0 +1,255 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { buttonClass } from "@/components/ui/button-class";
+import { Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDuration, timeZoneLabel } from "@/lib/format";
+import { requireCoach } from "@/server/auth/guards";
+import { now } from "@/server/clock";
+import { AppError } from "@/server/errors";
+import { offeringFormatLabels } from "@/server/offerings/schemas";
+import { getBookingDetails } from "@/server/scheduling/bookings";
+import { HOLDING_STATUSES } from "@/server/scheduling/policy";
+import { listOpenSlots } from "@/server/scheduling/public-slots";
+import { orNotFound } from "../../../_lib/or-not-found";
+import { markOutcomeAction } from "../../actions";
+import { ActionButton } from "../../action-button";
+import { formatLongDate, formatTime, formatTimeRange, formatWhen, zoneName } from "../../format";
+import { isCanceled, statusLabels } from "../../session-status";
+import { localDateOf, parseDateParam } from "../../week";
+import { CancelForm } from "./cancel-form";
+import { RescheduleForm } from "./reschedule-form";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { practiceId } = await requireCoach();
+  const { id } = await params;
+  const details = await getBookingDetails({ practiceId }, id).catch(() => null);
+  return { title: details ? `${details.offering.name} with ${details.client.name}` : "Session not found" };
+}
+
+const paymentLabels = { unpaid: "Not paid yet", paid: "Paid", refunded: "Refunded", not_required: "Free session" } as const;
+const byLabels = { coach: "you", client: "the client" } as const;
+
+const hours = (n: number) => (n === 1 ? "1 hour" : `${n} hours`);
+const minutes = (n: number) => (n === 1 ? "1 minute" : `${n} minutes`);
+
+export default async function SessionPage({ params, searchParams }: Props) {
+  const { practiceId } = await requireCoach();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { booking, practice, offering, client, partner } = await orNotFound(getBookingDetails({ practiceId }, id));
+  const zone = practice.timeZone;
+  const current = now();
+  const started = booking.startsAt.getTime() <= current.getTime();
+  const holding = (HOLDING_STATUSES as readonly string[]).includes(booking.status);
+  const canMarkOutcome = started && ["confirmed", "completed", "no_show"].includes(booking.status);
+  const sessionDate = localDateOf(booking.startsAt, zone);
+  const today = localDateOf(current, zone);
+  const statusLabel = statusLabels[booking.status];
+  const canceled = isCanceled(booking.status);
+
+  // Rescheduling: the open times of one date (the session's own, unless it has passed).
+  const pickedDate = parseDateParam(query.date) ?? (sessionDate >= today ? sessionDate : today);
+  let slots: { value: string; label: string }[] = [];
+  let slotProblem: string | null = null;
+  if (holding) {
+    try {
+      const open = await listOpenSlots(practiceId, offering.slug, { start: pickedDate, end: pickedDate, timeZone: zone }, { actor: "coach", ignoreBookingId: booking.id });
+      slots = open.slots.map((s) => ({ value: s.start.toISOString(), label: formatTime(s.start, zone) }));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      slotProblem =
+        error.code === "not_found"
+          ? `“${offering.name}” is switched off, so no open times can be listed. Switch it on in Offerings to reschedule this session.`
+          : error.message;
+    }
+  }
+
+  const zoneLabel = zoneName(zone, booking.startsAt);
+  const clientZoneDiffers = booking.clientTimeZone !== zone;
+
+  return (
+    <>
+      <PageHeader
+        title={`${offering.name} with ${client.name}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className={canceled ? "line-through" : undefined}>
+              {formatLongDate(sessionDate)}, {formatTimeRange(booking.startsAt, booking.endsAt, zone)}
+            </span>
+            {statusLabel ? <Badge tone={booking.status === "completed" ? "brand" : booking.status === "no_show" || booking.status === "late_canceled" ? "clay" : "neutral"}>{statusLabel}</Badge> : <Badge tone="brand">Booked</Badge>}
+          </span>
+        }
+        back={<BackLink href={`/coach/calendar?view=week&week=${sessionDate}`}>Back to the calendar</BackLink>}
+      />
+
+      {query.booked ? <Notice>Session booked. {client.name} gets a confirmation email with a calendar invite.</Notice> : null}
+      {query.rescheduled ? <Notice>Session moved. {client.name} gets an email with the new time.</Notice> : null}
+      {query.canceled ? <Notice>Session canceled. {client.name} gets an email saying so.</Notice> : null}
+      {query.marked ? <Notice>Saved: {statusLabel?.toLowerCase() ?? "booked"}.</Notice> : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card aria-labelledby="details-heading">
+          <h2 id="details-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Details
+          </h2>
+          <dl className="divide-y divide-line text-sm">
+            <Row term="When">
+              {formatWhen(booking.startsAt, zone)} ({formatDuration(Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000))})
+              <span className="block text-muted">{zoneLabel}</span>
+              {clientZoneDiffers ? (
+                <span className="block text-muted">
+                  For the client: {formatWhen(booking.startsAt, booking.clientTimeZone)} ({timeZoneLabel(booking.clientTimeZone)})
+                </span>
+              ) : null}
+            </Row>
+            <Row term="Client">
+              <Link href={`/coach/clients/${client.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                {client.name}
+              </Link>
+              <span className="block text-muted">
+                {client.email}
+                {client.phone ? ` · ${client.phone}` : ""}
+              </span>
+            </Row>
+            {partner ? (
+              <Row term="Partner">
+                <Link href={`/coach/clients/${partner.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                  {partner.name}
+                </Link>
+                <span className="block text-muted">{partner.email}</span>
+              </Row>
+            ) : null}
+            <Row term="Session">
+              {offering.name}, {offeringFormatLabels[offering.format].toLowerCase()}
+              {offering.location ? <span className="block break-all text-muted">{offering.location}</span> : null}
+            </Row>
+            <Row term="Note from the booking">{booking.note ? <span className="whitespace-pre-wrap">{booking.note}</span> : <span className="text-muted">None</span>}</Row>
+            <Row term="Booked">
+              By {byLabels[booking.bookedBy]} on {formatWhen(booking.createdAt, zone)}
+            </Row>
+            <Row term="Payment">{paymentLabels[booking.paymentStatus]}</Row>
+            {booking.canceledAt ? (
+              <Row term={booking.status === "late_canceled" ? "Canceled late" : "Canceled"}>
+                By {byLabels[booking.canceledBy ?? "coach"]} on {formatWhen(booking.canceledAt, zone)}
+                {booking.status === "late_canceled" ? (
+                  <span className="block text-muted">Inside the cancellation window of {hours(booking.policy.cancellationWindowHours)}.</span>
+                ) : null}
+                <span className="mt-1 block whitespace-pre-wrap">{booking.cancelReason ? `Reason: ${booking.cancelReason}` : "No reason given."}</span>
+              </Row>
+            ) : null}
+            <Row term="Rules when booked">
+              <ul className="space-y-0.5">
+                <li>Clients cancel without it counting as late up to {hours(booking.policy.cancellationWindowHours)} before.</li>
+                <li>Clients reschedule online up to {hours(booking.policy.rescheduleWindowHours)} before.</li>
+                {booking.policy.minimumNoticeMinutes ? <li>Booked at least {hours(Math.round(booking.policy.minimumNoticeMinutes / 60))} ahead.</li> : null}
+                {booking.policy.bufferBeforeMinutes || booking.policy.bufferAfterMinutes ? (
+                  <li>
+                    Free time kept {booking.policy.bufferBeforeMinutes ? `${minutes(booking.policy.bufferBeforeMinutes)} before` : ""}
+                    {booking.policy.bufferBeforeMinutes && booking.policy.bufferAfterMinutes ? " and " : ""}
+                    {booking.policy.bufferAfterMinutes ? `${minutes(booking.policy.bufferAfterMinutes)} after` : ""}.
+                  </li>
+                ) : null}
+                <li className="text-muted">You aren’t bound by these: you can move or cancel any time.</li>
+              </ul>
+            </Row>
+          </dl>
+        </Card>
+
+        <div className="space-y-6">
+          {canMarkOutcome ? (
+            <Card aria-labelledby="outcome-heading">
+              <h2 id="outcome-heading" className="font-serif text-lg font-semibold text-ink">
+                How did it go?
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">
+                {booking.status === "confirmed" ? "Record whether the session took place." : `Recorded as ${statusLabel?.toLowerCase()}. You can change it.`}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                {booking.status !== "completed" ? (
+                  <ActionButton action={markOutcomeAction} fields={{ id: booking.id, outcome: "completed" }} label="Mark as completed" pendingLabel="Saving…" />
+                ) : null}
+                {booking.status !== "no_show" ? (
+                  <ActionButton action={markOutcomeAction} fields={{ id: booking.id, outcome: "no_show" }} label="Mark as no-show" pendingLabel="Saving…" />
+                ) : null}
+              </div>
+            </Card>
+          ) : holding ? (
+            <p className="rounded-xl border border-line bg-white px-4 py-3 text-sm text-muted">
+              Once the session has started you can mark it as completed or as a no-show here.
+            </p>
+          ) : null}
+
+          {holding ? (
+            <Card aria-labelledby="reschedule-heading">
+              <h2 id="reschedule-heading" className="font-serif text-lg font-semibold text-ink">
+                Reschedule
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">
+                Pick a date, then one of its open times. As the coach you can choose any open time, even at short notice.
+              </p>
+              <form method="get" className="mb-5 flex flex-wrap items-end gap-2">
+                <div className="flex-1 space-y-1.5">
+                  <label htmlFor="reschedule-date" className="block text-sm font-medium text-ink">
+                    Date
+                  </label>
+                  <input id="reschedule-date" type="date" name="date" min={today} defaultValue={pickedDate} required className={inputClass} />
+                </div>
+                <button type="submit" className={buttonClass("secondary")}>
+                  Show open times
+                </button>
+              </form>
+              {slotProblem ? (
+                <p role="alert" className="text-sm text-clay-600">
+                  {slotProblem}
+                </p>
+              ) : slots.length ? (
+                <RescheduleForm
+                  bookingId={booking.id}
+                  slots={slots}
+                  currentValue={booking.startsAt.toISOString()}
+                  legend={`Open times on ${formatLongDate(pickedDate)} (${zoneLabel})`}
+                />
+              ) : (
+                <p className="text-sm text-muted">
+                  No open times on {formatLongDate(pickedDate)}. Try another date, or give yourself hours that day in{" "}
+                  <Link href="/coach/availability" className="font-medium text-brand-700 underline underline-offset-4">
+                    working hours
+                  </Link>
+                  .
+                </p>
+              )}
+            </Card>
+          ) : null}
+
+          {holding ? (
+            <Card aria-labelledby="cancel-heading">
+              <h2 id="cancel-heading" className="font-serif text-lg font-semibold text-ink">
+                Cancel
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">The time opens up again for others, and {client.name} is told by email.</p>
+              <CancelForm bookingId={booking.id} clientName={client.name} />
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-3 first:pt-0 last:pb-0 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-4">
+      <dt className="font-medium text-muted">{term}</dt>
+      <dd className="text-ink">{children}</dd>
+    </div>
+  );
+}

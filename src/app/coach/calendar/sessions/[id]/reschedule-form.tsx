@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { rescheduleSessionAction } from "../../actions";
+import { SlotPicker } from "../../slot-picker";
+
+/** The open times of the chosen date; picking one moves the session there. */
+export function RescheduleForm({
+  bookingId,
+  slots,
+  currentValue,
+  legend,
+}: {
+  bookingId: string;
+  slots: { value: string; label: string }[];
+  currentValue: string;
+  legend: string;
+}) {
+  const { formAction, formKey, formRef, failed, errors } = useActionForm(rescheduleSessionAction);
+  const router = useRouter();
+  const taken = failed?.code === "slot_taken" || failed?.code === "slot_unavailable";
+  // Someone else just took the time: fetch the fresh list of open times.
+  useEffect(() => {
+    if (taken) router.refresh();
+  }, [taken, failed, router]);
+
+  return (
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4">
+      <input type="hidden" name="id" value={bookingId} />
+      {failed && !errors.start ? <FormMessage state={failed} /> : null}
+      <SlotPicker slots={slots} legend={legend} errors={errors.start} currentValue={currentValue} />
+      <p className="text-xs text-muted">The client gets an email with the new time and an updated calendar invite.</p>
+      <SubmitButton pendingLabel="Moving…">Move the session to this time</SubmitButton>
+    </form>
+  );
+}

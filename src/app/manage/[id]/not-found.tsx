@@ -1,0 +1,3 @@
+import { BookingLinkNotFound } from "@/components/booking/link-not-found";
+
+export default BookingLinkNotFound;

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button-class";
+import { Notice } from "@/components/ui/notice";
+import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/server/scheduling/policy";
+import { statusLabel } from "./format";
+import { ManageSession, type ManageActions } from "./manage-session";
+import { SessionSummary, type SessionSummaryProps } from "./session-summary";
+
+export type SessionPageProps = {
+  summary: Omit<SessionSummaryProps, "badge" | "canceled">;
+  status: string;
+  nowIso: string;
+  horizonDays: number;
+  contactEmail: string;
+  policy: PolicySnapshot;
+  cancel: CancelDecision;
+  reschedule: RescheduleDecision;
+  actions: ManageActions;
+  link: Record<string, string>;
+  /** Calendar links, for a session still ahead. */
+  calendar: { icsHref: string; googleHref: string } | null;
+  bookAgainHref: string;
+  /** What just happened, from the action's redirect (?done=…). */
+  done?: "rescheduled" | "canceled";
+};
+
+/**
+ * One session, for the person who booked it: what and when, its state, and
+ * what they can still do about it. The manage-link page and the portal's
+ * session page both render this; only their frames and actions differ.
+ */
+export function SessionPage(props: SessionPageProps) {
+  const { summary, status, nowIso } = props;
+  const badge = statusLabel(status, summary.startIso, nowIso);
+  const canceled = status === "canceled" || status === "late_canceled";
+  const ahead = (status === "confirmed" || status === "pending_payment") && new Date(summary.startIso) > new Date(nowIso);
+
+  return (
+    <div className="space-y-8">
+      {props.done === "rescheduled" && ahead ? (
+        <Notice>
+          <p className="font-medium">Your session has been moved.</p>
+          <p>We’ve emailed you the new time with an updated calendar invite.</p>
+        </Notice>
+      ) : null}
+      {props.done === "canceled" && canceled ? (
+        <Notice>
+          <p className="font-medium">Your session is canceled.</p>
+          <p>
+            {summary.practiceName} has been told, and a confirmation email is on its way.
+            {status === "late_canceled" ? " As it was close to the start, it’s recorded as a late cancellation." : ""}
+          </p>
+        </Notice>
+      ) : null}
+
+      <SessionSummary {...summary} canceled={canceled} badge={<Badge tone={badge.tone}>{badge.label}</Badge>} />
+
+      {ahead ? (
+        <>
+          {props.calendar ? (
+            <section aria-labelledby="calendar-heading">
+              <h2 id="calendar-heading" className="font-serif text-lg font-semibold text-ink">
+                Add it to your calendar
+              </h2>
+              <div className="mt-3 flex flex-col gap-2 sm:flex-row">
+                <a href={props.calendar.icsHref} download className={buttonClass("secondary")}>
+                  Download invite (.ics)
+                </a>
+                <a href={props.calendar.googleHref} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary")}>
+                  Add to Google Calendar
+                  <span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              </div>
+            </section>
+          ) : null}
+          <section aria-labelledby="change-heading" className="rounded-2xl border border-line bg-white p-5 shadow-sm sm:p-6">
+            <h2 id="change-heading" className="mb-4 font-serif text-xl font-semibold text-ink">
+              Need to change it?
+            </h2>
+            <ManageSession
+              startIso={summary.startIso}
+              endIso={summary.endIso}
+              nowIso={nowIso}
+              horizonDays={props.horizonDays}
+              fallbackTimeZone={summary.timeZone}
+              practiceName={summary.practiceName}
+              contactEmail={props.contactEmail}
+              policy={props.policy}
+              cancel={props.cancel}
+              reschedule={props.reschedule}
+              actions={props.actions}
+              link={props.link}
+            />
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="ended-heading" className="rounded-2xl bg-white/70 p-5 ring-1 ring-inset ring-line sm:p-6">
+          <h2 id="ended-heading" className="font-serif text-lg font-semibold text-ink">
+            {canceled ? "This session was canceled" : status === "pending_payment" || status === "confirmed" ? "This session has passed" : "This session is over"}
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            Whenever you’re ready, you can book another. Questions? Write to{" "}
+            <a href={`mailto:${props.contactEmail}`} className="text-brand-700 underline underline-offset-4">
+              {props.contactEmail}
+            </a>
+            .
+          </p>
+          <Link href={props.bookAgainHref} className={buttonClass("primary", "mt-4 w-full sm:w-auto")}>
+            Book another session
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}
