@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { now } from "./clock";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoPractice } from "./db/seed";
@@ -12,6 +13,8 @@ import { startDispatcherLoop } from "./notifications/dispatcher-loop";
  */
 export async function prepareServer() {
   const settings = env();
+  // Reading the clock once prints the TEND_TEST_CLOCK warning now, not at the first booking.
+  if (settings.TEND_TEST_CLOCK) now();
   await migrateDatabase();
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
     console.log("[tend] Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");

@@ -70,6 +70,14 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
               <dd className="mt-1 font-serif text-2xl font-semibold text-ink">{activeOfferings}</dd>
             </div>
           </dl>
+          <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <Link href="/coach/clients" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+              See all clients
+            </Link>
+            <Link href="/coach/offerings" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+              Manage offerings
+            </Link>
+          </p>
         </Card>
       </div>
 

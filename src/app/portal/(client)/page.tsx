@@ -1,33 +1,112 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { describeZone, formatDayLong, formatTimeRange, statusLabel } from "@/components/booking/format";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
+import { now } from "@/server/clock";
+import { listClientBookings } from "@/server/scheduling/bookings";
+import { HOLDING_STATUSES } from "@/server/scheduling/policy";
 
 export const metadata: Metadata = { title: "Sessions" };
 
+type Row = Awaited<ReturnType<typeof listClientBookings>>[number];
+
 export default async function PortalSessionsPage() {
-  const { client, practice } = await requireClient();
+  const { client, practice, practiceId, clientId } = await requireClient();
+  const rows = await listClientBookings(practiceId, clientId);
+  const at = now();
+  const nowIso = at.toISOString();
+  const isUpcoming = (r: Row) => (HOLDING_STATUSES as readonly string[]).includes(r.booking.status) && r.booking.endsAt > at;
+  const upcoming = rows.filter(isUpcoming);
+  // Most recent first: what just happened matters more than last year.
+  const earlier = rows.filter((r) => !isUpcoming(r)).reverse();
   const firstName = client.name.trim().split(/\s+/)[0];
+  const zone = client.timeZone;
+  const bookHref = `/book/${practice.slug}`;
+
   return (
     <>
-      <PageHeader title={`Welcome, ${firstName}`} description={`This is your private space with ${practice.name}.`} />
-      <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="mb-3 font-serif text-lg font-semibold text-ink">
-          Your sessions
-        </h2>
-        <EmptyState
-          title="No sessions booked yet"
-          action={
-            <Link href={`/book/${practice.slug}`} className={buttonClass("secondary")}>
-              See the sessions on offer
-            </Link>
-          }
-        >
-          When you have a session booked, its date, time and how to join will appear here, in your own time zone.
-        </EmptyState>
+      <PageHeader
+        title={`Welcome, ${firstName}`}
+        description={`This is your private space with ${practice.name}.`}
+        actions={
+          <Link href={bookHref} className={buttonClass("primary")}>
+            Book a session
+          </Link>
+        }
+      />
+
+      <section aria-labelledby="upcoming-heading">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id="upcoming-heading" className="font-serif text-lg font-semibold text-ink">
+            Upcoming sessions
+          </h2>
+          <p className="text-xs text-muted">Times in {describeZone(zone)}</p>
+        </div>
+        {upcoming.length === 0 ? (
+          <EmptyState
+            title="No sessions booked yet"
+            action={
+              <Link href={bookHref} className={buttonClass("secondary")}>
+                See the sessions on offer
+              </Link>
+            }
+          >
+            When you book a session, its date, time and how to join will appear here, in your own time zone.
+          </EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {upcoming.map((row) => (
+              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} />
+            ))}
+          </ul>
+        )}
       </section>
+
+      {earlier.length ? (
+        <section aria-labelledby="earlier-heading" className="mt-10">
+          <h2 id="earlier-heading" className="mb-3 font-serif text-lg font-semibold text-ink">
+            Past and canceled
+          </h2>
+          <ul className="space-y-3">
+            {earlier.map((row) => (
+              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} quiet />
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
+  );
+}
+
+function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: string; nowIso: string; quiet?: boolean }) {
+  const { booking, offering } = row;
+  const start = booking.startsAt.toISOString();
+  const status = statusLabel(booking.status, start, nowIso);
+  return (
+    <li>
+      <Link
+        href={`/portal/sessions/${booking.id}`}
+        className={`flex items-center justify-between gap-4 rounded-2xl border border-line px-5 py-4 transition-colors hover:border-brand-600/40 hover:bg-brand-50 ${
+          quiet ? "bg-white/60" : "bg-white shadow-sm"
+        }`}
+      >
+        <span className="min-w-0">
+          <span className={`block font-semibold ${quiet ? "text-ink/80" : "text-ink"}`}>{formatDayLong(start, zone)}</span>
+          <span className="block text-sm text-muted">
+            {formatTimeRange(start, booking.endsAt.toISOString(), zone)} · {offering.name}
+          </span>
+        </span>
+        <span className="flex shrink-0 items-center gap-2">
+          <Badge tone={status.tone}>{status.label}</Badge>
+          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-5 w-5 text-muted">
+            <path fillRule="evenodd" d="M7.2 14.8a.75.75 0 0 1 0-1.06L10.94 10 7.2 6.26A.75.75 0 1 1 8.26 5.2l4.27 4.27a.75.75 0 0 1 0 1.06L8.26 14.8a.75.75 0 0 1-1.06 0Z" clipRule="evenodd" />
+          </svg>
+        </span>
+      </Link>
+    </li>
   );
 }

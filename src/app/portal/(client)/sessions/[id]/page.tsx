@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SessionPage } from "@/components/booking/session-page";
+import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
+import { sessionPageProps } from "@/app/manage/[id]/session-props";
+import { requireClient } from "@/server/auth/guards";
+import { AppError } from "@/server/errors";
+import { getBookingDetails } from "@/server/scheduling/bookings";
+import { portalCancelAction, portalRescheduleAction, portalSlotsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Session" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+
+export default async function PortalSessionPage({ params, searchParams }: Props) {
+  const { practiceId, clientId, client } = await requireClient();
+  const { id } = await params;
+  const { done } = await searchParams;
+  const details = await getBookingDetails({ practiceId, clientId }, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+
+  return (
+    <>
+      <PageHeader title={details.offering.name} back={<BackLink href="/portal">All sessions</BackLink>} />
+      <div className="max-w-2xl">
+        <SessionPage
+          {...sessionPageProps(details, {
+            timeZone: client.timeZone,
+            actions: { loadSlots: portalSlotsAction, reschedule: portalRescheduleAction, cancel: portalCancelAction },
+            link: { id: details.booking.id },
+            done,
+          })}
+        />
+      </div>
+    </>
+  );
+}

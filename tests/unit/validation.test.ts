@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { safeNextPath } from "@/lib/safe-next";
+import { slugify } from "@/lib/slugify";
+import { isValidTimeZone } from "@/lib/time-zones";
+import { emailSchema, moneySchema } from "@/lib/validation";
+import { offeringInput } from "@/server/offerings/schemas";
+
+describe("input rules", () => {
+  it("turns typed prices into cents and refuses negatives, text and fractions of cents", () => {
+    expect(moneySchema.parse("150")).toBe(15000);
+    expect(moneySchema.parse("$149.99")).toBe(14999);
+    expect(moneySchema.parse(0)).toBe(0);
+    expect(moneySchema.safeParse("-1").error?.issues[0]?.message).toMatch(/negative/);
+    expect(moneySchema.safeParse("abc").success).toBe(false);
+    expect(moneySchema.safeParse("1.005").success).toBe(false);
+  });
+
+  it("normalises emails and explains bad ones", () => {
+    expect(emailSchema.parse("  Sam@Example.COM ")).toBe("sam@example.com");
+    expect(emailSchema.safeParse("sam@").error?.issues[0]?.message).toMatch(/valid email/);
+    expect(emailSchema.safeParse("").error?.issues[0]?.message).toMatch(/Enter an email/);
+  });
+
+  it("knows IANA zones", () => {
+    expect(isValidTimeZone("Asia/Kolkata")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+
+  it("suggests web addresses from names", () => {
+    expect(slugify("Wayne's Coaching, LLC")).toBe("waynes-coaching-llc");
+    expect(slugify("  Ça va — Zoë  ")).toBe("ca-va-zoe");
+  });
+
+  it("only follows same-site paths after sign-in", () => {
+    expect(safeNextPath("/coach/offerings")).toBe("/coach/offerings");
+    expect(safeNextPath("https://evil.example")).toBe("");
+    expect(safeNextPath("//evil.example")).toBe("");
+    expect(safeNextPath("/\\evil.example")).toBe("");
+  });
+
+  it("reports every bad offering field at once", () => {
+    const result = offeringInput.safeParse({ kind: "x", name: "", slug: "A B", durationMinutes: "0", price: "-2", format: "in_person" });
+    expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(["durationMinutes", "kind", "location", "name", "price", "slug"]);
+  });
+});
+
+describe("environment", () => {
+  it("has working defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PGLITE_DIR: ".data/pglite", APP_URL: "http://localhost:3000", TEND_SEED_DEMO: true, DISPATCH_INTERVAL_SECONDS: 10 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ APP_URL: "not a url", DISPATCH_INTERVAL_SECONDS: "-3" })).toThrow(/APP_URL[\s\S]*DISPATCH_INTERVAL_SECONDS/);
+    expect(() => parseEnv({ TEND_TEST_CLOCK: "tomorrow" })).toThrow(/TEND_TEST_CLOCK/);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", RESEND_API_KEY: "" })).toMatchObject({ DATABASE_URL: undefined, RESEND_API_KEY: undefined });
+  });
+});
