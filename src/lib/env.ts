@@ -62,3 +62,12 @@ export function env(): Env {
 export function resetEnvCache() {
   cached = undefined;
 }
+
+/**
+ * True when the app is served on this machine only (APP_URL on localhost).
+ * Production conveniences that would be unsafe on the internet (a generated
+ * AUTH_SECRET, the readable dev mailbox) are allowed only then.
+ */
+export function isLocalAppUrl(settings: Pick<Env, "APP_URL"> = env()): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(settings.APP_URL).hostname);
+}

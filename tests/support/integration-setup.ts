@@ -12,6 +12,11 @@ import { migrateDatabase } from "@/server/db/migrate";
 const serverUrl = process.env.TEST_SERVER_DATABASE_URL ?? process.env.DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | undefined;
 
+// Nothing a developer's shell holds may make a test send real email.
+delete process.env.RESEND_API_KEY;
+delete process.env.RESEND_BASE_URL;
+delete process.env.CRON_SECRET;
+delete process.env.TEND_TEST_CLOCK;
 process.env.TEND_SEED_DEMO = "false";
 process.env.TEND_RATE_LIMIT = "off";
 process.env.APP_URL = "http://localhost:3000";

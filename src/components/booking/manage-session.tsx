@@ -31,7 +31,6 @@ type Mode = "idle" | "reschedule" | "confirm-reschedule" | "cancel";
  */
 export function ManageSession({
   startIso,
-  endIso,
   nowIso,
   horizonDays,
   fallbackTimeZone,
@@ -44,7 +43,6 @@ export function ManageSession({
   link,
 }: {
   startIso: string;
-  endIso: string;
   nowIso: string;
   horizonDays: number;
   /** The zone the session was booked in, until the device tells us its own. */
@@ -72,14 +70,14 @@ export function ManageSession({
   const panelRef = useRef<HTMLDivElement>(null);
 
   const { loadSlots: loadSlotsAction } = actions;
+  // `link` is a fresh object on each render; its values are what matter (a new function refetches).
+  const linkKey = JSON.stringify(link);
   const loadSlots = useCallback(
     async (query: SlotQuery) => {
-      const result = await loadSlotsAction(null, { ...link, ...query });
+      const result = await loadSlotsAction(null, { ...(JSON.parse(linkKey) as Payload), ...query });
       return result.ok ? { ok: true as const, data: result.data } : { ok: false as const, error: result.error };
     },
-    // `link` is a fresh object each render; its values are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [loadSlotsAction, JSON.stringify(link)],
+    [loadSlotsAction, linkKey],
   );
 
   // Each step starts at its heading (or its message), for keyboards, screen readers and small screens.

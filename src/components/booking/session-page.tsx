@@ -80,7 +80,6 @@ export function SessionPage(props: SessionPageProps) {
             </h2>
             <ManageSession
               startIso={summary.startIso}
-              endIso={summary.endIso}
               nowIso={nowIso}
               horizonDays={props.horizonDays}
               fallbackTimeZone={summary.timeZone}

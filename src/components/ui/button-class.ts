@@ -1,7 +1,7 @@
 /**
  * Button looks as a plain function, so server components can style a link as
  * a button (functions exported from a "use client" file can't be called on
- * the server). Kept identical to the variants in button.tsx.
+ * the server). SubmitButton uses the same function.
  */
 const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",

@@ -1,6 +1,7 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { NextAuthConfig } from "next-auth";
+import { emailSchema } from "@/lib/validation";
 import { getDb } from "@/server/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
 import { sendMagicLink } from "@/server/notifications/magic-link";
@@ -33,8 +34,14 @@ export function authConfig(): NextAuthConfig {
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Magic links are the one email sent directly rather than through the
         // outbox: the person is waiting for it right now.
-        sendVerificationRequest: ({ identifier, url }) => sendMagicLink(identifier, url),
-        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        sendVerificationRequest: ({ identifier, url }) =>
+          sendMagicLink(identifier, url, { expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+        // Replacing Auth.js's normaliser means validating here too: one address, well formed.
+        normalizeIdentifier: (identifier) => {
+          const parsed = emailSchema.safeParse(identifier);
+          if (!parsed.success) throw new Error("Invalid email address format.");
+          return parsed.data;
+        },
         options: {},
       },
     ],

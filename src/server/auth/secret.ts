@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env, isLocalAppUrl } from "@/lib/env";
 
 /**
  * AUTH_SECRET signs session cookies and hashes magic-link tokens. Production
@@ -13,8 +13,7 @@ import { env } from "@/lib/env";
 export function authSecret(): string {
   const { AUTH_SECRET, NODE_ENV, APP_URL } = env();
   if (AUTH_SECRET) return AUTH_SECRET;
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(new URL(APP_URL).hostname);
-  if (NODE_ENV === "production" && !local) {
+  if (NODE_ENV === "production" && !isLocalAppUrl({ APP_URL })) {
     throw new Error("AUTH_SECRET is required in production. Generate one with `openssl rand -base64 32`.");
   }
   const file = path.join(process.cwd(), ".data", "auth-secret");

@@ -77,12 +77,12 @@ export async function dispatchDueEmails(options: DispatchOptions = {}): Promise<
       if (isPermanent(error) || row.attempts >= MAX_ATTEMPTS) {
         await finish(db, row, { status: "failed", lastError: message });
         result.failed++;
-        console.error(`[email] giving up on ${row.template} to ${row.recipient} (attempt ${row.attempts}): ${message}`);
+        console.error(`[email] giving up on ${row.template} (outbox ${row.id}, attempt ${row.attempts}): ${message}`);
       } else {
         const retryAt = new Date(at.getTime() + backoffAfter(row.attempts));
         await finish(db, row, { status: "pending", sendAfter: retryAt, lastError: message });
         result.retried++;
-        console.warn(`[email] ${row.template} to ${row.recipient} failed (attempt ${row.attempts}), retrying at ${retryAt.toISOString()}: ${message}`);
+        console.warn(`[email] ${row.template} (outbox ${row.id}) failed on attempt ${row.attempts}, retrying at ${retryAt.toISOString()}: ${message}`);
       }
     }
   }

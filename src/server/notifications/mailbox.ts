@@ -1,20 +1,23 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { env, isLocalAppUrl } from "@/lib/env";
 import { getDb } from "@/server/db/client";
 import { devMailbox, emailOutbox } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 
 /**
- * The dev mailbox is readable whenever the dev transport is the one in use:
- * always outside production, and in production only without RESEND_API_KEY
- * (the end-to-end suite runs a production build that reads its sign-in links
- * here). With Resend configured it does not exist.
+ * The dev mailbox holds sign-in links, so reading it is reading anyone's
+ * account. It is open only while the dev transport is the one in use (no
+ * RESEND_API_KEY) and the server is not on the internet: in development, or
+ * in a production build served on localhost (`npm start` on a laptop, the
+ * end-to-end suite). A deployment that forgot its Resend key gets no
+ * readable mailbox: sign-in emails are kept, not exposed.
  */
 export async function isDevMailboxEnabled(): Promise<boolean> {
   const settings = env();
-  return settings.NODE_ENV !== "production" || !settings.RESEND_API_KEY;
+  if (settings.RESEND_API_KEY) return false;
+  return settings.NODE_ENV !== "production" || isLocalAppUrl(settings);
 }
 
 async function assertEnabled() {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, like } from "drizzle-orm";
+import { now } from "@/server/clock";
 import { emailOutbox } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/client";
 
@@ -29,7 +30,7 @@ export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
       recipient: message.to,
       template: message.template,
       data: message.data,
-      sendAfter: message.sendAfter ?? new Date(),
+      sendAfter: message.sendAfter ?? now(),
       idempotencyKey: message.idempotencyKey,
       topic: message.topic ?? null,
     })

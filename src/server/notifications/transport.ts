@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { Resend } from "resend";
-import { env } from "@/lib/env";
+import { env, isLocalAppUrl } from "@/lib/env";
 import { getDb, type Db } from "@/server/db/client";
 import { devMailbox } from "@/server/db/schema";
 import type { EmailAttachment } from "./templates";
@@ -137,8 +137,10 @@ export function getTransport(): EmailTransport {
   if (settings.NODE_ENV === "production" && !warnedAboutProduction) {
     warnedAboutProduction = true;
     console.warn(
-      "[tend] RESEND_API_KEY is not set: emails are kept in the dev mailbox at /dev/mailbox and nobody receives them. " +
-        "Anyone who can open that page can read sign-in links. Set RESEND_API_KEY before real people use this server.",
+      isLocalAppUrl(settings)
+        ? "[tend] RESEND_API_KEY is not set: emails are kept in the dev mailbox at /dev/mailbox (readable because APP_URL is on localhost)."
+        : "[tend] RESEND_API_KEY is not set: emails are kept, unread and unsent (the dev mailbox is closed on a public APP_URL). " +
+            "Set RESEND_API_KEY so people receive their sign-in links and reminders.",
     );
   }
   return createDevMailboxTransport();

@@ -18,7 +18,8 @@ export function SlotPicker({
 }) {
   const errorId = errors?.length ? "slot-error" : undefined;
   return (
-    <fieldset aria-describedby={errorId} aria-invalid={!!errors?.length}>
+    // Focusable when invalid, so the form can move focus here after a failed submit.
+    <fieldset aria-describedby={errorId} aria-invalid={!!errors?.length} tabIndex={errors?.length ? -1 : undefined} className="focus:outline-none">
       <legend className="text-sm font-medium text-ink">{legend}</legend>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
         {slots.map((slot) => {
@@ -36,7 +37,6 @@ export function SlotPicker({
                 value={slot.value}
                 disabled={current}
                 defaultChecked={slot.value === defaultValue}
-                aria-invalid={!!errors?.length}
                 className="sr-only"
               />
               {slot.label}

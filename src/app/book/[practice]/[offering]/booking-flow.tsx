@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { formatTimeRange, formatWhen, describeZone } from "@/components/booking/format";
+import { describeZone, formatDayLong, formatTimeRange, formatWhen } from "@/components/booking/format";
 import type { SlotTime } from "@/components/booking/slot-days";
 import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "@/components/booking/slot-picker";
 import { useBrowserTimeZone } from "@/components/booking/use-browser-time-zone";
@@ -174,7 +174,7 @@ export function BookingFlow({
 
           <div className="mt-4 flex flex-col gap-3 rounded-xl bg-brand-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <p className="text-sm text-brand-800">
-              <span className="block font-semibold">{formatWhen(slot.start, timeZone)}</span>
+              <span className="block font-semibold">{formatDayLong(slot.start, timeZone)}</span>
               <span className="block">
                 {formatTimeRange(slot.start, slot.end, timeZone)} · {describeZone(timeZone, new Date(slot.start))}
               </span>
@@ -184,7 +184,7 @@ export function BookingFlow({
             </button>
           </div>
 
-          <form ref={formRef} onSubmit={submit} noValidate className="mt-6 space-y-5">
+          <form ref={formRef} onSubmit={submit} noValidate className="mt-6 max-w-xl space-y-5">
             {formError ? (
               <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
                 {formError}

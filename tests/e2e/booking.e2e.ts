@@ -1,0 +1,180 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { closeBrowser, newPage, PHONE, screenshot, visible } from "./support/browser";
+
+afterAll(closeBrowser);
+
+const BOOKING_PAGE = "/book/demo/one-on-one";
+
+/** Waits for the month's open days to load; returns the calendar's open-day buttons. */
+async function openDays(page: Page) {
+  const days = page.locator('button[data-date][aria-disabled="false"]');
+  await visible(days.first(), 30_000);
+  return days;
+}
+
+/** The open times listed for the chosen day (the day's current time, when rescheduling, is disabled). */
+function openTimes(page: Page) {
+  return page.getByRole("list", { name: /^Open times on/ }).locator("button:not([disabled])");
+}
+
+/**
+ * The newest email to `email` sent with `template`, opened in the dev
+ * mailbox; null if none arrives within the wait.
+ */
+async function openEmail(page: Page, email: string, template: string, waitMs = 20_000): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    const message = page.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: template }).first();
+    if ((await message.count()) > 0) {
+      await message.click();
+      await visible(page.getByRole("heading", { name: "Links in this message" }));
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(500);
+  }
+}
+
+describe("a visitor books, reschedules and cancels a session", () => {
+  const tag = randomBytes(4).toString("hex");
+  const email = `visitor-${tag}@example.test`;
+
+  test("from the booking page to the confirmation, then through the manage link", async () => {
+    const page = await newPage({ viewport: PHONE, timezoneId: "America/New_York" });
+    await page.goto(BOOKING_PAGE);
+    await visible(page.getByRole("heading", { level: 1, name: "One-on-One Coaching" }));
+    await visible(page.getByText("Free to cancel or reschedule up to 24 hours before."));
+    // The browser's zone is detected and named.
+    await visible(page.getByText("Shown in Eastern Time (New York)"));
+
+    // Keyboard: the first open day is the calendar's tab stop; Enter picks it.
+    await openDays(page);
+    await page.locator('button[data-date][tabindex="0"]').focus();
+    await page.keyboard.press("Enter");
+    const times = openTimes(page);
+    await visible(times.first());
+    await screenshot(page, "10-booking-pick-time-phone");
+    const chosenTime = (await times.first().innerText()).trim();
+    await times.first().click();
+
+    await visible(page.getByRole("heading", { name: "Your details" }));
+    await page.getByLabel("Your name").fill(`Jordan Visitor ${tag}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/Anything you.d like .* to know/).fill("First time. A bit nervous.");
+    await screenshot(page, "10-booking-details-phone");
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+
+    await page.waitForURL(/\/booked\//, { timeout: 30_000 });
+    await visible(page.getByRole("heading", { level: 1, name: /You’re booked, Jordan/ }));
+    await visible(page.getByText(/A confirmation email is on its way/));
+    await visible(page.getByText(chosenTime, { exact: false }).first());
+    // Both zones: the visitor's and the coach's (Pacific).
+    await visible(page.getByText(/Eastern Time \(New York\)/).first());
+    await visible(page.getByText(/Pacific Time \(Los Angeles\)/).first());
+    const ics = page.getByRole("link", { name: "Download invite (.ics)" });
+    const icsResponse = await page.request.get((await ics.getAttribute("href"))!);
+    expect(icsResponse.status()).toBe(200);
+    expect(icsResponse.headers()["content-type"]).toContain("text/calendar");
+    expect(await icsResponse.text()).toContain("BEGIN:VEVENT");
+    expect(await page.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com\//);
+    await screenshot(page, "10-booking-confirmed-phone");
+    const confirmationManageHref = await page.getByRole("link", { name: "Reschedule or cancel" }).getAttribute("href");
+    expect(confirmationManageHref).toMatch(/^\/manage\/[0-9a-f-]{36}\?token=/);
+
+    // The confirmation email carries the manage link (when the booking templates render).
+    const mailbox = await newPage();
+    let manageUrl: string;
+    if (await openEmail(mailbox, email, "booking-confirmed")) {
+      const link = await mailbox.locator('a[href*="/manage/"]').first().getAttribute("href");
+      expect(link).toBeTruthy();
+      manageUrl = link!;
+      await screenshot(mailbox, "10-booking-confirmation-email");
+    } else {
+      manageUrl = confirmationManageHref!;
+    }
+    await mailbox.context().close();
+
+    // Reschedule: another open time, confirmed in a second step.
+    await page.goto(manageUrl);
+    await visible(page.getByRole("heading", { level: 1, name: "Your session" }));
+    await visible(page.getByText("Booked", { exact: true }));
+    const originalWhen = await page.locator("dd").first().innerText();
+    await page.getByRole("button", { name: "Choose a new time" }).click();
+    const days = await openDays(page);
+    // A later day than the booked one, so the new time surely differs.
+    await days.nth(Math.min(1, (await days.count()) - 1)).click();
+    const newTimes = openTimes(page);
+    await visible(newTimes.first());
+    await screenshot(page, "10-manage-reschedule-phone");
+    await newTimes.last().click();
+    await visible(page.getByRole("heading", { name: "Move your session?" }));
+    await page.getByRole("button", { name: "Confirm new time" }).click();
+    await visible(page.getByText("Your session has been moved."));
+    expect(new URL(page.url()).searchParams.get("done")).toBe("rescheduled");
+    const movedWhen = await page.locator("dd").first().innerText();
+    expect(movedWhen).not.toBe(originalWhen);
+    await screenshot(page, "10-manage-rescheduled-phone");
+
+    // Cancel, with a reason, after a confirm step that says it's free now.
+    await page.getByRole("button", { name: "Cancel session…" }).click();
+    await visible(page.getByRole("heading", { name: "Cancel this session?" }));
+    await visible(page.getByText("It’s free to cancel now."));
+    await page.getByLabel(/Anything you.d like .* to know/).fill("Something came up at work.");
+    await page.getByRole("button", { name: "Yes, cancel my session" }).click();
+    await visible(page.getByText("Your session is canceled."));
+    await visible(page.getByText("Canceled", { exact: true }));
+    await visible(page.getByRole("link", { name: "Book another session" }));
+    expect(await page.getByRole("button", { name: "Choose a new time" }).count()).toBe(0);
+    await screenshot(page, "10-manage-canceled-phone");
+  });
+
+  test("a bad manage link is a friendly 404", async () => {
+    const page = await newPage();
+    const response = await page.goto("/manage/00000000-0000-4000-8000-000000000000?token=nope");
+    expect(response?.status()).toBe(404);
+    await visible(page.getByRole("heading", { level: 1, name: "We couldn’t find that booking" }));
+  });
+});
+
+describe("two visitors want the same time", () => {
+  test("the second is told plainly, sees fresh times, and keeps what they typed", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const first = await newPage({ timezoneId: "Europe/London" });
+    const second = await newPage({ timezoneId: "Europe/London" });
+
+    // Both pick the same (last listed) time on the first open day.
+    for (const page of [first, second]) {
+      await page.goto(BOOKING_PAGE);
+      await (await openDays(page)).first().click();
+      await visible(openTimes(page).first());
+    }
+    const wanted = (await openTimes(first).last().innerText()).trim();
+    for (const page of [first, second]) {
+      await openTimes(page).filter({ hasText: wanted }).click();
+      await visible(page.getByRole("heading", { name: "Your details" }));
+    }
+
+    await second.getByLabel("Your name").fill(`Robin Second ${tag}`);
+    await second.getByLabel("Email").fill(`second-${tag}@example.test`);
+    await second.getByLabel("Phone (optional)").fill("+44 20 7946 0000");
+
+    await first.getByLabel("Your name").fill(`Casey First ${tag}`);
+    await first.getByLabel("Email").fill(`first-${tag}@example.test`);
+    await first.getByRole("button", { name: "Confirm booking" }).click();
+    await first.waitForURL(/\/booked\//, { timeout: 30_000 });
+
+    await second.getByRole("button", { name: "Confirm booking" }).click();
+    const alert = second.getByRole("alert").filter({ hasText: /booked by someone else|no longer available/ });
+    await visible(alert);
+    await expect.poll(() => openTimes(second).filter({ hasText: wanted }).count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(second, "11-booking-slot-taken");
+
+    await openTimes(second).first().click();
+    expect(await second.getByLabel("Your name").inputValue()).toBe(`Robin Second ${tag}`);
+    expect(await second.getByLabel("Email").inputValue()).toBe(`second-${tag}@example.test`);
+    expect(await second.getByLabel("Phone (optional)").inputValue()).toBe("+44 20 7946 0000");
+  });
+});
