@@ -12,6 +12,8 @@ export default defineConfig({
   resolve: { alias },
   esbuild: { jsx: "automatic" },
   test: {
+    // Each integration file opens its own database; two files at a time suit a 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -32,8 +34,6 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own database; two at a time suits a 2-core machine.
-          maxWorkers: 2,
         },
       },
       {

@@ -27,6 +27,7 @@ beforeAll(() => {
 afterEach(() => {
   (process.env as Record<string, string | undefined>).NODE_ENV = originalNodeEnv;
   delete process.env.RESEND_API_KEY;
+  process.env.APP_URL = "http://localhost:3000";
   resetEnvCache();
 });
 
@@ -94,23 +95,23 @@ describe("dev mailbox", () => {
     }
   });
 
-  it("exists whenever the dev transport is in use, and only then", async () => {
+  it("opens only while mail stays local and the server is not public", async () => {
     const env = process.env as Record<string, string | undefined>;
     const { id } = await deliver("gate@example.test", "mb-gate");
+    const check = async (settings: Record<string, string | undefined>) => {
+      Object.assign(env, settings);
+      for (const [key, value] of Object.entries(settings)) if (value === undefined) delete env[key];
+      resetEnvCache();
+      return isDevMailboxEnabled();
+    };
 
-    env.NODE_ENV = "development";
-    env.RESEND_API_KEY = "re_key";
-    resetEnvCache();
-    expect(await isDevMailboxEnabled()).toBe(true);
+    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: undefined })).toBe(true);
+    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: "re_key" })).toBe(false);
+    expect(await check({ NODE_ENV: "production", RESEND_API_KEY: undefined, APP_URL: "http://127.0.0.1:3100" })).toBe(true);
+    // A deployment that forgot its Resend key must not expose sign-in links.
+    expect(await check({ NODE_ENV: "production", RESEND_API_KEY: undefined, APP_URL: "https://coach.example.com" })).toBe(false);
 
-    env.NODE_ENV = "production";
-    delete env.RESEND_API_KEY;
-    resetEnvCache();
-    expect(await isDevMailboxEnabled()).toBe(true);
-
-    env.RESEND_API_KEY = "re_key";
-    resetEnvCache();
-    expect(await isDevMailboxEnabled()).toBe(false);
+    expect(await check({ NODE_ENV: "production", RESEND_API_KEY: "re_key", APP_URL: "http://localhost:3000" })).toBe(false);
     await expect(listMailboxMessages()).rejects.toBeInstanceOf(AppError);
     await expect(outboxSummary()).rejects.toMatchObject({ code: "not_found" });
     const response = await htmlRoute(new Request("http://localhost:3000/"), context({ id }));

@@ -11,10 +11,25 @@ function part(timeZone: string, at: Date, timeZoneName: "longGeneric" | "shortOf
   }
 }
 
-/** "New York" for America/New_York, "Buenos Aires" for America/Argentina/Buenos_Aires. */
+// Browsers still list some zones under their old names (CLDR keeps them as canonical ids);
+// people look for the city's name today.
+const MODERN_CITY: Record<string, string> = {
+  "Asia/Calcutta": "Kolkata",
+  "Asia/Katmandu": "Kathmandu",
+  "Asia/Saigon": "Ho Chi Minh City",
+  "Asia/Rangoon": "Yangon",
+  "Europe/Kiev": "Kyiv",
+  "America/Godthab": "Nuuk",
+  "Atlantic/Faeroe": "Faroe Islands",
+  "Pacific/Truk": "Chuuk",
+  "Pacific/Ponape": "Pohnpei",
+  "Pacific/Enderbury": "Kanton",
+};
+
+/** "New York" for America/New_York, "Buenos Aires" for America/Argentina/Buenos_Aires, "Kolkata" for Asia/Calcutta. */
 export function zoneCity(timeZone: string): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
-  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
+  return MODERN_CITY[timeZone] ?? (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
 }
 
 /** "Eastern Time", "India Standard Time"; zones without a name read as their offset ("GMT+3"). */
