@@ -30,7 +30,10 @@ export default async function setup(project: TestProject) {
   }
 
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // "localhost", not 127.0.0.1: Next rewrites loopback hosts to "localhost" in the
+  // request URL Auth.js sees, so any other spelling sends the magic-link
+  // callback's redirect to a different origin from the one the browser is on.
+  const baseUrl = `http://localhost:${port}`;
   const dataDir = path.join(".data", `e2e-${randomBytes(6).toString("hex")}`);
   mkdirSync(path.join(root, ".data"), { recursive: true });
 
@@ -67,7 +70,8 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    await waitUntilReady(baseUrl, server);
+    // The server listens on 127.0.0.1 only; ask there so no IPv6 lookup of localhost can stall the poll.
+    await waitUntilReady(`http://127.0.0.1:${port}`, server);
   } catch (error) {
     await teardown();
     throw new Error(`${(error as Error).message}\n--- next start output ---\n${log}`);

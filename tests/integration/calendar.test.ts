@@ -79,6 +79,11 @@ describe("calendar invites", () => {
     expect(parsed[1]!.event.start.toISOString()).toBe(at("2027-01-11T14:00").toISOString());
     expect(parsed[1]!.event.end!.toISOString()).toBe(at("2027-01-11T15:00").toISOString());
     expect(parsed[2]!.event.status).toBe("CANCELLED");
+    // DTSTAMP is the booking's change time, not "now": re-rendering a message gives the same bytes.
+    const ics = (mail.find((m) => m.template === "booking-confirmed")!.data as { ics: InviteEvent }).ics;
+    expect(ics.stampIso).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(buildInvite(ics)).toBe(invites[0]);
     expect(parsed[0]!.event.location).toBe("12 Oak Street, Portland");
     const organizer = parsed[0]!.event.organizer as unknown as { val: string };
     expect(String(organizer.val ?? organizer).toLowerCase()).toContain("mailto:");

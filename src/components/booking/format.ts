@@ -178,3 +178,11 @@ export function statusLabel(status: string, startIso: string, nowIso: string): {
       return { label: status, tone: "neutral" };
   }
 }
+
+/** "Wednesday, November 25", with the year only when it isn't this year's (at `nowIso`). */
+export function formatDayInList(iso: string, timeZone: string, nowIso: string): string {
+  const sameYear = dateKeyInZone(new Date(iso), timeZone).slice(0, 4) === dateKeyInZone(new Date(nowIso), timeZone).slice(0, 4);
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: "long", month: "long", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(
+    new Date(iso),
+  );
+}

@@ -79,6 +79,8 @@ export function SessionPage(props: SessionPageProps) {
               Need to change it?
             </h2>
             <ManageSession
+              // A fresh panel once the session changed (after a reschedule it starts from the top again).
+              key={`${summary.startIso}|${status}`}
               startIso={summary.startIso}
               nowIso={nowIso}
               horizonDays={props.horizonDays}

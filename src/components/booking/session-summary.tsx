@@ -60,7 +60,7 @@ export function SessionSummary(props: SessionSummaryProps) {
               <ClockIcon />
               <span className="sr-only">For your coach</span>
             </dt>
-            <dd className="text-muted">
+            <dd className={`text-muted ${props.canceled ? "line-through" : ""}`}>
               For {props.practiceName}: {sameDay ? "" : `${formatDayShort(startIso, practiceTimeZone)}, `}
               {formatTimeRange(startIso, endIso, practiceTimeZone)}, {describeZone(practiceTimeZone, start)}
             </dd>

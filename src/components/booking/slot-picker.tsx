@@ -55,6 +55,7 @@ export function SlotPicker({
   const [month, setMonth] = useState(() => (selectedStart ? monthOf(dateKeyInZone(new Date(selectedStart), timeZone)) : minMonth));
   const [selectedDate, setSelectedDate] = useState<string | null>(() => (selectedStart ? dateKeyInZone(new Date(selectedStart), timeZone) : null));
   const [entries, setEntries] = useState<Record<string, MonthEntry>>({});
+  const [zoneChanged, setZoneChanged] = useState(false);
   const inFlight = useRef(new Set<string>());
   const autoAdvance = useRef(AUTO_ADVANCE_MONTHS);
   const timesRef = useRef<HTMLDivElement>(null);
@@ -164,7 +165,15 @@ export function SlotPicker({
           </div>
         ) : null}
         <div className="mt-5">
-          <TimeZoneCombobox value={timeZone} onChange={onTimeZoneChange} label="Your time zone" hint="We found this from your device. Change it if it’s not right." />
+          <TimeZoneCombobox
+            value={timeZone}
+            onChange={(zone) => {
+              setZoneChanged(true);
+              onTimeZoneChange(zone);
+            }}
+            label="Your time zone"
+            hint={zoneChanged ? undefined : "We found this from your device. Change it if it’s not right."}
+          />
         </div>
       </div>
 
@@ -190,14 +199,14 @@ export function SlotPicker({
                   <button
                     type="button"
                     disabled={current}
-                    aria-pressed={chosen}
+                    aria-pressed={chosen && !current}
                     aria-label={`${formatTimeRange(slot.start, slot.end, timeZone)}${current ? " (your current time)" : ""}`}
                     onClick={() => onSelect(slot)}
                     className={`w-full rounded-lg border px-3 py-2.5 text-sm font-semibold tabular-nums transition-colors ${
-                      chosen
-                        ? "border-brand-600 bg-brand-600 text-white"
-                        : current
-                          ? "cursor-not-allowed border-line bg-paper text-muted"
+                      current
+                        ? "cursor-not-allowed border-line bg-paper text-muted"
+                        : chosen
+                          ? "border-brand-600 bg-brand-600 text-white"
                           : "border-brand-600/40 bg-white text-brand-700 hover:border-brand-600 hover:bg-brand-50"
                     }`}
                   >

@@ -156,10 +156,17 @@ export function TimeZoneCombobox({
           className={`${inputClass} pr-9`}
           value={open ? query : describeZone(value)}
           placeholder={open ? "Type a city or region, like London" : undefined}
+          onFocus={(e) => e.target.select()}
           onChange={(e) => {
-            setQuery(e.target.value);
+            let typed = e.target.value;
+            // Typing into the closed box starts a search, not an edit of the zone's label.
+            if (!open) {
+              const label = describeZone(value);
+              if (typed.startsWith(label)) typed = typed.slice(label.length);
+              setOpen(true);
+            }
+            setQuery(typed);
             setActive(0);
-            if (!open) setOpen(true);
           }}
           onClick={() => (open ? undefined : openList())}
           onKeyDown={onKeyDown}
@@ -199,7 +206,7 @@ export function TimeZoneCombobox({
             id={`${id}-opt-${index}`}
             data-index={index}
             role="option"
-            aria-selected={option.zone === value}
+            aria-selected={index === active}
             className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${index === active ? "bg-brand-50" : ""}`}
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => (index !== active ? setActive(index) : undefined)}

@@ -64,7 +64,9 @@ export async function createClient(practiceId: string, input: ClientInput) {
 
 export async function updateClient(practiceId: string, clientId: string, input: ClientInput) {
   await getClient(practiceId, clientId);
-  const { notifyClient: _ignored, ...values } = parseInput(clientInput, input);
+  // The welcome email is offered when adding a client, not on edits.
+  const { name, email, phone, timeZone } = parseInput(clientInput, input);
+  const values = { name, email, phone, timeZone };
   try {
     const [row] = await getDb()
       .update(clients)

@@ -2,6 +2,10 @@ import "server-only";
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
+import * as bookingCanceled from "@emails/booking-canceled";
+import * as bookingConfirmed from "@emails/booking-confirmed";
+import * as bookingReminder from "@emails/booking-reminder";
+import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as magicLink from "@emails/magic-link";
 import * as welcome from "@emails/welcome";
 
@@ -59,6 +63,10 @@ function fromModule<S extends z.ZodType>(module: TemplateModule<S>): EmailTempla
 export const templates = {
   "magic-link": fromModule(magicLink),
   welcome: fromModule(welcome),
+  "booking-confirmed": fromModule(bookingConfirmed),
+  "booking-rescheduled": fromModule(bookingRescheduled),
+  "booking-canceled": fromModule(bookingCanceled),
+  "booking-reminder": fromModule(bookingReminder),
 };
 
 export type TemplateName = keyof typeof templates;

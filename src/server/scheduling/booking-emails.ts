@@ -4,6 +4,8 @@ import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
 import { manageUrlFor } from "./manage-token";
+import type { InviteEvent } from "./ics";
+import { inviteEventFor } from "./invite-event";
 import type { Actor } from "./policy";
 
 type Booking = typeof bookings.$inferSelect;
@@ -37,19 +39,7 @@ export type BookingEmailData = {
   canceledBy: Actor | null;
   reason: string | null;
   reminder: "24h" | "1h" | null;
-  ics: {
-    method: "REQUEST" | "CANCEL";
-    uid: string;
-    sequence: number;
-    startIso: string;
-    endIso: string;
-    summary: string;
-    description: string;
-    location: string | null;
-    url: string | null;
-    organizer: { name: string; email: string };
-    attendees: { name: string; email: string }[];
-  } | null;
+  ics: InviteEvent | null;
 };
 
 const REMINDERS = [
@@ -81,22 +71,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
   if (event !== "confirmed") await withdrawPendingEmails(tx, topic, "booking-reminder");
 
   const manageUrl = manageUrlFor(booking.id);
-  const uid = `${booking.id}@tend`;
-  const coach = { name: practice.name, email: practice.contactEmail };
-  const attendees = [client, partner].filter((c): c is Client => !!c).map((c) => ({ name: c.name, email: c.email }));
-  const ics: NonNullable<BookingEmailData["ics"]> = {
-    method: event === "canceled" ? "CANCEL" : "REQUEST",
-    uid,
-    sequence: booking.sequence,
-    startIso: booking.startsAt.toISOString(),
-    endIso: booking.endsAt.toISOString(),
-    summary: `${offering.name} · ${practice.name}`,
-    description: `${offering.name} with ${practice.name}.\nReschedule or cancel: ${manageUrl}`,
-    location: offering.location,
-    url: manageUrl,
-    organizer: coach,
-    attendees,
-  };
+  const ics = inviteEventFor({ booking, practice, offering, client, partner }, event === "canceled" ? "CANCEL" : "REQUEST");
   const base = {
     practiceName: practice.name,
     offeringName: offering.name,

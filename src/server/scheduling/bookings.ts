@@ -14,7 +14,6 @@ import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBooki
 
 export type Booking = typeof bookings.$inferSelect;
 type Practice = typeof practices.$inferSelect;
-type Offering = typeof offerings.$inferSelect;
 type Client = typeof clients.$inferSelect;
 
 const idSchema = z.uuid();

@@ -41,6 +41,7 @@ export async function buildCalendarFeedForToken(token: string): Promise<string> 
     method: "REQUEST",
     uid: `${booking.id}@tend`,
     sequence: booking.sequence,
+    stampIso: booking.updatedAt.toISOString(),
     startIso: booking.startsAt.toISOString(),
     endIso: booking.endsAt.toISOString(),
     // Titles carry the client's name; descriptions stay free of coaching content.

@@ -1,13 +1,31 @@
 import "server-only";
 import { createEvents, type EventAttributes } from "ics";
-import type { BookingEmailData } from "./booking-emails";
 
 /**
  * iCalendar output, via the `ics` package (it folds lines, escapes text and
  * formats dates per RFC 5545, which is easy to get subtly wrong by hand).
  * Times are written in UTC; every calendar shows them in its own zone.
  */
-export type InviteEvent = NonNullable<BookingEmailData["ics"]>;
+export type InviteEvent = {
+  method: "REQUEST" | "CANCEL";
+  uid: string;
+  sequence: number;
+  /**
+   * DTSTAMP: when this version of the event was made (the booking's last
+   * change). Fixed rather than "now", so re-rendering one outbox message
+   * yields the same bytes, which a retried send with the same idempotency
+   * key requires.
+   */
+  stampIso?: string;
+  startIso: string;
+  endIso: string;
+  summary: string;
+  description: string;
+  location: string | null;
+  url: string | null;
+  organizer: { name: string; email: string };
+  attendees: { name: string; email: string }[];
+};
 
 const PRODUCT_ID = "-//Tend//Practice manager//EN";
 
@@ -36,6 +54,8 @@ function toEventAttributes(event: InviteEvent): EventAttributes {
       role: "REQ-PARTICIPANT" as const,
     })),
     productId: PRODUCT_ID,
+    // Supported by `ics` (DTSTAMP) though missing from its type definitions.
+    ...(event.stampIso ? ({ timestamp: Date.parse(event.stampIso) } as object) : {}),
   };
 }
 

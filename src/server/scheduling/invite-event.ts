@@ -25,6 +25,7 @@ export function inviteEventFor(details: Details, method?: InviteEvent["method"])
     method: method ?? (canceled ? "CANCEL" : "REQUEST"),
     uid: `${booking.id}@tend`,
     sequence: booking.sequence,
+    stampIso: booking.updatedAt.toISOString(),
     startIso: booking.startsAt.toISOString(),
     endIso: booking.endsAt.toISOString(),
     summary: `${offering.name} · ${practice.name}`,

@@ -71,7 +71,8 @@ export const bookForClientAction = coachAction(formInput<BookForClientForm>(), a
     practiceId,
     {
       offering: form.offering ?? "",
-      start: form.start ?? "",
+      // Left out rather than "": a missing time then reads "Choose a time.", not an ISO-format hint.
+      start: form.start || (undefined as unknown as string),
       name: client?.name ?? form.name ?? "",
       email: client?.email ?? form.email ?? "",
       timeZone: client?.timeZone ?? form.timeZone ?? practice.timeZone,

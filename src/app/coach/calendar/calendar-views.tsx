@@ -24,7 +24,7 @@ export type DayInfo = CalendarDay & {
   offReason: "time_off" | "override" | "weekly" | null;
 };
 
-const HOUR_PX = 48;
+const HOUR_PX = 56;
 const span = (item: CalendarItem) => ({ start: item.start, end: item.end });
 export const sessionHref = (id: string) => `/coach/calendar/sessions/${id}`;
 export const blockAnchor = (id: string) => `block-${id}`;
@@ -98,8 +98,12 @@ export function WeekGrid({
       <div className="grid grid-cols-[3.5rem_repeat(7,minmax(0,1fr))]">
         <div className="relative" style={{ height }} aria-hidden="true">
           {hours.map((hour) => (
-            <div key={hour} className="absolute right-2 -translate-y-1/2 text-[11px] text-muted" style={{ top: y(hour * 60) }}>
-              {hour === firstHour ? "" : formatHour(hour)}
+            <div
+              key={hour}
+              className={`absolute right-2 text-[11px] text-muted ${hour === firstHour ? "translate-y-0.5" : "-translate-y-1/2"}`}
+              style={{ top: y(hour * 60) }}
+            >
+              {formatHour(hour)}
             </div>
           ))}
         </div>
@@ -154,7 +158,8 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
     left: `calc(${(lane / lanes) * 100}% + 2px)`,
     width: `calc(${100 / lanes}% - 4px)`,
   };
-  const roomy = height >= 44;
+  const roomy = height >= 40;
+  const spacious = height >= 64;
   if (item.kind === "block") {
     return (
       <li className="absolute" style={style}>
@@ -188,6 +193,7 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
       >
         <span className={`block truncate font-semibold ${canceled ? "line-through" : ""}`}>{item.clientName}</span>
         {roomy ? <span className={`block truncate ${canceled ? "line-through" : ""}`}>{formatTimeRange(item.start, item.end, zone)}</span> : null}
+        {spacious && !label ? <span className="block truncate opacity-90">{item.offeringName}</span> : null}
         {label ? <span className="block truncate font-medium">{label}</span> : needsOutcome(item.status, item.start, now) && roomy ? <span className="block truncate opacity-80">Mark outcome</span> : null}
       </Link>
     </li>

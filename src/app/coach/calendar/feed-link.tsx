@@ -63,7 +63,11 @@ export function FeedLink({ url }: { url: string }) {
           </div>
         </form>
       ) : (
-        <button type="button" className={buttonClass("ghost", "px-0")} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="inline-flex min-h-10 items-center rounded-lg text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+          onClick={() => setConfirming(true)}
+        >
           Rotate link…
         </button>
       )}

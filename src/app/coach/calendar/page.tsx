@@ -86,7 +86,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const zoneLabel = zoneName(zone, current);
   const step = view === "week" ? 7 : AGENDA_DAYS;
   const showsToday = today >= first && today <= last.date;
-  const sessionCount = rows.length;
+  const canceledCount = rows.filter((r) => r.booking.status === "canceled" || r.booking.status === "late_canceled").length;
+  const sessionCount = rows.length - canceledCount;
 
   return (
     <>
@@ -107,12 +108,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
 
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
         <div>
-          <h2 className="font-serif text-xl font-semibold text-ink" aria-live="polite">
+          <h2 className="font-serif text-xl font-semibold text-ink">
             {view === "week" ? `Week of ${formatDateRange(first, last.date)}` : `${formatDateRange(first, last.date)}`}
           </h2>
           <p className="text-sm text-muted">
             Times in {zoneLabel}.{" "}
-            {sessionCount === 0 ? "No sessions booked in these days." : `${sessionCount} ${sessionCount === 1 ? "session" : "sessions"}.`}
+            {sessionCount === 0 ? "No sessions booked in these days" : `${sessionCount} ${sessionCount === 1 ? "session" : "sessions"}`}
+            {canceledCount ? `, ${canceledCount} canceled.` : "."}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">

@@ -39,8 +39,10 @@ export function SlotPicker({
                 defaultChecked={slot.value === defaultValue}
                 className="sr-only"
               />
-              {slot.label}
-              {current ? <span className="text-xs">(current)</span> : null}
+              <span className="flex flex-col items-center leading-tight">
+                {slot.label}
+                {current ? <span className="text-[11px]">current time</span> : null}
+              </span>
             </label>
           );
         })}

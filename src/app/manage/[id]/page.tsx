@@ -18,14 +18,16 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
   const { token, done } = await searchParams;
   const details = await bookingByToken(id, token);
   if (!details) notFound();
-  const { practice, client, booking } = details;
-  const firstName = client.name.trim().split(/\s+/)[0];
+  const { practice, client, partner, booking } = details;
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
       <div className="mx-auto max-w-2xl">
         <h1 className="font-serif text-2xl font-semibold text-ink sm:text-3xl">Your session</h1>
-        <p className="mt-2 text-muted">Hi {firstName}, here is your booking with {practice.name}.</p>
+        <p className="mt-2 text-muted">
+          Booked by {client.name}
+          {partner ? ` with ${partner.name}` : ""}.
+        </p>
         <div className="mt-6">
           <SessionPage
             {...sessionPageProps(details, {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeZone, formatDayLong, formatTimeRange, statusLabel } from "@/components/booking/format";
+import { describeZone, formatDayInList, formatTimeRange, statusLabel } from "@/components/booking/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -95,7 +95,7 @@ function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: stri
         }`}
       >
         <span className="min-w-0">
-          <span className={`block font-semibold ${quiet ? "text-ink/80" : "text-ink"}`}>{formatDayLong(start, zone)}</span>
+          <span className={`block font-semibold ${quiet ? "text-ink/80" : "text-ink"}`}>{formatDayInList(start, zone, nowIso)}</span>
           <span className="block text-sm text-muted">
             {formatTimeRange(start, booking.endsAt.toISOString(), zone)} · {offering.name}
           </span>

@@ -148,9 +148,9 @@ export default async function SessionPage({ params, searchParams }: Props) {
             ) : null}
             <Row term="Rules when booked">
               <ul className="space-y-0.5">
-                <li>Clients cancel without it counting as late up to {hours(booking.policy.cancellationWindowHours)} before.</li>
-                <li>Clients reschedule online up to {hours(booking.policy.rescheduleWindowHours)} before.</li>
-                {booking.policy.minimumNoticeMinutes ? <li>Booked at least {hours(Math.round(booking.policy.minimumNoticeMinutes / 60))} ahead.</li> : null}
+                <li>Free cancellation until {hours(booking.policy.cancellationWindowHours)} before; later counts as a late cancel.</li>
+                <li>Clients can reschedule online until {hours(booking.policy.rescheduleWindowHours)} before.</li>
+                {booking.policy.minimumNoticeMinutes ? <li>Minimum notice for booking: {hours(Math.round(booking.policy.minimumNoticeMinutes / 60))}.</li> : null}
                 {booking.policy.bufferBeforeMinutes || booking.policy.bufferAfterMinutes ? (
                   <li>
                     Free time kept {booking.policy.bufferBeforeMinutes ? `${minutes(booking.policy.bufferBeforeMinutes)} before` : ""}

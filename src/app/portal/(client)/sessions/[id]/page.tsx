@@ -24,7 +24,7 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
 
   return (
     <>
-      <PageHeader title={details.offering.name} back={<BackLink href="/portal">All sessions</BackLink>} />
+      <PageHeader title="Your session" back={<BackLink href="/portal">All sessions</BackLink>} />
       <div className="max-w-2xl">
         <SessionPage
           {...sessionPageProps(details, {

@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, test } from "vitest";
+import { baseUrl, closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+
+afterAll(closeBrowser);
+
+const DEMO_COACH = "coach@demo.tend.test";
+const PRACTICE_ZONE = "America/Los_Angeles";
+
+async function api(path: string, init?: RequestInit) {
+  const response = await fetch(new URL(path, baseUrl()), init);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** "Monday, March 9, 2026", as the dashboard writes dates. */
+const longDate = (date: string) => DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-US").toFormat("cccc, LLLL d, yyyy");
+
+describe("the demo coach's calendar", () => {
+  const tag = randomBytes(4).toString("hex");
+  const clientName = `Jordan Calendar ${tag}`;
+
+  test("shows a session booked through the public API, blocks time, and sets a day off", async () => {
+    // A visitor books the first open one-on-one time through the public API.
+    const today = DateTime.now().setZone(PRACTICE_ZONE);
+    const slots = await api(
+      `/api/public/demo/offerings/one-on-one/slots?start=${today.toISODate()}&end=${today.plus({ days: 21 }).toISODate()}&timeZone=${PRACTICE_ZONE}`,
+    );
+    expect(slots.status).toBe(200);
+    const open = slots.body.slots as { start: string; end: string }[];
+    expect(open.length).toBeGreaterThan(0);
+    // Not the very first slot: other journeys may race for that one.
+    const slot = open[Math.min(open.length - 1, 3)]!;
+    const booked = await api("/api/public/demo/bookings", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        offering: "one-on-one",
+        start: slot.start,
+        name: clientName,
+        email: `jordan-${tag}@example.test`,
+        timeZone: "America/New_York",
+        note: "First time talking to a coach.",
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const bookingId = (booked.body.booking as { id: string }).id;
+    const sessionDate = DateTime.fromISO(slot.start).setZone(PRACTICE_ZONE).toISODate()!;
+
+    const page = await newPage();
+    await signInAs(page, DEMO_COACH);
+    await page.goto(`/coach/calendar?view=week&week=${sessionDate}`);
+    await visible(page.getByText(/Times in Pacific Time/));
+    const session = page.getByRole("link", { name: new RegExp(`${clientName}, One-on-One Coaching`) });
+    await visible(session.first());
+    await screenshot(page, "05-coach-calendar-week");
+
+    // The agenda lists it too, under its day.
+    await page.goto(`/coach/calendar?view=agenda&week=${sessionDate}`);
+    const day = page.getByRole("region", { name: longDate(sessionDate) });
+    await visible(day.getByRole("link", { name: new RegExp(clientName) }));
+    await screenshot(page, "05-coach-calendar-agenda");
+
+    // Its details: the client, the note, the rules it was booked under.
+    await day.getByRole("link", { name: new RegExp(clientName) }).click();
+    await page.waitForURL((url) => url.pathname === `/coach/calendar/sessions/${bookingId}`);
+    await visible(page.getByRole("heading", { level: 1, name: `One-on-One Coaching with ${clientName}` }));
+    await visible(page.getByRole("link", { name: clientName }));
+    await visible(page.getByText("First time talking to a coach."));
+    await visible(page.getByRole("heading", { name: "Reschedule" }));
+    await screenshot(page, "05-coach-session-detail");
+
+    // Block an early hour of that day (outside working hours, so no other journey loses a slot).
+    await page.goto(`/coach/calendar?view=week&week=${sessionDate}`, { waitUntil: "networkidle" });
+    const blockForm = page.getByRole("region", { name: "Block time" });
+    await blockForm.getByLabel("Label").fill(`Dentist ${tag}`);
+    await blockForm.getByLabel("Date").fill(sessionDate);
+    await blockForm.getByLabel("From").fill("07:00");
+    await blockForm.getByLabel("Until").fill("07:45");
+    await blockForm.getByRole("button", { name: "Block this time" }).click();
+    await visible(blockForm.getByText("Time blocked."));
+    const blocked = page.getByRole("region", { name: "Blocked time this week" });
+    await visible(blocked.getByText(`Dentist ${tag}`));
+    await visible(page.getByRole("link", { name: new RegExp(`blocked: Dentist ${tag}`) }));
+    await screenshot(page, "05-coach-calendar-blocked");
+
+    // A day off, on a working weekday far enough ahead that no other journey books it.
+    let dayOff = today.plus({ days: 45 });
+    while (dayOff.weekday > 5) dayOff = dayOff.plus({ days: 1 });
+    const dayOffDate = dayOff.toISODate()!;
+    const before = await api(`/api/public/demo/offerings/one-on-one/slots?start=${dayOffDate}&end=${dayOffDate}&timeZone=${PRACTICE_ZONE}`);
+    expect((before.body.slots as unknown[]).length).toBeGreaterThan(0);
+
+    await page.getByRole("link", { name: "Working hours & days off" }).click();
+    await page.waitForURL((url) => url.pathname === "/coach/availability");
+    await page.waitForLoadState("networkidle");
+    const differentDay = page.getByRole("region", { name: "A different day" });
+    await differentDay.getByLabel("Date").fill(dayOffDate);
+    await differentDay.getByLabel("I’m not working (day off)").check();
+    await differentDay.getByRole("button", { name: "Save day off" }).click();
+    await visible(differentDay.getByText(`Saved: ${longDate(dayOffDate)} is a day off.`));
+    await visible(differentDay.getByRole("listitem").filter({ hasText: longDate(dayOffDate) }).getByText("Day off"));
+    await screenshot(page, "05-coach-availability");
+
+    const after = await api(`/api/public/demo/offerings/one-on-one/slots?start=${dayOffDate}&end=${dayOffDate}&timeZone=${PRACTICE_ZONE}`);
+    expect(after.body.slots).toEqual([]);
+
+    // Leave the demo practice as it was for whoever runs next.
+    await differentDay.getByRole("button", { name: `Remove the change for ${longDate(dayOffDate)}` }).click();
+    await expect.poll(() => differentDay.getByRole("listitem").filter({ hasText: longDate(dayOffDate) }).count()).toBe(0);
+
+    // On a phone the week is a list of days.
+    const phone = await newPage({ viewport: PHONE });
+    await phone.context().addCookies(await page.context().cookies());
+    await phone.goto(`/coach/calendar?view=week&week=${sessionDate}`);
+    await visible(phone.getByRole("region", { name: longDate(sessionDate) }).getByRole("link", { name: new RegExp(clientName) }));
+    await screenshot(phone, "05-coach-calendar-phone");
+  });
+});
