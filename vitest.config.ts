@@ -10,15 +10,13 @@ const alias = {
 
 export default defineConfig({
   resolve: { alias },
-  esbuild: { jsx: "automatic" },
   test: {
     // Each integration file opens its own database; two files at a time suit a 2-core machine.
     maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
-        esbuild: { jsx: "automatic" },
-        test: {
+              test: {
           name: "unit",
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
@@ -26,8 +24,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        esbuild: { jsx: "automatic" },
-        test: {
+              test: {
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",

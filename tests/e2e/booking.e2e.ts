@@ -150,10 +150,17 @@ describe("two visitors want the same time", () => {
     const first = await newPage({ timezoneId: "Europe/London" });
     const second = await newPage({ timezoneId: "Europe/London" });
 
-    // Both pick the same (last listed) time on the first open day.
+    // Both pick the same time (the last listed) on the day with the most open times, so others remain.
+    await first.goto(BOOKING_PAGE);
+    const days = await (await openDays(first)).evaluateAll((buttons) =>
+      buttons.map((b) => ({ date: b.getAttribute("data-date") ?? "", open: Number(/(\d+) open time/.exec(b.getAttribute("aria-label") ?? "")?.[1] ?? 0) })),
+    );
+    const busiest = days.reduce((best, day) => (day.open > best.open ? day : best));
+    expect(busiest.open).toBeGreaterThan(1);
+    await second.goto(BOOKING_PAGE);
+    await openDays(second);
     for (const page of [first, second]) {
-      await page.goto(BOOKING_PAGE);
-      await (await openDays(page)).first().click();
+      await page.locator(`button[data-date="${busiest.date}"]`).click();
       await visible(openTimes(page).first());
     }
     const wanted = (await openTimes(first).last().innerText()).trim();

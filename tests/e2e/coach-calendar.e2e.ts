@@ -109,6 +109,25 @@ describe("the demo coach's calendar", () => {
     await differentDay.getByRole("button", { name: `Remove the change for ${longDate(dayOffDate)}` }).click();
     await expect.poll(() => differentDay.getByRole("listitem").filter({ hasText: longDate(dayOffDate) }).count()).toBe(0);
 
+    // The coach books a session for an existing client, then cancels it with a reason.
+    let bookDay = dayOff.plus({ days: 1 });
+    while (bookDay.weekday > 5) bookDay = bookDay.plus({ days: 1 });
+    const bookDate = bookDay.toISODate()!;
+    await page.goto(`/coach/calendar/new?offering=one-on-one&date=${bookDate}`, { waitUntil: "networkidle" });
+    const times = page.getByRole("group", { name: /Open times for One-on-One Coaching/ });
+    await times.getByRole("radio").last().check({ force: true });
+    await page.getByRole("combobox", { name: "Client" }).selectOption({ label: "Sam Rivera (sam@demo.tend.test)" });
+    await page.getByRole("button", { name: "Book One-on-One Coaching" }).click();
+    await visible(page.getByText("Session booked."));
+    await visible(page.getByRole("heading", { level: 1, name: "One-on-One Coaching with Sam Rivera" }));
+    await visible(page.getByText("By you on"));
+    await page.getByRole("button", { name: "Cancel this session…" }).click();
+    await page.getByLabel("Reason (optional)").fill("Booked the wrong day.");
+    await page.getByRole("button", { name: "Yes, cancel the session" }).click();
+    await visible(page.getByText("Session canceled."));
+    await visible(page.getByText("Reason: Booked the wrong day."));
+    await screenshot(page, "05-coach-session-canceled");
+
     // On a phone the week is a list of days.
     const phone = await newPage({ viewport: PHONE });
     await phone.context().addCookies(await page.context().cookies());

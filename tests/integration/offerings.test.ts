@@ -3,7 +3,6 @@ import { AppError } from "@/server/errors";
 import {
   createOffering,
   deleteOffering,
-  getOffering,
   listActiveOfferings,
   listOfferings,
   setOfferingActive,

@@ -11,6 +11,7 @@ import { createPracticeInput } from "@/server/practices/schemas";
 import { clientIp } from "@/server/http";
 import { consumeRateLimit } from "@/server/rate-limit";
 import { safeNextPath } from "@/lib/safe-next";
+import { AppError } from "@/server/errors";
 
 const signInInput = z.object({ email: emailSchema, next: z.string().optional() });
 
@@ -19,9 +20,17 @@ export const requestSignInLink = publicAction(signInInput, async ({ email, next 
   const ip = clientIp(await headers());
   await consumeRateLimit(`signin:ip:${ip}`, 10, 600);
   await consumeRateLimit(`signin:email:${email}`, 5, 600);
-  // Throws Next's redirect to /check-email once the link is sent.
-  await signIn("email", { email, redirectTo: `/home?next=${encodeURIComponent(safeNextPath(next))}` });
-  return null;
+  const outcome: string = await signIn("email", {
+    email,
+    redirectTo: `/home?next=${encodeURIComponent(safeNextPath(next))}`,
+    redirect: false,
+  });
+  // Auth.js answers with its error page when the link could not be sent.
+  if (new URL(outcome, "http://local").searchParams.has("error")) {
+    throw new AppError("invalid", "We couldn't send a sign-in link just now. Please try again in a minute.");
+  }
+  // Straight to our page rather than through Auth.js's /api/auth/verify-request.
+  redirect("/check-email");
 });
 
 export async function signOutAction(): Promise<void> {

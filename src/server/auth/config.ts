@@ -1,6 +1,7 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
 import { emailSchema } from "@/lib/validation";
 import { getDb } from "@/server/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
@@ -26,6 +27,15 @@ export function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/check-email", error: "/signin" },
+    callbacks: {
+      // Same-site redirects only. Next.js reports 127.0.0.1 as "localhost" to
+      // Auth.js, so APP_URL's own origin is trusted as well as the request's.
+      redirect: ({ url, baseUrl }) => {
+        const target = new URL(url, baseUrl);
+        const allowed = new Set([new URL(baseUrl).origin, new URL(env().APP_URL).origin]);
+        return allowed.has(target.origin) ? target.toString() : baseUrl;
+      },
+    },
     providers: [
       {
         id: "email",

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { isDevMailboxEnabled } from "@/server/notifications/mailbox";
 
 export const metadata: Metadata = { title: "Check your email" };
 
 export default async function CheckEmailPage() {
+  // Whether the mailbox is open depends on the running server's settings, not the build's.
+  await connection();
   const devMailbox = await isDevMailboxEnabled();
   return (
     <AuthCard title="Check your email" footer={<Link href="/signin" className="text-brand-700 underline">Use a different email</Link>}>

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { formatLongDate } from "../calendar/format";
 import { setDateOverrideAction } from "./actions";
-import { endForSave, errorsByRange, newKey, TimeRanges, type Range } from "./time-ranges";
+import { endForSave, errorsByRange, TimeRanges, type Range } from "./time-ranges";
 
 /** One date with other hours than usual, or the whole day off. Saving a date again replaces it. */
 export function OverrideForm({ today, zoneLabel }: { today: string; zoneLabel: string }) {
@@ -13,7 +13,7 @@ export function OverrideForm({ today, zoneLabel }: { today: string; zoneLabel: s
   const [, startTransition] = useTransition();
   const [date, setDate] = useState("");
   const [mode, setMode] = useState<"off" | "hours">("off");
-  const [ranges, setRanges] = useState<Range[]>(() => [{ key: newKey(), start: "09:00", end: "12:00" }]);
+  const [ranges, setRanges] = useState<Range[]>([{ key: "o0", start: "09:00", end: "12:00" }]);
   const [sent, setSent] = useState<Range[]>([]);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};

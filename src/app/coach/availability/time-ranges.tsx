@@ -5,8 +5,10 @@ import { formatLocalTime, parseLocalTime } from "@/server/scheduling/availabilit
 export type Range = { key: string; start: string; end: string };
 export type RangeErrors = { start?: string[]; end?: string[]; row?: string[] };
 
+// Only for rows added in the browser: rows rendered on the server get fixed keys (see the forms),
+// so the ids built from keys match when the page hydrates.
 let nextKey = 0;
-export const newKey = () => `r${++nextKey}`;
+export const newKey = () => `n${++nextKey}`;
 
 /** A time input can't say "24:00": midnight at the end of the day is typed as 00:00 and saved as 24:00. */
 export const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
@@ -49,7 +51,7 @@ export function TimeRanges({
           const n = ranges.length > 1 ? ` (hours ${index + 1})` : "";
           return (
             <li key={range.key}>
-              <div className="flex flex-wrap items-center gap-2">
+              <div className="grid max-w-sm grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)_auto] items-center gap-1.5 sm:gap-2">
                 <label htmlFor={`${idPrefix}-${range.key}-start`} className="sr-only">
                   {dayLabel}
                   {n}: from
@@ -63,7 +65,7 @@ export function TimeRanges({
                   onChange={(ev) => update(range.key, { start: ev.target.value })}
                   aria-invalid={!!(e.start?.length || e.row?.length)}
                   aria-describedby={errorId}
-                  className="min-h-10 w-34 rounded-lg border border-line bg-white px-2 py-1.5 text-base text-ink aria-[invalid=true]:border-clay-600 sm:text-sm"
+                  className="min-h-10 w-full min-w-0 rounded-lg border border-line bg-white px-1.5 py-1.5 text-sm text-ink aria-[invalid=true]:border-clay-600 sm:px-2"
                 />
                 <span aria-hidden="true" className="text-sm text-muted">
                   to
@@ -81,13 +83,13 @@ export function TimeRanges({
                   onChange={(ev) => update(range.key, { end: ev.target.value })}
                   aria-invalid={!!e.end?.length}
                   aria-describedby={errorId}
-                  className="min-h-10 w-34 rounded-lg border border-line bg-white px-2 py-1.5 text-base text-ink aria-[invalid=true]:border-clay-600 sm:text-sm"
+                  className="min-h-10 w-full min-w-0 rounded-lg border border-line bg-white px-1.5 py-1.5 text-sm text-ink aria-[invalid=true]:border-clay-600 sm:px-2"
                 />
                 <button
                   type="button"
                   onClick={() => onChange(ranges.filter((r) => r.key !== range.key))}
                   aria-label={`Remove ${dayLabel}${n} ${range.start} to ${endForInput(range.end)}`}
-                  className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-lg text-muted hover:bg-clay-100 hover:text-clay-600"
+                  className="inline-flex min-h-10 min-w-9 items-center justify-center rounded-lg text-muted hover:bg-clay-100 hover:text-clay-600"
                 >
                   <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" className="h-4 w-4" aria-hidden="true">
                     <path d="M5 5l10 10M15 5L5 15" />

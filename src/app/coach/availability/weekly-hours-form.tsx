@@ -12,7 +12,7 @@ const NINE_TO_FIVE = (): Range[] => [{ key: newKey(), start: "09:00", end: "17:0
 
 function daysFrom(hours: WeeklyHoursInterval[]): Day[] {
   return WEEKDAYS.map(({ weekday, label }) => {
-    const ranges = hours.filter((h) => h.weekday === weekday).map((h) => ({ key: newKey(), start: h.start, end: h.end }));
+    const ranges = hours.filter((h) => h.weekday === weekday).map((h, i) => ({ key: `w${weekday}-${i}`, start: h.start, end: h.end }));
     return { weekday, label, on: ranges.length > 0, ranges };
   });
 }

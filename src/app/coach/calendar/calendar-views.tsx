@@ -159,7 +159,7 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
     width: `calc(${100 / lanes}% - 4px)`,
   };
   const roomy = height >= 40;
-  const spacious = height >= 64;
+  const spacious = height >= 52;
   if (item.kind === "block") {
     return (
       <li className="absolute" style={style}>

@@ -22,7 +22,7 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
-      <div className="mx-auto max-w-2xl">
+      <div className="max-w-2xl">
         <h1 className="font-serif text-2xl font-semibold text-ink sm:text-3xl">Your session</h1>
         <p className="mt-2 text-muted">
           Booked by {client.name}

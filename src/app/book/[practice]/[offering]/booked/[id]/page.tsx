@@ -32,7 +32,7 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
-      <div className="mx-auto max-w-2xl">
+      <div className="max-w-2xl">
         <div className="flex items-center gap-3">
           <span className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full bg-brand-600 text-white" aria-hidden="true">
             <svg viewBox="0 0 20 20" fill="currentColor" className="h-6 w-6">

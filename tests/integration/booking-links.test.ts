@@ -1,0 +1,89 @@
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { bookingByToken, requireBookingByToken } from "@/app/manage/[id]/by-token";
+import { resetEnvCache } from "@/lib/env";
+import { resetClock } from "@/server/clock";
+import { AppError } from "@/server/errors";
+import { createOffering } from "@/server/offerings/offerings";
+import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
+import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
+import { buildInvite } from "@/server/scheduling/ics";
+import { inviteEventFor } from "@/server/scheduling/invite-event";
+import { manageTokenFor } from "@/server/scheduling/manage-token";
+import { createCoachWithPractice } from "../support/factories";
+
+// The manage link (no sign-in) and the invite download: what the token opens, and what it doesn't.
+const ZONE = "America/Los_Angeles";
+const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
+
+beforeEach(() => {
+  process.env.TEND_TEST_CLOCK = at("2027-01-06T08:00").toISOString();
+  resetEnvCache();
+  resetClock();
+});
+
+async function booked() {
+  const { practiceId } = await createCoachWithPractice({ timeZone: ZONE });
+  const coachId = await getPracticeCoachId(practiceId);
+  await setWeeklyHours(practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
+  await createOffering(practiceId, { kind: "relationship", name: "Couples", slug: "couples", durationMinutes: 60, price: "200", active: true });
+  const booking = await createBooking(practiceId, {
+    offering: "couples",
+    start: at("2027-01-08T10:00").toISOString(),
+    name: "Sam Booker",
+    email: "sam@example.test",
+    timeZone: "America/New_York",
+    partner: { name: "Alex Partner", email: "alex@example.test" },
+  });
+  return { practiceId, booking };
+}
+
+describe("bookingByToken", () => {
+  it("opens the booking its token was made for, and nothing else", async () => {
+    const { booking } = await booked();
+    const other = await booked();
+    const token = manageTokenFor(booking.id);
+
+    const found = await bookingByToken(booking.id, token);
+    expect(found?.booking.id).toBe(booking.id);
+    expect(found?.client.email).toBe("sam@example.test");
+
+    expect(await bookingByToken(other.booking.id, token)).toBeNull();
+    expect(await bookingByToken(booking.id, `${token}x`)).toBeNull();
+    expect(await bookingByToken(booking.id, undefined)).toBeNull();
+    expect(await bookingByToken(booking.id, ["a", "b"])).toBeNull();
+    expect(await bookingByToken("not-a-uuid", manageTokenFor("not-a-uuid"))).toBeNull();
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await bookingByToken(unknown, manageTokenFor(unknown))).toBeNull();
+  });
+
+  it("gives actions a not_found AppError with a plain message for a bad link", async () => {
+    const { booking } = await booked();
+    const error = await requireBookingByToken(booking.id, "wrong").then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("not_found");
+    expect((error as AppError).message).toMatch(/confirmation email/);
+  });
+});
+
+describe("inviteEventFor", () => {
+  it("keeps one UID per booking, raises SEQUENCE on each change, and turns into a CANCEL", async () => {
+    const { practiceId, booking } = await booked();
+    const first = inviteEventFor((await bookingByToken(booking.id, manageTokenFor(booking.id)))!);
+    expect(first).toMatchObject({ method: "REQUEST", uid: `${booking.id}@tend`, sequence: 0, startIso: booking.startsAt.toISOString() });
+    expect(first.attendees.map((a) => a.email)).toEqual(["sam@example.test", "alex@example.test"]);
+    expect(first.url).toContain(`/manage/${booking.id}?token=`);
+
+    const scope = { practiceId, clientId: booking.clientId };
+    await rescheduleBooking(scope, booking.id, at("2027-01-08T13:00").toISOString());
+    const moved = inviteEventFor((await bookingByToken(booking.id, manageTokenFor(booking.id)))!);
+    expect(moved).toMatchObject({ method: "REQUEST", uid: first.uid, startIso: at("2027-01-08T13:00").toISOString() });
+    expect(moved.sequence).toBeGreaterThan(first.sequence);
+
+    await cancelBooking(scope, booking.id);
+    const canceled = inviteEventFor((await bookingByToken(booking.id, manageTokenFor(booking.id)))!);
+    expect(canceled).toMatchObject({ method: "CANCEL", uid: first.uid });
+    expect(canceled.sequence).toBeGreaterThan(moved.sequence);
+    expect(buildInvite(canceled)).toContain("METHOD:CANCEL");
+  });
+});
