@@ -46,6 +46,19 @@ describe("input rules", () => {
   });
 });
 
+describe("offering scheduling fields", () => {
+  const base = { kind: "crisis", name: "Crisis", slug: "crisis", durationMinutes: "60", price: "1" };
+  it("keeps a missing cap, clears a blank one, and explains a bad one", () => {
+    expect(offeringInput.parse(base).maxPerDay).toBeUndefined();
+    expect(offeringInput.parse({ ...base, maxPerDay: "" }).maxPerDay).toBeNull();
+    expect(offeringInput.parse({ ...base, maxPerDay: "3" }).maxPerDay).toBe(3);
+    expect(offeringInput.safeParse({ ...base, maxPerDay: "99" }).error?.issues[0]?.message).toMatch(/at most 50/);
+    expect(offeringInput.safeParse({ ...base, maxPerDay: "x" }).error?.issues[0]?.message).toMatch(/whole number/);
+    // Non-nullable rules: blank means "not given", never zero.
+    expect(offeringInput.parse({ ...base, minimumNoticeHours: "" }).minimumNoticeHours).toBeUndefined();
+  });
+});
+
 describe("environment", () => {
   it("has working defaults for an empty environment", () => {
     const env = parseEnv({});

@@ -8,6 +8,7 @@ export const COACH_NAV = [
   { href: "/coach", label: "Today" },
   { href: "/coach/clients", label: "Clients" },
   { href: "/coach/calendar", label: "Calendar" },
+  { href: "/coach/availability", label: "Availability" },
   { href: "/coach/offerings", label: "Offerings" },
   { href: "/coach/questionnaires", label: "Questionnaires" },
   { href: "/coach/homework", label: "Homework" },

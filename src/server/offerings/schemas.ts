@@ -32,6 +32,18 @@ function optionalInt(min: number, max: number, label: string) {
     );
 }
 
+/**
+ * Like optionalInt for settings whose "nothing" is meaningful (no cap, the
+ * default grid): a blank field clears it (null); a missing one leaves it.
+ */
+function clearableInt(min: number, max: number, label: string) {
+  return z.union([
+    z.undefined(),
+    z.union([z.literal(""), z.null()]).transform(() => null),
+    optionalInt(min, max, label),
+  ]);
+}
+
 export const offeringInput = z
   .object({
     kind: z.enum(OFFERING_KINDS, { error: "Choose what kind of coaching this is." }),
@@ -57,8 +69,8 @@ export const offeringInput = z
     bufferAfterMinutes: optionalInt(0, 240, "Buffer after"),
     minimumNoticeHours: optionalInt(0, 720, "Minimum notice"),
     horizonDays: optionalInt(1, 730, "Booking horizon"),
-    slotIntervalMinutes: optionalInt(5, 720, "Start times every"),
-    maxPerDay: optionalInt(1, 50, "Sessions per day"),
+    slotIntervalMinutes: clearableInt(5, 720, "Start times every"),
+    maxPerDay: clearableInt(1, 50, "Sessions per day"),
     cancellationWindowHours: optionalInt(0, 720, "Cancellation window"),
     rescheduleWindowHours: optionalInt(0, 720, "Reschedule window"),
   })

@@ -4,6 +4,7 @@ import { priceInputValue } from "@/lib/format";
 import { OFFERING_FORMATS, OFFERING_KINDS, offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
 import type { offerings } from "@/server/db/schema";
 import type { OfferingFormValues, Option } from "./offering-form";
+import { schedulingValuesOf } from "./scheduling-fields";
 
 export const kindOptions: Option[] = OFFERING_KINDS.map((value) => ({ value, label: offeringKindLabels[value] }));
 export const formatOptions: Option[] = OFFERING_FORMATS.map((value) => ({ value, label: offeringFormatLabels[value] }));
@@ -34,5 +35,6 @@ export function offeringValues(offering: typeof offerings.$inferSelect): Offerin
     location: offering.location ?? "",
     description: offering.description,
     active: offering.active,
+    scheduling: schedulingValuesOf(offering),
   };
 }

@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { currencyName, currencySymbol } from "@/lib/format";
 import { slugify } from "@/lib/slugify";
+import { SCHEDULING_FIELD_NAMES, SchedulingFields, type SchedulingValues } from "./scheduling-fields";
 
 export type Option = { value: string; label: string };
 
@@ -23,6 +24,8 @@ export type OfferingFormValues = {
   location: string;
   description: string;
   active: boolean;
+  /** The offering's scheduling rules when editing; absent on a new offering (blank = kind defaults). */
+  scheduling?: SchedulingValues;
 };
 
 const locationHints: Record<string, string> = {
@@ -65,7 +68,7 @@ export function OfferingForm<T>({
       ) : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <OfferingFields
-        initial={values ? { ...initial, ...values, active: values.active === "on" } : initial}
+        initial={values ? withEchoedValues(initial, values) : initial}
         errors={errors}
         bookingBase={bookingBase}
         currency={currency}
@@ -81,6 +84,13 @@ export function OfferingForm<T>({
       </div>
     </form>
   );
+}
+
+/** After a failed save the form shows what was typed, scheduling fields included. */
+function withEchoedValues(initial: OfferingFormValues, values: Record<string, string>): OfferingFormValues {
+  const scheduling = { ...initial.scheduling } as Partial<SchedulingValues>;
+  for (const name of SCHEDULING_FIELD_NAMES) if (name in values) scheduling[name] = values[name];
+  return { ...initial, ...values, active: values.active === "on", scheduling: scheduling as SchedulingValues };
 }
 
 function OfferingFields({
@@ -106,6 +116,8 @@ function OfferingFields({
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(!suggestSlug);
   const [format, setFormat] = useState(initial.format || "video");
+  // Controlled so the scheduling defaults shown follow the chosen kind.
+  const [kind, setKind] = useState(initial.kind || "relationship");
 
   return (
     <>
@@ -125,7 +137,7 @@ function OfferingFields({
         />
         <Field label="Kind" name="kind" errors={errors.kind} hint="Helps clients see which kind of help this is.">
           {(control) => (
-            <select {...control} defaultValue={initial.kind || "relationship"}>
+            <select {...control} value={kind} onChange={(e) => setKind(e.target.value)}>
               {kinds.map((kind) => (
                 <option key={kind.value} value={kind.value}>
                   {kind.label}
@@ -213,6 +225,8 @@ function OfferingFields({
       <Field label="Description" name="description" errors={errors.description} hint="Shown on your booking page. Who is it for, and what happens in it?">
         {(control) => <textarea {...control} rows={5} maxLength={2000} defaultValue={initial.description} />}
       </Field>
+
+      <SchedulingFields kind={kind} initial={initial.scheduling} errors={errors} />
 
       <div className="flex items-start gap-3 rounded-xl border border-line bg-paper/60 p-4">
         <input
