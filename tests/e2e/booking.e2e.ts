@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { closeBrowser, newPage, PHONE, screenshot, visible } from "./support/browser";
+import { closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
 
 afterAll(closeBrowser);
 
@@ -134,6 +134,15 @@ describe("a visitor books, reschedules and cancels a session", () => {
     // Each change is emailed too.
     expect(await openEmail(mailbox, email, "booking-rescheduled"), "no booking-rescheduled email").toBe(true);
     expect(await openEmail(mailbox, email, "booking-canceled"), "no booking-canceled email").toBe(true);
+
+    // The coach sees the session as it ended up: canceled, with the visitor's reason.
+    const bookingId = /\/manage\/([0-9a-f-]{36})/.exec(manageUrl!)![1];
+    const coach = await newPage();
+    await signInAs(coach, "coach@demo.tend.test");
+    await coach.goto(`/coach/calendar/sessions/${bookingId}`);
+    await visible(coach.getByRole("heading", { level: 1, name: `One-on-One Coaching with Jordan Visitor ${tag}` }));
+    await visible(coach.getByText("Reason: Something came up at work."));
+    await screenshot(coach, "10-coach-sees-canceled-session");
   });
 
   test("a bad manage link is a friendly 404", async () => {

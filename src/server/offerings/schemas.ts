@@ -37,11 +37,19 @@ function optionalInt(min: number, max: number, label: string) {
  * default grid): a blank field clears it (null); a missing one leaves it.
  */
 function clearableInt(min: number, max: number, label: string) {
-  return z.union([
-    z.undefined(),
-    z.union([z.literal(""), z.null()]).transform(() => null),
-    optionalInt(min, max, label),
-  ]);
+  return z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === null || (typeof v === "string" && v.trim() === "") ? null : Number(v)))
+    .pipe(
+      z
+        .number({ error: `${label}: enter a whole number.` })
+        .int(`${label}: use a whole number.`)
+        .min(min, `${label} must be at least ${min}.`)
+        .max(max, `${label} must be at most ${max}.`)
+        .nullable()
+        .optional(),
+    );
 }
 
 export const offeringInput = z
