@@ -5,7 +5,13 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-class";
 import { getClient, listClients } from "@/server/clients/clients";
+import { listClientBookings } from "@/server/scheduling/bookings";
+import { formatLongDate, formatTimeRange } from "../../calendar/format";
+import { statusLabels } from "../../calendar/session-status";
+import { localDateOf } from "@/server/scheduling/slots";
 import { orNotFound } from "../../_lib/or-not-found";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
@@ -25,12 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClientPage({ params, searchParams }: Props) {
-  const { practiceId } = await requireCoach();
+  const { practiceId, practice } = await requireCoach();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const client = await orNotFound(getClient(practiceId, id));
   const everyone = await listClients(practiceId, { includeArchived: true });
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
   // Anyone active can be chosen, plus whoever is linked now (even if archived).
+  const sessions = await listClientBookings(practiceId, client.id);
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
   return (
@@ -45,6 +52,13 @@ export default async function ClientPage({ params, searchParams }: Props) {
           </span>
         }
         back={<BackLink href="/coach/clients">All clients</BackLink>}
+        actions={
+          client.status === "active" ? (
+            <Link href={`/coach/calendar/new?client=${client.id}`} className={buttonClass("primary")}>
+              Book a session
+            </Link>
+          ) : null
+        }
       />
 
       {query.added ? (
@@ -66,6 +80,29 @@ export default async function ClientPage({ params, searchParams }: Props) {
             isNew={false}
             cancelHref="/coach/clients"
           />
+        </Card>
+        <Card aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Sessions
+          </h2>
+          {sessions.length ? (
+            <ul className="divide-y divide-line">
+              {sessions.map(({ booking, offering }) => (
+                <li key={booking.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2.5 text-sm">
+                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {formatLongDate(localDateOf(booking.startsAt, practice.timeZone))},{" "}
+                    {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)}
+                  </Link>
+                  <span className="text-muted">
+                    {offering.name}
+                    {statusLabels[booking.status] ? ` · ${statusLabels[booking.status]}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted">No sessions yet. They appear here once booked, by the client or by you.</p>
+          )}
         </Card>
         <Card aria-labelledby="partner-heading">
           <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
