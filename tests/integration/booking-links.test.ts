@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { bookingByToken, requireBookingByToken } from "@/app/manage/[id]/by-token";
+import { bookingByToken, requireBookingByToken } from "@/server/scheduling/booking-by-token";
 import { resetEnvCache } from "@/lib/env";
 import { resetClock } from "@/server/clock";
 import { AppError } from "@/server/errors";

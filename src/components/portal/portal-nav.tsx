@@ -17,7 +17,8 @@ export function PortalNav() {
     <nav aria-label="Portal" className="-mb-px overflow-x-auto">
       <ul className="flex min-w-max gap-1">
         {PORTAL_NAV.map((item) => {
-          const current = item.href === "/portal" ? pathname === "/portal" : pathname.startsWith(item.href);
+          const current =
+            item.href === "/portal" ? pathname === "/portal" || pathname.startsWith("/portal/sessions") : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link

@@ -72,6 +72,16 @@ function baseColumns(values: z.output<typeof offeringInput>) {
   return { kind, name, slug, description, durationMinutes, format, location, active, priceCents: values.price };
 }
 
+/** Active or not: for moving a booking whose offering is no longer offered. */
+export async function findOfferingBySlug(practiceId: string, slug: string) {
+  const [row] = await getDb()
+    .select()
+    .from(offerings)
+    .where(and(eq(offerings.practiceId, practiceId), eq(offerings.slug, slug)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function createOffering(practiceId: string, input: OfferingInput) {
   const parsed = parseInput(offeringInput, input);
   const values = { ...baseColumns(parsed), ...schedulingColumns(parsed, schedulingDefaultsFor(parsed.kind)) };

@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "@/server/clock";
 import { notFound } from "@/server/errors";
-import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
+import { findActiveOfferingBySlug, findOfferingBySlug } from "@/server/offerings/offerings";
 import { getPractice } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
@@ -23,7 +23,10 @@ export async function listOpenSlots(
 ) {
   const q = parseInput(slotsQuery, query);
   const practice = await getPractice(practiceId);
-  const offering = await findActiveOfferingBySlug(practiceId, offeringSlug);
+  // Moving an existing booking works even after the coach hid its offering from new bookings.
+  const offering = options.ignoreBookingId
+    ? await findOfferingBySlug(practiceId, offeringSlug)
+    : await findActiveOfferingBySlug(practiceId, offeringSlug);
   if (!offering) throw notFound("That offering");
   const timeZone = q.timeZone ?? practice.timeZone;
   const range = rangeForLocalDates(q.start, q.end, timeZone);

@@ -5,7 +5,7 @@ import { toSlotMonth } from "@/components/booking/slot-days";
 import { publicAction } from "@/server/action";
 import { cancelBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
-import { requireBookingByToken } from "./by-token";
+import { requireBookingByToken } from "@/server/scheduling/booking-by-token";
 
 // The manage link is the key: every action checks it, then acts as that booking's client.
 const link = { id: z.string().max(64), token: z.string().max(128) };

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { SessionPage } from "@/components/booking/session-page";
 import { PublicPage } from "@/components/site/public-page";
 import { manageCancelAction, manageRescheduleAction, manageSlotsAction } from "./actions";
-import { bookingByToken } from "./by-token";
+import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { sessionPageProps } from "./session-props";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[]; done?: string | string[] }> };

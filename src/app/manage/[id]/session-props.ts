@@ -6,7 +6,7 @@ import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { canClientCancel, canClientReschedule } from "@/server/scheduling/policy";
-import type { TokenBooking } from "./by-token";
+import type { TokenBooking } from "@/server/scheduling/booking-by-token";
 
 /**
  * Everything SessionPage needs about one booking, with the policy's answers

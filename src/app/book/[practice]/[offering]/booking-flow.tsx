@@ -54,6 +54,7 @@ export function BookingFlow({
   const [pending, startTransition] = useTransition();
 
   const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const pickHeading = useRef<HTMLHeadingElement>(null);
   const takenRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -137,7 +138,7 @@ export function BookingFlow({
     <>
       <section aria-labelledby="pick-heading" hidden={step !== "pick"}>
         <p className="text-xs font-medium uppercase tracking-wide text-muted">Step 1 of 2</p>
-        <h2 id="pick-heading" className="mt-1 font-serif text-xl font-semibold text-ink">
+        <h2 id="pick-heading" ref={pickHeading} tabIndex={-1} className="mt-1 font-serif text-xl font-semibold text-ink focus:outline-none">
           Choose a day and time
         </h2>
         <div className="mt-5">
@@ -179,7 +180,16 @@ export function BookingFlow({
                 {formatTimeRange(slot.start, slot.end, timeZone)} · {describeZone(timeZone, new Date(slot.start))}
               </span>
             </p>
-            <button type="button" className={buttonClass("secondary", "shrink-0")} onClick={() => setStep("pick")} disabled={pending}>
+            <button
+              type="button"
+              className={buttonClass("secondary", "shrink-0")}
+              onClick={() => {
+                setStep("pick");
+                // The button disappears with its step; keep the keyboard's place at the picker.
+                requestAnimationFrame(() => pickHeading.current?.focus());
+              }}
+              disabled={pending}
+            >
               Change time
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { bookingByToken } from "@/app/manage/[id]/by-token";
+import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { AppError } from "@/server/errors";
 import { handleRoute } from "@/server/http";
 import { buildInvite } from "@/server/scheduling/ics";

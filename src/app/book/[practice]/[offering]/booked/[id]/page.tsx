@@ -6,7 +6,7 @@ import { policySentence } from "@/components/booking/format";
 import { SessionSummary } from "@/components/booking/session-summary";
 import { PublicPage } from "@/components/site/public-page";
 import { buttonClass } from "@/components/ui/button-class";
-import { bookingByToken } from "@/app/manage/[id]/by-token";
+import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { HOLDING_STATUSES } from "@/server/scheduling/policy";

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/server/errors";
-import { findBookingPracticeId, getBookingDetails } from "@/server/scheduling/bookings";
-import { isValidManageToken } from "@/server/scheduling/manage-token";
+import { findBookingPracticeId, getBookingDetails } from "./bookings";
+import { isValidManageToken } from "./manage-token";
 
 export type TokenBooking = Awaited<ReturnType<typeof getBookingDetails>>;
 
