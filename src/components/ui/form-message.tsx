@@ -10,9 +10,11 @@ export function FormMessage({ state }: { state: ActionResult<unknown> | null }) 
       </p>
     ) : null;
   }
+  // With field messages, the banner points at them instead of repeating them.
+  const hasFieldErrors = Object.keys(state.fieldErrors ?? {}).length > 0;
   return (
     <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-      {state.error}
+      {hasFieldErrors ? "Please correct the fields marked below. Nothing you typed was lost." : state.error}
     </p>
   );
 }

@@ -53,19 +53,10 @@ export function OfferingForm<T>({
   formats: Option[];
 }) {
   const { formAction, formKey, formRef, failed, errors, values } = useActionForm(action);
-  const hasFieldErrors = Object.keys(errors).length > 0;
 
   return (
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
-      {failed ? (
-        hasFieldErrors ? (
-          <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-            Please correct the fields marked below. Nothing you typed was lost.
-          </p>
-        ) : (
-          <FormMessage state={failed} />
-        )
-      ) : null}
+      {failed ? <FormMessage state={failed} /> : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <OfferingFields
         initial={values ? withEchoedValues(initial, values) : initial}

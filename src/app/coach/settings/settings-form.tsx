@@ -23,19 +23,10 @@ export function SettingsForm({
 }) {
   const { state, formAction, formKey, formRef, failed, errors, values } = useActionForm(updatePracticeAction);
   const v = { ...initial, ...values };
-  const hasFieldErrors = Object.keys(errors).length > 0;
 
   return (
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
-      {failed ? (
-        hasFieldErrors ? (
-          <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-            Please correct the fields marked below. Nothing you typed was lost.
-          </p>
-        ) : (
-          <FormMessage state={failed} />
-        )
-      ) : null}
+      {failed ? <FormMessage state={failed} /> : null}
       <Field label="Practice name" name="name" required maxLength={100} defaultValue={v.name} errors={errors.name} hint="Shown on your booking page and in emails to clients." />
       <SlugField initial={v.slug} saved={initial.slug} origin={origin} errors={errors.slug} />
       <div className="grid gap-6 sm:grid-cols-2">
