@@ -6,6 +6,12 @@ import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
+import { listBookings } from "@/server/scheduling/bookings";
+import { localDateOf, rangeForLocalDates } from "@/server/scheduling/slots";
+import { formatLongDate, formatTimeRange } from "./calendar/format";
+import { isCanceled, statusLabels } from "./calendar/session-status";
+
+const WEEK_MS = 7 * 86_400_000;
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -21,8 +27,16 @@ const firstName = (name: string | null) => name?.trim().split(/[\s(]+/)[0] || nu
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, practice, practiceId } = await requireCoach();
-  const [clients, offerings, query] = await Promise.all([listClients(practiceId), listOfferings(practiceId), searchParams]);
   const today = now();
+  const todayDate = localDateOf(today, practice.timeZone);
+  const todayRange = rangeForLocalDates(todayDate, todayDate, practice.timeZone);
+  const [clients, offerings, query, todays, comingUp] = await Promise.all([
+    listClients(practiceId),
+    listOfferings(practiceId),
+    searchParams,
+    listBookings(practiceId, todayRange),
+    listBookings(practiceId, { from: todayRange.to, to: new Date(todayRange.to.getTime() + WEEK_MS) }, { statuses: ["confirmed", "pending_payment"] }),
+  ]);
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
   const dateLine = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: practice.timeZone }).format(today);
@@ -48,12 +62,51 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           <h2 id="sessions-heading" className="font-serif text-lg font-semibold text-ink">
             Today’s sessions
           </h2>
-          <div className="mt-4 rounded-xl border border-dashed border-line bg-paper/60 px-5 py-8 text-center">
-            <p className="font-medium text-ink">No sessions to show yet.</p>
-            <p className="mx-auto mt-1 max-w-sm text-sm text-muted">
-              Sessions will appear here once online booking is set up. Until then, your offerings are already listed on your booking page.
-            </p>
-          </div>
+          {todays.length ? (
+            <ul className="mt-4 divide-y divide-line">
+              {todays.map(({ booking, offering, client }) => (
+                <li key={booking.id} className={`py-3 ${isCanceled(booking.status) ? "text-muted line-through" : ""}`}>
+                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                    {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)} · {client.name}
+                  </Link>
+                  <span className="block text-sm text-muted">
+                    {offering.name}
+                    {statusLabels[booking.status] ? ` · ${statusLabels[booking.status]}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="mt-4 rounded-xl border border-dashed border-line bg-paper/60 px-5 py-8 text-center">
+              <p className="font-medium text-ink">No sessions today.</p>
+              <p className="mx-auto mt-1 max-w-sm text-sm text-muted">
+                New bookings from your booking page appear here and on your calendar.
+              </p>
+            </div>
+          )}
+          <h3 className="mt-6 text-sm font-semibold text-ink">Coming up this week</h3>
+          {comingUp.length ? (
+            <ul className="mt-2 space-y-1.5 text-sm">
+              {comingUp.slice(0, 8).map(({ booking, offering, client }) => (
+                <li key={booking.id}>
+                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="text-brand-800 underline-offset-4 hover:underline">
+                    {formatLongDate(localDateOf(booking.startsAt, practice.timeZone))},{" "}
+                    {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    · {client.name}, {offering.name}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-muted">Nothing booked for the next seven days.</p>
+          )}
+          <p className="mt-4 text-sm">
+            <Link href="/coach/calendar" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+              Open the calendar
+            </Link>
+          </p>
         </Card>
 
         <Card aria-labelledby="practice-heading">
