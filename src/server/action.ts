@@ -9,7 +9,7 @@ import {
   type CoachContext,
   type SignedInUser,
 } from "@/server/auth/guards";
-import { AppError, fromZod, type AppErrorCode, type FieldErrors } from "@/server/errors";
+import { AppError, fromZod, toAppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
@@ -71,7 +71,8 @@ export const publicAction = <S extends z.ZodType, T>(
   options?: { successMessage?: string },
 ) => defineAction(async () => null, schema, handler, options);
 
-export function toFailure(error: unknown): Extract<ActionResult, { ok: false }> {
+export function toFailure(thrown: unknown): Extract<ActionResult, { ok: false }> {
+  const error = toAppError(thrown);
   if (error instanceof AppError) {
     return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
   }

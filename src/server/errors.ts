@@ -80,6 +80,22 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
   return !!e && e.code === "23P01" && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
 }
 
+/**
+ * Text Postgres cannot store (a NUL byte, broken UTF-8) in a parameter. That
+ * is the caller's input, not our fault: boundaries answer it as `invalid`.
+ */
+export function isUnstorableTextError(error: unknown): boolean {
+  const code = findPgError(error)?.code;
+  return code === "22021" || code === "22P05";
+}
+
+/** Maps the database errors that mean "bad input" to AppError; anything else is returned as is. */
+export function toAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isUnstorableTextError(error)) return new AppError("invalid", "Some of the text contains characters that can't be saved (such as a null byte).");
+  return error;
+}
+
 type PgErrorLike = { code?: string; constraint?: string; constraint_name?: string };
 
 // Drizzle wraps driver errors (`cause`); postgres.js names the field

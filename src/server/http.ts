@@ -1,10 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, fromZod } from "./errors";
+import { AppError, fromZod, toAppError } from "./errors";
 
 /** JSON error body shared by every route handler: `{ error: { code, message, fieldErrors? } }`. */
-export function errorResponse(error: unknown, headers?: HeadersInit) {
+export function errorResponse(thrown: unknown, headers?: HeadersInit) {
+  const error = toAppError(thrown);
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } },

@@ -148,6 +148,13 @@ describe("POST /api/public/{practice}/bookings", () => {
       expect(status, JSON.stringify(c).slice(0, 80)).toBe(400);
       expect(json.error?.code).toBe("invalid");
     }
+    // A NUL byte can't be stored by Postgres: still a 400, on a slot that is open.
+    const openStart = DateTime.fromISO("2027-01-12T10:00", { zone: ZONE }).toUTC().toISO()!;
+    const nul = await book({ ...body(openStart, 90), name: "Sam\u0000Rivera" });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error?.code).toBe("invalid");
+    expect((await book({ ...body(openStart, 91), offering: "one\u0000" })).status).toBe(404);
+    expect((await slots("start=2027-01-08&end=2027-01-08", "x%00")).status).toBe(404);
     const invalid = await book({ offering: "one-on-one" });
     expect(Object.keys(invalid.body.error?.fieldErrors ?? {}).sort()).toEqual(["email", "name", "start", "timeZone"]);
     expect((await book(body("2027-01-08T10:00:00Z"), "nope")).status).toBe(404);

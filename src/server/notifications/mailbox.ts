@@ -38,7 +38,8 @@ export type MailboxListItem = {
 /** Newest first; optionally only messages to one address (case-insensitive). */
 export async function listMailboxMessages(options: { to?: string; limit?: number } = {}): Promise<MailboxListItem[]> {
   await assertEnabled();
-  const to = options.to?.trim().toLowerCase();
+  // Control characters (a NUL from a hand-typed URL) match no address and would upset Postgres.
+  const to = options.to?.replace(/[\u0000-\u001f]/g, "").trim().toLowerCase();
   return getDb()
     .select({
       id: devMailbox.id,

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { offerings, practices } from "@/server/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { looksLikeSlug } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { offeringInput, type OfferingInput } from "./schemas";
 import { z } from "zod";
@@ -39,6 +40,7 @@ export async function getOffering(practiceId: string, offeringId: string) {
 }
 
 export async function findActiveOfferingBySlug(practiceId: string, slug: string) {
+  if (!looksLikeSlug(slug)) return null;
   const [row] = await getDb()
     .select()
     .from(offerings)
@@ -74,6 +76,7 @@ function baseColumns(values: z.output<typeof offeringInput>) {
 
 /** Active or not: for moving a booking whose offering is no longer offered. */
 export async function findOfferingBySlug(practiceId: string, slug: string) {
+  if (!looksLikeSlug(slug)) return null;
   const [row] = await getDb()
     .select()
     .from(offerings)

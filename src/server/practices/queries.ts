@@ -4,7 +4,11 @@ import { getDb } from "@/server/db/client";
 import { memberships, practices } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 
+/** Slugs are lowercase letters, digits and hyphens; anything else can't name a practice or offering. */
+export const looksLikeSlug = (value: string) => /^[a-z0-9-]{1,80}$/i.test(value);
+
 export async function findPracticeBySlug(slug: string) {
+  if (!looksLikeSlug(slug)) return null;
   const [practice] = await getDb().select().from(practices).where(eq(practices.slug, slug.toLowerCase())).limit(1);
   return practice ?? null;
 }

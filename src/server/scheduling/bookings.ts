@@ -5,6 +5,7 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, clients, offerings, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
+import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
 import { enqueueBookingEmails } from "./booking-emails";
@@ -39,10 +40,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
   const actor = options.actor ?? "client";
   const values = parseInput(createBookingInput, input);
   const practice = await getPracticeRow(practiceId);
-  const [offering] = await getDb()
-    .select()
-    .from(offerings)
-    .where(and(eq(offerings.practiceId, practiceId), eq(offerings.slug, values.offering), eq(offerings.active, true)));
+  const offering = await findActiveOfferingBySlug(practiceId, values.offering);
   if (!offering) throw notFound("That offering");
   if (values.partner && offering.kind !== "relationship") {
     throw new AppError("invalid", "Only relationship sessions can include a partner.", {
