@@ -41,3 +41,24 @@ export function Field({ label, name, hint, errors, children, id: givenId, ...inp
     </div>
   );
 }
+
+/** A labelled select over `{ value, label }` options (uncontrolled: `defaultValue`). */
+export function SelectField({
+  options,
+  defaultValue,
+  ...field
+}: Omit<FieldProps, "children" | "defaultValue"> & { options: readonly { value: string; label: string }[]; defaultValue?: string }) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

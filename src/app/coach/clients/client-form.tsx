@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
@@ -53,17 +53,7 @@ export function ClientForm<T>({
           hint="Optional."
           errors={errors.phone}
         />
-        <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Session times are shown to them in this zone.">
-          {(control) => (
-            <select {...control} defaultValue={v.timeZone}>
-              {timeZones.map((zone) => (
-                <option key={zone.value} value={zone.value}>
-                  {zone.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Time zone" name="timeZone" errors={errors.timeZone} hint="Session times are shown to them in this zone." defaultValue={v.timeZone} options={timeZones} />
       </div>
 
       {isNew ? (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updatePracticeAction } from "./actions";
@@ -30,28 +30,8 @@ export function SettingsForm({
       <Field label="Practice name" name="name" required maxLength={100} defaultValue={v.name} errors={errors.name} hint="Shown on your booking page and in emails to clients." />
       <SlugField initial={v.slug} saved={initial.slug} origin={origin} errors={errors.slug} />
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours and the calendar use this zone.">
-          {(control) => (
-            <select {...control} defaultValue={v.timeZone}>
-              {timeZones.map((zone) => (
-                <option key={zone.value} value={zone.value}>
-                  {zone.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Currency" name="currency" errors={errors.currency} hint="Prices on your offerings are in this currency.">
-          {(control) => (
-            <select {...control} defaultValue={v.currency}>
-              {currencies.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours and the calendar use this zone." defaultValue={v.timeZone} options={timeZones} />
+        <SelectField label="Currency" name="currency" errors={errors.currency} hint="Prices on your offerings are in this currency." defaultValue={v.currency} options={currencies} />
       </div>
       <Field
         label="Contact email"

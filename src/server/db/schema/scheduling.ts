@@ -16,17 +16,22 @@ import {
 import { users } from "./auth";
 import { clients, offerings, practices } from "./practices";
 
+/** Availability rows belong to one coach of one practice, and go with either. */
+const coachScope = () => ({
+  practiceId: uuid()
+    .notNull()
+    .references(() => practices.id, { onDelete: "cascade" }),
+  coachId: text()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+});
+
 /** One working interval on a weekday, in the practice's zone ("09:00"–"17:00"). */
 export const weeklyHours = pgTable(
   "weekly_hours",
   {
     id: uuid().primaryKey().defaultRandom(),
-    practiceId: uuid()
-      .notNull()
-      .references(() => practices.id, { onDelete: "cascade" }),
-    coachId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...coachScope(),
     /** ISO weekday: 1 = Monday … 7 = Sunday. */
     weekday: smallint().notNull(),
     startTime: text().notNull(),
@@ -44,12 +49,7 @@ export const dateOverrides = pgTable(
   "date_overrides",
   {
     id: uuid().primaryKey().defaultRandom(),
-    practiceId: uuid()
-      .notNull()
-      .references(() => practices.id, { onDelete: "cascade" }),
-    coachId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...coachScope(),
     date: date({ mode: "string" }).notNull(),
     intervals: jsonb().$type<{ start: string; end: string }[]>().notNull().default([]),
   },
@@ -60,12 +60,7 @@ export const timeOff = pgTable(
   "time_off",
   {
     id: uuid().primaryKey().defaultRandom(),
-    practiceId: uuid()
-      .notNull()
-      .references(() => practices.id, { onDelete: "cascade" }),
-    coachId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...coachScope(),
     startDate: date({ mode: "string" }).notNull(),
     endDate: date({ mode: "string" }).notNull(),
     label: text().notNull().default(""),
@@ -78,12 +73,7 @@ export const calendarBlocks = pgTable(
   "calendar_blocks",
   {
     id: uuid().primaryKey().defaultRandom(),
-    practiceId: uuid()
-      .notNull()
-      .references(() => practices.id, { onDelete: "cascade" }),
-    coachId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...coachScope(),
     label: text().notNull().default("Busy"),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),

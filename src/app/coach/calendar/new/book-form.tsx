@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookForClientAction } from "../actions";
@@ -132,17 +132,7 @@ function ClientFields({
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Phone (optional)" name="phone" type="tel" maxLength={32} defaultValue={values?.phone ?? ""} errors={errors.phone} />
-            <Field label="Their time zone" name="timeZone" errors={errors.timeZone} hint="Emails show the time in this zone.">
-              {(control) => (
-                <select {...control} defaultValue={values?.timeZone ?? practiceZone}>
-                  {timeZones.map((zone) => (
-                    <option key={zone.value} value={zone.value}>
-                      {zone.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField label="Their time zone" name="timeZone" errors={errors.timeZone} hint="Emails show the time in this zone." defaultValue={values?.timeZone ?? practiceZone} options={timeZones} />
           </div>
         </div>
       )}
