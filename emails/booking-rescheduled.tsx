@@ -40,7 +40,7 @@ function ForClient(d: BookingEmail) {
     >
       <Heading>Your session has a new time</Heading>
       <Paragraph>
-        {`Hi ${d.recipientName}, ${whose} with ${d.practiceName} has moved. The attached invite updates the event already in your calendar.`}
+        {`Hi ${d.recipientName}, ${whose} with ${d.practiceName} has moved${d.rescheduledBy === "coach" ? ` (${d.practiceName} changed the time)` : ""}. The attached invite updates the event already in your calendar.`}
       </Paragraph>
       <SessionDetails data={d} state="moved" />
       {d.manageUrl ? <PrimaryButton href={d.manageUrl}>Reschedule or cancel</PrimaryButton> : null}
@@ -53,7 +53,11 @@ function ForCoach(d: BookingEmail) {
   return (
     <EmailLayout preview={`${attendeesOf(d)}, ${d.offeringName}: now ${formatShort(d.startIso, d.timeZone)}.`} footer={footerFor(d)}>
       <Heading>{`Rescheduled: ${attendeesOf(d)}`}</Heading>
-      <Paragraph>{`${attendeesOf(d)}'s ${d.offeringName} has a new time. The updated invite is attached.`}</Paragraph>
+      <Paragraph>
+        {d.rescheduledBy === "client"
+          ? `${attendeesOf(d)} moved their ${d.offeringName} to a new time. The updated invite is attached.`
+          : `${attendeesOf(d)}'s ${d.offeringName} has a new time. The updated invite is attached.`}
+      </Paragraph>
       <SessionDetails data={d} state="moved" />
       {d.manageUrl ? <PrimaryButton href={d.manageUrl}>Open in your calendar</PrimaryButton> : null}
     </EmailLayout>

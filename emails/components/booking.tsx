@@ -53,6 +53,8 @@ export const bookingEmailSchema = z.object({
   note: z.string().nullable(),
   late: z.boolean(),
   canceledBy: z.enum(["client", "coach"]).nullable(),
+  /** Who moved the session (reschedule emails); absent in rows written before it existed. */
+  rescheduledBy: z.enum(["client", "coach"]).nullable().optional(),
   reason: z.string().nullable(),
   reminder: z.enum(["24h", "1h"]).nullable(),
   ics: inviteSchema.nullable(),
@@ -226,6 +228,7 @@ export const samplePreview: BookingEmail = {
   note: "We'd like to talk about how we split the chores.",
   late: false,
   canceledBy: null,
+  rescheduledBy: null,
   reason: null,
   reminder: null,
   ics: {

@@ -43,6 +43,7 @@ function bookingData(overrides: Partial<BookingEmailData> = {}): BookingEmailDat
     note: null,
     late: false,
     canceledBy: null,
+    rescheduledBy: null,
     reason: null,
     reminder: null,
     ics: {
@@ -196,6 +197,16 @@ describe("booking rescheduled", () => {
     const coach = await render("booking-rescheduled", { ...data, audience: "coach", recipientName: "Harbor Coaching", manageUrl: CALENDAR });
     expect(coach.subject).toBe("Rescheduled: Sam Rivera, One-on-One, now Mon, Jan 11, 2:00 PM PST");
     expect(coach.text.indexOf("Friday, January 8, 2027, 10:00 AM PST")).toBeLessThan(coach.text.indexOf("Monday, January 11, 2027"));
+  });
+
+  it("says who moved it: the client tells the coach, the coach tells the client", async () => {
+    const moved = bookingData({ previousStartIso: "2027-01-07T18:00:00.000Z" });
+    const toCoach = await render("booking-rescheduled", { ...moved, audience: "coach", rescheduledBy: "client", manageUrl: CALENDAR });
+    expect(toCoach.text).toContain("Sam Rivera moved their One-on-One to a new time");
+    const toClient = await render("booking-rescheduled", { ...moved, rescheduledBy: "coach" });
+    expect(toClient.text).toContain("(Harbor Coaching changed the time)");
+    const byThemselves = await render("booking-rescheduled", { ...moved, rescheduledBy: "client" });
+    expect(byThemselves.text).not.toContain("changed the time");
   });
 });
 

@@ -37,6 +37,7 @@ export type BookingEmailData = {
   note: string | null;
   late: boolean;
   canceledBy: Actor | null;
+  rescheduledBy: Actor | null;
   reason: string | null;
   reminder: "24h" | "1h" | null;
   ics: InviteEvent | null;
@@ -86,6 +87,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     note: booking.note,
     late: booking.status === "late_canceled",
     canceledBy: event === "canceled" ? (args.actor ?? "client") : null,
+    rescheduledBy: event === "rescheduled" ? (args.actor ?? "client") : null,
     reason: booking.cancelReason,
   };
   const recipients: { to: string; data: BookingEmailData }[] = [
