@@ -2,17 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import ical, { type VEvent } from "node-ical";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
-import { resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { devMailbox, emailOutbox } from "@/server/db/schema";
 import { dispatchDueEmails } from "@/server/notifications/dispatcher";
 import { EmailTemplateError, renderEmail, type RenderedEmail, type TemplateData } from "@/server/notifications/templates";
-import { createOffering } from "@/server/offerings/offerings";
-import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
 import type { BookingEmailData } from "@/server/scheduling/booking-emails";
 import { createBooking } from "@/server/scheduling/bookings";
-import { createCoachWithPractice } from "../support/factories";
+import { createBookablePractice, setTestClock } from "../support/factories";
 
 const LA = "America/Los_Angeles";
 const KOLKATA = "Asia/Kolkata";
@@ -268,32 +264,16 @@ describe("booking reminders", () => {
 });
 
 describe("through the outbox and the dispatcher", () => {
-  const setClock = (instant: DateTime) => {
-    process.env.TEND_TEST_CLOCK = instant.toUTC().toISO()!;
-    resetEnvCache();
-    resetClock();
-  };
+  const setClock = (instant: DateTime) => setTestClock(instant.toJSDate());
   beforeEach(() => setClock(DateTime.fromISO("2027-01-06T08:00", { zone: LA })));
-  afterEach(() => {
-    delete process.env.TEND_TEST_CLOCK;
-    resetEnvCache();
-    resetClock();
-  });
+  afterEach(() => setTestClock(null));
 
   it("delivers the confirmations with invites at once, and each reminder once, when it is due", async () => {
-    const { practiceId, practice } = await createCoachWithPractice({ timeZone: LA, name: "Harbor Coaching" });
-    const coachId = await getPracticeCoachId(practiceId);
-    await setWeeklyHours(practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
-    await createOffering(practiceId, {
-      kind: "one_on_one",
-      name: "One-on-One",
-      slug: "one-on-one",
-      durationMinutes: 60,
-      price: "150",
-      format: "video",
-      location: "https://meet.example.com/harbor",
-      active: true,
-    });
+    const { practiceId, practice } = await createBookablePractice(
+      LA,
+      { format: "video", location: "https://meet.example.com/harbor" },
+      { name: "Harbor Coaching" },
+    );
     const start = DateTime.fromISO("2027-01-08T10:00", { zone: LA });
     const booking = await createBooking(practiceId, {
       offering: "one-on-one",

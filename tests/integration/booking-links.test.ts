@@ -1,32 +1,21 @@
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bookingByToken, requireBookingByToken } from "@/server/scheduling/booking-by-token";
-import { resetEnvCache } from "@/lib/env";
-import { resetClock } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { createOffering } from "@/server/offerings/offerings";
-import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { buildInvite } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
-import { createCoachWithPractice } from "../support/factories";
+import { createBookablePractice, setTestClock } from "../support/factories";
 
 // The manage link (no sign-in) and the invite download: what the token opens, and what it doesn't.
 const ZONE = "America/Los_Angeles";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 
-beforeEach(() => {
-  process.env.TEND_TEST_CLOCK = at("2027-01-06T08:00").toISOString();
-  resetEnvCache();
-  resetClock();
-});
+beforeEach(() => setTestClock(at("2027-01-06T08:00")));
 
 async function booked() {
-  const { practiceId } = await createCoachWithPractice({ timeZone: ZONE });
-  const coachId = await getPracticeCoachId(practiceId);
-  await setWeeklyHours(practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
-  await createOffering(practiceId, { kind: "relationship", name: "Couples", slug: "couples", durationMinutes: 60, price: "200", active: true });
+  const { practiceId } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", price: "200" });
   const booking = await createBooking(practiceId, {
     offering: "couples",
     start: at("2027-01-08T10:00").toISOString(),

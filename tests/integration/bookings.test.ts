@@ -2,13 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import postgres from "postgres";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
-import { resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, emailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { createOffering } from "@/server/offerings/offerings";
-import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
 import {
   cancelBooking,
   createBooking,
@@ -18,38 +14,17 @@ import {
 } from "@/server/scheduling/bookings";
 import { isValidManageToken, manageTokenFor } from "@/server/scheduling/manage-token";
 import { findOpenSlots } from "@/server/scheduling/open-slots";
-import { createCoachWithPractice } from "../support/factories";
+import type { OfferingInput } from "@/server/offerings/schemas";
+import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
 // A Wednesday well clear of DST changes; the clock is set relative to it.
 const NOW = DateTime.fromISO("2027-01-06T08:00", { zone: ZONE });
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 
-function setClock(instant: DateTime) {
-  process.env.TEND_TEST_CLOCK = instant.toUTC().toISO()!;
-  resetEnvCache();
-  resetClock();
-}
+const setClock = (instant: DateTime) => setTestClock(instant.toJSDate());
 
-async function practiceWithOffering(overrides: Record<string, unknown> = {}) {
-  const coach = await createCoachWithPractice({ timeZone: ZONE });
-  const coachId = await getPracticeCoachId(coach.practiceId);
-  await setWeeklyHours(
-    coach.practiceId,
-    coachId,
-    [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })),
-  );
-  const offering = await createOffering(coach.practiceId, {
-    kind: "one_on_one",
-    name: "One-on-One",
-    slug: "one-on-one",
-    durationMinutes: 60,
-    price: "150",
-    active: true,
-    ...overrides,
-  });
-  return { ...coach, coachId, offering };
-}
+const practiceWithOffering = (overrides: Partial<OfferingInput> = {}) => createBookablePractice(ZONE, overrides);
 
 const booker = (n = 0) => ({ name: `Booker ${n}`, email: `booker${n}@example.test`, timeZone: "America/New_York" });
 

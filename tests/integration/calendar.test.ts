@@ -3,42 +3,20 @@ import { DateTime } from "luxon";
 import ical, { type VEvent } from "node-ical";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getFeed } from "@/app/api/calendar/[token]/route";
-import { resetEnvCache } from "@/lib/env";
-import { resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { emailOutbox, practices } from "@/server/db/schema";
-import { createOffering } from "@/server/offerings/offerings";
-import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
 import { buildInvite, type InviteEvent } from "@/server/scheduling/ics";
-import { createCoachWithPractice } from "../support/factories";
+import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 
-beforeEach(() => {
-  process.env.TEND_TEST_CLOCK = at("2027-01-06T08:00").toISOString();
-  resetEnvCache();
-  resetClock();
-});
+beforeEach(() => setTestClock(at("2027-01-06T08:00")));
 
-async function setup() {
-  const coach = await createCoachWithPractice({ timeZone: ZONE });
-  const coachId = await getPracticeCoachId(coach.practiceId);
-  await setWeeklyHours(coach.practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
-  await createOffering(coach.practiceId, {
-    kind: "one_on_one",
-    name: "One-on-One",
-    slug: "one-on-one",
-    durationMinutes: 60,
-    price: "150",
-    format: "in_person",
-    location: "12 Oak Street, Portland",
-    active: true,
-  });
-  return coach;
-}
+const setup = () =>
+  createBookablePractice(ZONE, { format: "in_person", location: "12 Oak Street, Portland" });
 
 function events(text: string): VEvent[] {
   return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");

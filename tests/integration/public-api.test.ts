@@ -4,20 +4,14 @@ import { GET as getOfferings } from "@/app/api/public/[practice]/offerings/route
 import { GET as getSlots } from "@/app/api/public/[practice]/offerings/[offering]/slots/route";
 import { POST as postBooking } from "@/app/api/public/[practice]/bookings/route";
 import { resetEnvCache } from "@/lib/env";
-import { resetClock } from "@/server/clock";
 import { createOffering } from "@/server/offerings/offerings";
-import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
-import { createCoachWithPractice } from "../support/factories";
+import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
 const base = "http://localhost:3000/api/public";
 let slug = "";
 
-function setClock(iso: string) {
-  process.env.TEND_TEST_CLOCK = DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
-  resetEnvCache();
-  resetClock();
-}
+const setClock = (iso: string) => setTestClock(DateTime.fromISO(iso, { zone: ZONE }).toJSDate());
 
 const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 
@@ -40,11 +34,8 @@ async function book(body: unknown, practice = slug, headers: Record<string, stri
 
 beforeAll(async () => {
   setClock("2027-01-06T08:00");
-  const { practiceId, practice } = await createCoachWithPractice({ timeZone: ZONE });
+  const { practiceId, practice } = await createBookablePractice(ZONE);
   slug = practice.slug;
-  const coachId = await getPracticeCoachId(practiceId);
-  await setWeeklyHours(practiceId, coachId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })));
-  await createOffering(practiceId, { kind: "one_on_one", name: "One-on-One", slug: "one-on-one", durationMinutes: 60, price: "150", active: true });
   await createOffering(practiceId, { kind: "crisis", name: "Hidden", slug: "hidden", durationMinutes: 90, price: "300", active: false });
 });
 

@@ -1,4 +1,9 @@
+import { resetEnvCache } from "@/lib/env";
+import { resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
+import { createOffering } from "@/server/offerings/offerings";
+import type { OfferingInput } from "@/server/offerings/schemas";
+import { getPracticeCoachId, setWeeklyHours } from "@/server/scheduling/availability-store";
 import { users } from "@/server/db/schema";
 import { createPractice } from "@/server/practices/create-practice";
 
@@ -23,4 +28,35 @@ export async function createCoachWithPractice(overrides: Partial<{ slug: string;
     contactEmail: user.email!,
   });
   return { user, practice, practiceId: practice.id };
+}
+
+/**
+ * Points the server's clock (TEND_TEST_CLOCK) at an instant, or back at real
+ * time with null; domain code reads it through now().
+ */
+export function setTestClock(instant: Date | null) {
+  if (instant) process.env.TEND_TEST_CLOCK = instant.toISOString();
+  else delete process.env.TEND_TEST_CLOCK;
+  resetEnvCache();
+  resetClock();
+}
+
+/** Monday to Friday, 09:00–17:00 in the practice's zone. */
+export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
+
+/** A coach whose practice works weekday office hours in `timeZone`, with one offering (one-on-one, 60 min, $150 unless overridden). */
+export async function createBookablePractice(timeZone: string, offering: Partial<OfferingInput> = {}, practice: { name?: string } = {}) {
+  const coach = await createCoachWithPractice({ timeZone, ...practice });
+  const coachId = await getPracticeCoachId(coach.practiceId);
+  await setWeeklyHours(coach.practiceId, coachId, WEEKDAY_HOURS);
+  const created = await createOffering(coach.practiceId, {
+    kind: "one_on_one",
+    name: "One-on-One",
+    slug: "one-on-one",
+    durationMinutes: 60,
+    price: "150",
+    active: true,
+    ...offering,
+  });
+  return { ...coach, coachId, offering: created };
 }
