@@ -50,10 +50,6 @@ export const invalid = (message: string, fieldErrors?: FieldErrors) =>
 export const conflict = (message: string, fieldErrors?: FieldErrors) =>
   new AppError("conflict", message, fieldErrors);
 
-export function httpStatusOf(code: AppErrorCode) {
-  return STATUS[code];
-}
-
 /** Flattens a zod error into `{ "field.path": ["message"] }`. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

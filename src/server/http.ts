@@ -1,7 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { z } from "zod";
-import { AppError, fromZod, toAppError } from "./errors";
+import { AppError, toAppError } from "./errors";
 
 /** JSON error body shared by every route handler: `{ error: { code, message, fieldErrors? } }`. */
 export function errorResponse(thrown: unknown, headers?: HeadersInit) {
@@ -28,12 +27,6 @@ export function handleRoute<Args extends unknown[]>(handler: (...args: Args) => 
       return errorResponse(error);
     }
   };
-}
-
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw fromZod(result.error);
-  return result.data;
 }
 
 /** Reads a JSON body; a malformed one is a 400, not a crash. */

@@ -146,7 +146,3 @@ export function getTransport(): EmailTransport {
   return createDevMailboxTransport();
 }
 
-/** True when messages go to the dev mailbox rather than out into the world. */
-export function usesDevMailbox(): boolean {
-  return !env().RESEND_API_KEY;
-}

@@ -35,7 +35,3 @@ export async function findCoachPractice(userId: string) {
     .limit(1);
   return row?.practice ?? null;
 }
-
-export async function isSlugAvailable(slug: string) {
-  return !(await findPracticeBySlug(slug));
-}
