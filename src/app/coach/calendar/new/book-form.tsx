@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookForClientAction } from "../actions";
 import { SlotPicker } from "../slot-picker";
+import { useRefreshWhenSlotTaken } from "../use-refresh-when-taken";
 
 export type ClientChoice = { id: string; name: string; email: string; partner: { name: string; email: string } | null };
 
@@ -30,22 +30,12 @@ export function BookForm({
   practiceZone: string;
 }) {
   const { formAction, formKey, formRef, failed, errors, values } = useActionForm(bookForClientAction);
-  const router = useRouter();
-  const taken = failed?.code === "slot_taken" || failed?.code === "slot_unavailable";
-  // Someone just took the time: fetch the fresh open times (what was typed stays).
-  useEffect(() => {
-    if (taken) router.refresh();
-  }, [taken, failed, router]);
+  useRefreshWhenSlotTaken(failed);
 
   return (
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="offering" value={offering.slug} />
-      {failed && (taken || !Object.keys(errors).length) ? <FormMessage state={failed} /> : null}
-      {failed && !taken && Object.keys(errors).length ? (
-        <p role="alert" className="rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-          Please correct the fields marked below. Nothing you typed was lost.
-        </p>
-      ) : null}
+      {failed ? <FormMessage state={failed} /> : null}
       <SlotPicker slots={slots} legend={legend} errors={errors.start ?? errors.offering} defaultValue={values?.start} />
       <ClientFields
         clients={clients}

@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { rescheduleSessionAction } from "../../actions";
 import { SlotPicker } from "../../slot-picker";
+import { useRefreshWhenSlotTaken } from "../../use-refresh-when-taken";
 
 /** The open times of the chosen date; picking one moves the session there. */
 export function RescheduleForm({
@@ -21,12 +20,7 @@ export function RescheduleForm({
   legend: string;
 }) {
   const { formAction, formKey, formRef, failed, errors } = useActionForm(rescheduleSessionAction);
-  const router = useRouter();
-  const taken = failed?.code === "slot_taken" || failed?.code === "slot_unavailable";
-  // Someone else just took the time: fetch the fresh list of open times.
-  useEffect(() => {
-    if (taken) router.refresh();
-  }, [taken, failed, router]);
+  useRefreshWhenSlotTaken(failed);
 
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-4">
