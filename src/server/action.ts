@@ -9,6 +9,7 @@ import {
   type CoachContext,
   type SignedInUser,
 } from "@/server/auth/guards";
+import { log } from "@/server/log";
 import { AppError, fromZod, toAppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 
 export type ActionResult<T = unknown> =
@@ -76,7 +77,7 @@ export function toFailure(thrown: unknown): Extract<ActionResult, { ok: false }>
   if (error instanceof AppError) {
     return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
   }
-  console.error("[action] unexpected error", error);
+  log.error({ err: error }, "server action failed unexpectedly");
   return { ok: false, code: "internal", error: "Something went wrong on our side. Please try again in a moment." };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { log } from "./log";
 
 let offsetMs: number | undefined;
 
@@ -12,7 +13,7 @@ export function now(): Date {
   if (offsetMs === undefined) {
     const start = env().TEND_TEST_CLOCK;
     offsetMs = start ? new Date(start).getTime() - Date.now() : 0;
-    if (start) console.warn(`[tend] TEND_TEST_CLOCK is set: the server's clock starts at ${start}. Never use this in production.`);
+    if (start) log.warn(`TEND_TEST_CLOCK is set: the server's clock starts at ${start}. Never use this in production.`);
   }
   return new Date(Date.now() + offsetMs);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, toAppError } from "./errors";
+import { log } from "./log";
 
 /** JSON error body shared by every route handler: `{ error: { code, message, fieldErrors? } }`. */
 export function errorResponse(thrown: unknown, headers?: HeadersInit) {
@@ -11,7 +12,7 @@ export function errorResponse(thrown: unknown, headers?: HeadersInit) {
       { status: error.status, headers },
     );
   }
-  console.error("[route] unexpected error", error);
+  log.error({ err: error }, "route handler failed unexpectedly");
   return NextResponse.json(
     { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
     { status: 500, headers },

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { now } from "./clock";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
+import { log } from "./log";
 import { seedDemoPractice } from "./db/seed";
 import { startDispatcherLoop } from "./notifications/dispatcher-loop";
 
@@ -17,8 +18,8 @@ export async function prepareServer() {
   if (settings.TEND_TEST_CLOCK) now();
   await migrateDatabase();
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
-    console.log("[tend] Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
+    log.info("Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
   }
-  console.log(`[tend] Database ready (${databaseKind() === "pglite" ? `embedded PGlite in ${settings.PGLITE_DIR}` : "Postgres server"}).`);
+  log.info(`Database ready (${databaseKind() === "pglite" ? `embedded PGlite in ${settings.PGLITE_DIR}` : "Postgres server"}).`);
   if (settings.DISPATCH_INTERVAL_SECONDS > 0) startDispatcherLoop(settings.DISPATCH_INTERVAL_SECONDS * 1000);
 }

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-class";
 import { SproutIcon, Wordmark } from "@/components/site/wordmark";
 import { currentUser, homePathFor } from "@/server/auth/guards";
+import { log } from "@/server/log";
 
 // Who is signed in is read from the request's cookie, so this page is rendered per request.
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ async function dashboardPath(): Promise<string | null> {
   } catch (error) {
     unstable_rethrow(error);
     // The landing page must open even if the session can't be read right now.
-    console.error("[landing] could not read the session", error);
+    log.error({ err: error }, "landing page could not read the session");
     return null;
   }
 }

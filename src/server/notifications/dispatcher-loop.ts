@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/server/log";
 import { drainDueEmails } from "./dispatcher";
 
 type Loop = { stop: () => Promise<void> };
@@ -38,7 +39,7 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
     try {
       await drainDueEmails({ rounds: 20 });
     } catch (error) {
-      console.error("[email] dispatcher round failed; trying again next round", error);
+      log.error({ err: error }, "email dispatcher round failed; trying again next round");
     } finally {
       schedule(intervalMs);
     }
@@ -55,6 +56,6 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
   store.__tendDispatcherLoop = loop;
   // The first round soon after start, so mail queued while the server was down goes out.
   schedule(Math.min(intervalMs, 1000));
-  console.log(`[tend] Email dispatcher running every ${intervalMs / 1000} s.`);
+  log.info(`Email dispatcher running every ${intervalMs / 1000} s.`);
   return loop.stop;
 }

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { now } from "@/server/clock";
 import { getDb, type Db } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
+import { log } from "@/server/log";
 import { EmailTemplateError, renderEmail } from "./templates";
 import { EmailDeliveryError, getTransport, type EmailTransport } from "./transport";
 
@@ -77,12 +78,12 @@ export async function dispatchDueEmails(options: DispatchOptions = {}): Promise<
       if (isPermanent(error) || row.attempts >= MAX_ATTEMPTS) {
         await finish(db, row, { status: "failed", lastError: message });
         result.failed++;
-        console.error(`[email] giving up on ${row.template} (outbox ${row.id}, attempt ${row.attempts}): ${message}`);
+        log.error({ outboxId: row.id, template: row.template, attempt: row.attempts, problem: message }, "email given up");
       } else {
         const retryAt = new Date(at.getTime() + backoffAfter(row.attempts));
         await finish(db, row, { status: "pending", sendAfter: retryAt, lastError: message });
         result.retried++;
-        console.warn(`[email] ${row.template} (outbox ${row.id}) failed on attempt ${row.attempts}, retrying at ${retryAt.toISOString()}: ${message}`);
+        log.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, retryAt: retryAt.toISOString(), problem: message }, "email send failed; will retry");
       }
     }
   }

@@ -4,6 +4,7 @@ import { Resend } from "resend";
 import { env, isLocalAppUrl } from "@/lib/env";
 import { getDb, type Db } from "@/server/db/client";
 import { devMailbox } from "@/server/db/schema";
+import { log } from "@/server/log";
 import type { EmailAttachment } from "./templates";
 
 export type OutgoingEmail = {
@@ -136,10 +137,10 @@ export function getTransport(): EmailTransport {
   if (settings.RESEND_API_KEY) return createResendTransport(settings.RESEND_API_KEY, settings.RESEND_BASE_URL);
   if (settings.NODE_ENV === "production" && !warnedAboutProduction) {
     warnedAboutProduction = true;
-    console.warn(
+    log.warn(
       isLocalAppUrl(settings)
-        ? "[tend] RESEND_API_KEY is not set: emails are kept in the dev mailbox at /dev/mailbox (readable because APP_URL is on localhost)."
-        : "[tend] RESEND_API_KEY is not set: emails are kept, unread and unsent (the dev mailbox is closed on a public APP_URL). " +
+        ? "RESEND_API_KEY is not set: emails are kept in the dev mailbox at /dev/mailbox (readable because APP_URL is on localhost)."
+        : "RESEND_API_KEY is not set: emails are kept, unread and unsent (the dev mailbox is closed on a public APP_URL). " +
             "Set RESEND_API_KEY so people receive their sign-in links and reminders.",
     );
   }
