@@ -22,6 +22,10 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: optionalString,
+  /** 32 bytes, base64: encrypts what clients write (src/server/crypto/sealed.ts). */
+  TEND_DATA_KEY: optionalString,
+  /** Older data keys, comma-separated, still accepted for reading until `npm run keys:rotate`. */
+  TEND_DATA_KEY_PREVIOUS: optionalString,
   EMAIL_FROM: z.string().trim().min(3).default("Tend <hello@tend.test>"),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl.optional(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { now } from "./clock";
+import { serverKeyring } from "./crypto/sealed";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { log } from "./log";
@@ -16,6 +17,8 @@ export async function prepareServer() {
   const settings = env();
   // Reading the clock once prints the TEND_TEST_CLOCK warning now, not at the first booking.
   if (settings.TEND_TEST_CLOCK) now();
+  // Loading the data key now stops a production start without TEND_DATA_KEY, before any request.
+  serverKeyring();
   await migrateDatabase();
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
     log.info("Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");

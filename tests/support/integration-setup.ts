@@ -21,6 +21,9 @@ process.env.TEND_SEED_DEMO = "false";
 process.env.TEND_RATE_LIMIT = "off";
 process.env.APP_URL = "http://localhost:3000";
 process.env.AUTH_SECRET = "integration-test-secret-integration-test-secret";
+// A fixed data key, so no test writes one into .data/.
+process.env.TEND_DATA_KEY = "dGVuZC1pbnRlZ3JhdGlvbi10ZXN0LWRhdGEta2V5ISE=";
+delete process.env.TEND_DATA_KEY_PREVIOUS;
 
 if (serverUrl) {
   process.env.TEST_SERVER_DATABASE_URL = serverUrl;
