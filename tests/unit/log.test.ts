@@ -26,7 +26,8 @@ describe("scrub", () => {
     expect(out).toContain("/manage/6c0e?token=");
   });
 
-  it("leaves ordinary text alone", () => {
+  it("leaves ordinary text, and the demo practice's published addresses, alone", () => {
+    expect(scrub("Sign in as coach@demo.tend.test")).toBe("Sign in as coach@demo.tend.test");
     expect(scrub("outbox 42 failed on attempt 3 (500, internal_server_error)")).toBe("outbox 42 failed on attempt 3 (500, internal_server_error)");
   });
 });
