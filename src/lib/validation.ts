@@ -1,20 +1,59 @@
 import { z } from "zod";
 
+/**
+ * Characters that end or break a line somewhere text travels (email headers,
+ * .ics properties and parameters, log lines, CSV): C0 controls (NUL, CR, LF,
+ * TAB…), DEL, C1 controls (NEL…) and Unicode's line and paragraph separators.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export const isSingleLine = (value: string) => !CONTROL_CHARACTERS.test(value);
+const singleLineMessage = (label: string) => `Keep the ${label} on one line, without line breaks or other control characters.`;
+
 /** Shared field rules, so the same input gets the same message everywhere. */
 export const emailSchema = z
   .string({ error: "Enter an email address." })
   .trim()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
+  .refine(isSingleLine, "Enter a valid email address, like name@example.com.")
   .pipe(z.email("Enter a valid email address, like name@example.com."))
   .transform((v) => v.toLowerCase());
 
+/** A name or other single-line text that may reach an email subject, an invite or a log: control characters are refused. */
 export const nameSchema = (label: string, max = 120) =>
   z
     .string({ error: `Enter a ${label}.` })
     .trim()
     .min(1, `Enter a ${label}.`)
-    .max(max, `Keep the ${label} under ${max} characters.`);
+    .max(max, `Keep the ${label} under ${max} characters.`)
+    .refine(isSingleLine, singleLineMessage(label));
+
+/** Optional single-line text (a label, a search): blank becomes `fallback`. */
+export const singleLineText = <F extends string | null | undefined>(label: string, max: number, fallback: F) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${label} under ${max} characters.`)
+    .refine(isSingleLine, singleLineMessage(label))
+    .optional()
+    .transform((v) => v || fallback);
+
+// Everything but TAB and LF, once CR and CRLF are LF.
+const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Multi-line text (a note, a reason, a description): line breaks and tabs
+ * are kept (as LF), every other control character is dropped, so the text
+ * can't smuggle a bare CR or a NUL into an email, an invite or a log. Blank
+ * becomes null.
+ */
+export const multiLineText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .transform((v) => v.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(STRAY_CONTROLS, "").trim())
+    .pipe(z.string().max(max, tooLong))
+    .optional()
+    .transform((v) => v || null);
 
 export const slugSchema = z
   .string({ error: "Enter a web address." })
@@ -24,13 +63,6 @@ export const slugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, numbers and single hyphens (like wayne-coaching).");
 
-export const optionalText = (max: number, label = "This") =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 /** HTML checkboxes send "on" when ticked and nothing otherwise. */
 export const checkboxSchema = z

@@ -62,18 +62,27 @@ export async function createClient(practiceId: string, input: ClientInput) {
   }
 }
 
+/**
+ * Saves the coach's edits to a client. A new email address detaches the
+ * portal account that signed in with the old one (and its client membership
+ * of this practice, unless it holds another record here): the record now
+ * belongs to whoever owns the new address, who is linked when they sign in.
+ */
 export async function updateClient(practiceId: string, clientId: string, input: ClientInput) {
-  await getClient(practiceId, clientId);
+  const before = await getClient(practiceId, clientId);
   // The welcome email is offered when adding a client, not on edits.
   const { name, email, phone, timeZone } = parseInput(clientInput, input);
-  const values = { name, email, phone, timeZone };
+  const emailChanged = email.toLowerCase() !== before.email.toLowerCase();
   try {
-    const [row] = await getDb()
-      .update(clients)
-      .set(values)
-      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
-      .returning();
-    return row!;
+    return await getDb().transaction(async (tx) => {
+      const [row] = await tx
+        .update(clients)
+        .set({ name, email, phone, timeZone, ...(emailChanged ? { userId: null } : {}) })
+        .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
+        .returning();
+      if (emailChanged && before.userId) await dropClientMembershipIfUnused(tx, practiceId, before.userId);
+      return row!;
+    });
   } catch (error) {
     if (isUniqueViolation(error, "clients_practice_email_key")) {
       throw conflict("That email is taken.", { email: ["Another client in your practice has this email."] });
@@ -129,6 +138,19 @@ export async function linkClientAccounts(userId: string, email: string) {
     }
     return found.length;
   });
+}
+
+/** Removes a user's client membership of a practice once no client record there is theirs. */
+async function dropClientMembershipIfUnused(tx: DbOrTx, practiceId: string, userId: string) {
+  const [stillHolds] = await tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId)))
+    .limit(1);
+  if (stillHolds) return;
+  await tx
+    .delete(memberships)
+    .where(and(eq(memberships.practiceId, practiceId), eq(memberships.userId, userId), eq(memberships.role, "client")));
 }
 
 /** The client record a signed-in user holds (the first one, if several practices know them). */

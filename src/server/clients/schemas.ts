@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "@/lib/time-zones";
-import { emailSchema, nameSchema, optionalText } from "@/lib/validation";
+import { emailSchema, nameSchema, singleLineText } from "@/lib/validation";
 
 export const phoneSchema = z
   .string()
@@ -22,4 +22,4 @@ export const clientInput = z.object({
 });
 export type ClientInput = z.input<typeof clientInput>;
 
-export const clientSearch = optionalText(120, "Search");
+export const clientSearch = singleLineText("search", 120, undefined);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxSchema, moneySchema, nameSchema, slugSchema } from "@/lib/validation";
+import { checkboxSchema, moneySchema, multiLineText, nameSchema, slugSchema } from "@/lib/validation";
 
 export const OFFERING_KINDS = ["relationship", "crisis", "one_on_one"] as const;
 export const OFFERING_FORMATS = ["video", "phone", "in_person"] as const;
@@ -57,7 +57,7 @@ export const offeringInput = z
     kind: z.enum(OFFERING_KINDS, { error: "Choose what kind of coaching this is." }),
     name: nameSchema("name", 80),
     slug: slugSchema,
-    description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+    description: multiLineText(2000, "Keep the description under 2,000 characters.").transform((v) => v ?? ""),
     durationMinutes: z.coerce
       .number({ error: "Enter the length in minutes." })
       .int("Use whole minutes.")
@@ -65,12 +65,7 @@ export const offeringInput = z
       .max(720, "A session lasts at most 12 hours (720 minutes)."),
     price: moneySchema,
     format: z.enum(OFFERING_FORMATS, { error: "Choose how the session takes place." }).default("video"),
-    location: z
-      .string()
-      .trim()
-      .max(500, "Keep this under 500 characters.")
-      .optional()
-      .transform((v) => v || null),
+    location: multiLineText(500, "Keep this under 500 characters."),
     active: checkboxSchema,
     // Scheduling rules; left out (or blank) = the kind's defaults on create, unchanged on update.
     bufferBeforeMinutes: optionalInt(0, 240, "Buffer before"),

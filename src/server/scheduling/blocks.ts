@@ -5,12 +5,13 @@ import { getDb } from "@/server/db/client";
 import { calendarBlocks } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
+import { singleLineText } from "@/lib/validation";
 import { getPracticeCoachId } from "./availability-store";
 import { instantSchema } from "./schemas";
 
 export const blockInput = z
   .object({
-    label: z.string().trim().max(120, "Keep the label under 120 characters.").optional().transform((v) => v || "Busy"),
+    label: singleLineText("label", 120, "Busy"),
     start: instantSchema,
     end: instantSchema,
   })

@@ -29,6 +29,21 @@ export type InviteEvent = {
 
 const PRODUCT_ID = "-//Tend//Practice manager//EN";
 
+// The `ics` package escapes TEXT values (backslash, comma, semicolon, and LF
+// or CRLF as "\n") but passes a bare CR and other controls through, and it
+// puts parameter values (a CN="name") in quotes with no escaping of line
+// breaks at all, only a backslash before a quote, which RFC 5545 doesn't
+// know. Input validation refuses such characters in names already; these two
+// make sure nothing stored earlier, or by another path, can end a line of the
+// file and start an event of its own.
+const CONTROLS_BUT_TAB_AND_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** A TEXT value: line breaks become LF (which `ics` writes as "\n"); other controls go. */
+const text = (value: string) => value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(CONTROLS_BUT_TAB_AND_LF, "");
+/** A parameter value (CN) or an address: one line, and no double quote (it would end the quoted value). */
+const param = (value: string) => value.replace(CONTROLS, " ").replace(/"/g, "'").trim();
+
 function toEventAttributes(event: InviteEvent): EventAttributes {
   return {
     uid: event.uid,
@@ -39,16 +54,16 @@ function toEventAttributes(event: InviteEvent): EventAttributes {
     end: Date.parse(event.endIso),
     endInputType: "utc",
     endOutputType: "utc",
-    title: event.summary,
-    description: event.description,
-    ...(event.location ? { location: event.location } : {}),
+    title: text(event.summary),
+    description: text(event.description),
+    ...(event.location ? { location: text(event.location) } : {}),
     ...(event.url ? { url: event.url } : {}),
     status: event.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
     busyStatus: "BUSY",
-    organizer: { name: event.organizer.name, email: event.organizer.email },
+    organizer: { name: param(event.organizer.name), email: param(event.organizer.email) },
     attendees: event.attendees.map((a) => ({
-      name: a.name,
-      email: a.email,
+      name: param(a.name),
+      email: param(a.email),
       rsvp: false,
       partstat: "ACCEPTED" as const,
       role: "REQ-PARTICIPANT" as const,
@@ -74,9 +89,9 @@ export function buildInvite(event: InviteEvent): string {
 export function buildCalendarFeed(calName: string, events: InviteEvent[]): string {
   if (!events.length) {
     // `ics` refuses an empty list; an empty calendar is still a valid feed.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, `X-WR-CALNAME:${param(calName)}`, "END:VCALENDAR", ""].join("\r\n");
   }
-  return serialize(events.map(toEventAttributes), { calName });
+  return serialize(events.map(toEventAttributes), { calName: param(calName) });
 }
 
 /** "Add to Google Calendar" link for a session. */

@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { localDateSchema, parseLocalDate, parseLocalTime } from "@/server/scheduling/availability";
 import { invalid } from "@/server/errors";
+import { singleLineText } from "@/lib/validation";
 
 export type LocalInstant =
   | { ok: true; instant: Date }
@@ -39,7 +40,7 @@ const clockTime = (what: string, example: string) =>
 
 /** The "Block time" form as typed: a label, one date, and a start and end clock time on it. */
 export const blockFormSchema = z.object({
-  label: z.string().trim().max(120, "Keep the label under 120 characters.").optional().default(""),
+  label: singleLineText("label", 120, ""),
   date: localDateSchema,
   start: clockTime("start", "12:00"),
   end: clockTime("end", "13:00"),
