@@ -78,6 +78,8 @@ async function prepareDatabase(dir: string) {
       blockedFrom: start,
       blockedUntil: end,
       clientTimeZone: ZONE,
+      bookerName: client!.name,
+      bookerEmail: client!.email,
       policy,
     };
   });

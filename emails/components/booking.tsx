@@ -58,6 +58,8 @@ export const bookingEmailSchema = z.object({
   reason: z.string().nullable(),
   reminder: z.enum(["24h", "1h"]).nullable(),
   ics: inviteSchema.nullable(),
+  /** Coach only: where the booker's details differ from the client records (absent in older rows). */
+  bookedAs: z.array(z.string()).optional(),
 });
 
 export type BookingEmail = z.output<typeof bookingEmailSchema>;
@@ -84,8 +86,8 @@ export const attendeesOf = (data: BookingEmail) => (data.partnerName ? `${data.c
 export const isPartnerCopy = (data: BookingEmail) =>
   data.audience === "client" && data.partnerName !== null && data.recipientName === data.partnerName && data.recipientName !== data.clientName;
 
-/** Subjects are header lines: no line breaks from whatever someone typed into a name. */
-export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Subjects are header lines: no line breaks or other control characters from whatever someone typed into a name. */
+export const oneLine = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 
 export const isWebLink = (value: string | null): value is string => !!value && /^https?:\/\//i.test(value);
 
@@ -151,6 +153,16 @@ export function SessionDetails({ data, state = "booked" }: { data: BookingEmail;
       <Row title="Where">
         <Where data={data} />
       </Row>
+      {data.audience === "coach" && data.bookedAs?.length ? (
+        <Row title="As booked">
+          {data.bookedAs.map((sentence) => (
+            <Text key={sentence} style={line}>
+              {sentence}
+            </Text>
+          ))}
+          <Text style={mutedLine}>Your records were left as they are; update them if the new details are right.</Text>
+        </Row>
+      ) : null}
       {data.audience === "coach" && data.note ? (
         <Row title="Note from the client">
           <Text style={{ ...line, whiteSpace: "pre-line" }}>{data.note}</Text>

@@ -12,7 +12,7 @@ import {
   markBookingOutcome,
   rescheduleBooking,
 } from "@/server/scheduling/bookings";
-import { isValidManageToken, manageTokenFor } from "@/server/scheduling/manage-token";
+import { manageTokenFor, recipientOfToken } from "@/server/scheduling/manage-token";
 import { findOpenSlots } from "@/server/scheduling/open-slots";
 import type { OfferingInput } from "@/server/offerings/schemas";
 import { createBookablePractice, setTestClock } from "../support/factories";
@@ -230,9 +230,11 @@ describe("reschedule and cancel", () => {
     const { practiceId } = await practiceWithOffering();
     const a = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(12) });
     const b = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), ...booker(13) });
-    expect(isValidManageToken(a.id, manageTokenFor(a.id))).toBe(true);
-    expect(isValidManageToken(a.id, manageTokenFor(b.id))).toBe(false);
-    expect(isValidManageToken(a.id, "forged")).toBe(false);
+    expect(recipientOfToken(a, manageTokenFor(a, "booker"))).toBe("booker");
+    expect(recipientOfToken(a, manageTokenFor(b, "booker"))).toBeNull();
+    // No partner on this booking: a partner token for it opens nothing.
+    expect(recipientOfToken(a, manageTokenFor(a, "partner"))).toBeNull();
+    expect(recipientOfToken(a, "forged")).toBeNull();
   });
 
   it("foreign booking ids answer not found, for coaches and for clients", async () => {

@@ -4,6 +4,7 @@ import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import * as bookingCanceled from "@emails/booking-canceled";
 import * as bookingConfirmed from "@emails/booking-confirmed";
+import * as bookingNewLink from "@emails/booking-new-link";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as magicLink from "@emails/magic-link";
@@ -67,6 +68,7 @@ export const templates = {
   "booking-rescheduled": fromModule(bookingRescheduled),
   "booking-canceled": fromModule(bookingCanceled),
   "booking-reminder": fromModule(bookingReminder),
+  "booking-new-link": fromModule(bookingNewLink),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,17 +1,18 @@
 import "server-only";
-import { env } from "@/lib/env";
 import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
-import { manageUrlFor } from "./manage-token";
+import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import type { InviteEvent } from "./ics";
-import { inviteEventFor } from "./invite-event";
-import type { Actor } from "./policy";
+import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
+import { manageUrlFor } from "./manage-token";
+import { HOLDING_STATUSES, type Actor } from "./policy";
 
 type Booking = typeof bookings.$inferSelect;
 type Client = typeof clients.$inferSelect;
 
-export type BookingEvent = "confirmed" | "rescheduled" | "canceled";
+/** What happened: a booking, a move, a cancel, or new manage links after the coach revoked the old ones. */
+export type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link";
 
 /**
  * What every booking email template receives (see emails/booking-*.tsx).
@@ -41,6 +42,8 @@ export type BookingEmailData = {
   reason: string | null;
   reminder: "24h" | "1h" | null;
   ics: InviteEvent | null;
+  /** Coach only: where what the booker typed differs from the client records, one sentence per person. */
+  bookedAs?: string[];
 };
 
 const REMINDERS = [
@@ -62,22 +65,29 @@ type Args = {
 
 /**
  * Writes the emails a booking change causes, in the caller's transaction:
- * to the client (and partner) and the coach, each with an invite; on
- * confirm and reschedule the 24 h and 1 h reminders (only those still in
- * the future); on reschedule and cancel the old reminders are withdrawn.
+ * to the booker (and partner) at the addresses they gave, each with their own
+ * manage link and invite, and to the coach; on confirm and reschedule the
+ * 24 h and 1 h reminders (only those still in the future); on reschedule and
+ * cancel the old reminders are withdrawn. "new-link" goes to the booker and
+ * partner only, and rewrites their pending reminders with the new links.
+ *
+ * Booker and partner see only what the booker typed (kept on the booking);
+ * the coach's copy names the client records and says where they differ.
  */
 export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
   const { event, booking, practice, offering, client, partner, now } = args;
   const topic = `booking:${booking.id}`;
   if (event !== "confirmed") await withdrawPendingEmails(tx, topic, "booking-reminder");
 
-  const manageUrl = manageUrlFor(booking.id);
-  const ics = inviteEventFor({ booking, practice, offering, client, partner }, event === "canceled" ? "CANCEL" : "REQUEST");
+  const inviteMethod = event === "canceled" ? "CANCEL" : "REQUEST";
+  const holding = (HOLDING_STATUSES as readonly string[]).includes(booking.status);
+  const inviteFor = (audience: InviteAudience) =>
+    event === "new-link" && !holding ? null : inviteEventFor({ booking, practice, offering }, audience, inviteMethod);
   const base = {
     practiceName: practice.name,
     offeringName: offering.name,
-    clientName: client.name,
-    partnerName: partner?.name ?? null,
+    clientName: booking.bookerName,
+    partnerName: booking.partnerName,
     startIso: booking.startsAt.toISOString(),
     endIso: booking.endsAt.toISOString(),
     previousStartIso: args.previousStart?.toISOString() ?? null,
@@ -89,27 +99,39 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     canceledBy: event === "canceled" ? (args.actor ?? "client") : null,
     rescheduledBy: event === "rescheduled" ? (args.actor ?? "client") : null,
     reason: booking.cancelReason,
+    reminder: null,
   };
-  const recipients: { to: string; data: BookingEmailData }[] = [
-    ...[client, partner]
-      .filter((c): c is Client => !!c)
-      .map((c) => ({
-        to: c.email,
-        data: { ...base, audience: "client" as const, recipientName: c.name, timeZone: booking.clientTimeZone, manageUrl, reminder: null, ics },
-      })),
-    {
-      to: practice.contactEmail,
-      data: {
-        ...base,
-        audience: "coach" as const,
-        recipientName: practice.name,
-        timeZone: practice.timeZone,
-        manageUrl: new URL(`/coach/calendar?booking=${booking.id}`, env().APP_URL).toString(),
-        reminder: null,
-        ics,
-      },
-    },
+  const attending = [
+    { recipient: "booker" as const, to: booking.bookerEmail, name: booking.bookerName },
+    ...(booking.partnerEmail && booking.partnerName ? [{ recipient: "partner" as const, to: booking.partnerEmail, name: booking.partnerName }] : []),
   ];
+  const toAttendees: { to: string; data: BookingEmailData }[] = attending.map(({ recipient, to, name }) => ({
+    to,
+    data: {
+      ...base,
+      audience: "client",
+      recipientName: name,
+      timeZone: booking.clientTimeZone,
+      manageUrl: manageUrlFor(booking, recipient),
+      ics: inviteFor(recipient),
+    },
+  }));
+  const toCoach: { to: string; data: BookingEmailData } = {
+    to: practice.contactEmail,
+    data: {
+      ...base,
+      audience: "coach",
+      // The coach knows people by their records; where the booking says otherwise, the email says so.
+      clientName: client.name,
+      partnerName: partner?.name ?? booking.partnerName,
+      recipientName: practice.name,
+      timeZone: practice.timeZone,
+      manageUrl: coachSessionUrl(booking.id),
+      ics: inviteFor("coach"),
+      bookedAs: bookedAsDifferences(booking, client, partner).map(describeBookedAs),
+    },
+  };
+  const recipients = event === "new-link" ? toAttendees : [...toAttendees, toCoach];
 
   for (const { to, data } of recipients) {
     await enqueueEmail(tx, {
@@ -122,9 +144,9 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     });
   }
 
-  if (event === "canceled") return;
+  if (!holding) return;
   // Reminders go to the people attending, not the coach, each on their own clock.
-  for (const { to, data } of recipients.filter((r) => r.data.audience === "client")) {
+  for (const { to, data } of toAttendees) {
     for (const reminder of REMINDERS) {
       const sendAfter = new Date(booking.startsAt.getTime() - reminder.beforeMs);
       // A reminder whose moment has passed at booking time would only confuse.

@@ -9,6 +9,7 @@ import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
 import { enqueueBookingEmails } from "./booking-emails";
+import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
 import { canClientCancel, canClientReschedule, HOLDING_STATUSES, policyFor, type Actor } from "./policy";
 import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
@@ -32,9 +33,18 @@ const slotUnavailable = () =>
  * Books a session. The slot is re-checked with the same function that drew
  * the page; then Postgres's exclusion constraint settles any race: of two
  * people who pick one slot at once, exactly one gets it and the other a
- * `slot_taken` error. The client record (and partner's) is found by email or
- * created, and the confirmation and reminders are written to the outbox in
- * the same transaction.
+ * `slot_taken` error. The confirmation and reminders are written to the
+ * outbox in the same transaction.
+ *
+ * The session is filed under the practice's client with the booker's email
+ * (and partner's), created when there is none, so the coach sees one history.
+ * What the booker typed is kept on the booking. Anyone can book with any
+ * email, so a public booking (actor "client") never changes an existing
+ * record: no field is overwritten, an archived client stays archived, and
+ * partners are linked only when both records are new. The coach booking from
+ * the dashboard (actor "coach") edits their own records: a phone they type is
+ * saved, an archived client is active again, and booker and partner are
+ * linked as a couple unless either is linked to someone else.
  */
 export async function createBooking(practiceId: string, input: CreateBookingInput, options: { actor?: Actor } = {}) {
   const actor = options.actor ?? "client";
@@ -59,17 +69,15 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
   try {
     return await getDb().transaction(async (tx) => {
       if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
-      const client = await findOrCreateClient(tx, practiceId, {
-        name: values.name,
-        email: values.email,
-        phone: values.phone,
-        timeZone: values.timeZone,
-      });
+      const adopt = actor === "coach";
+      const booker = await findOrCreateClient(tx, practiceId, { name: values.name, email: values.email, phone: values.phone, timeZone: values.timeZone }, { adopt });
       let partner: Client | null = null;
       if (values.partner) {
-        partner = await findOrCreateClient(tx, practiceId, { ...values.partner, phone: null, timeZone: values.timeZone });
-        await linkCoupleIfFree(tx, client, partner);
+        const found = await findOrCreateClient(tx, practiceId, { ...values.partner, phone: null, timeZone: values.timeZone }, { adopt });
+        partner = found.client;
+        if (adopt || (booker.created && found.created)) partner = await linkCoupleIfFree(tx, booker.client, partner);
       }
+      const client = booker.client;
       const policy: BookingPolicy = {
         ...policyFor(offering),
         minimumNoticeMinutes: offering.minimumNoticeMinutes,
@@ -91,7 +99,12 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           endsAt: end,
           ...heldRange(start, end, policy),
           clientTimeZone: values.timeZone,
+          bookerName: values.name,
+          bookerEmail: values.email,
+          bookerPhone: values.phone,
           note: values.note,
+          partnerName: values.partner?.name ?? null,
+          partnerEmail: values.partner?.email ?? null,
           policy,
           bookedBy: actor,
         })
@@ -183,6 +196,31 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
   });
 }
 
+/**
+ * Revokes a booking's manage links (booker's and partner's): a new salt makes
+ * every link mailed so far "not found". While the session still holds time,
+ * each of them is emailed a new link with an updated invite, and their pending
+ * reminders are rewritten to carry it. Returns where the new links went.
+ */
+export async function revokeManageLinks(practiceId: string, bookingId: string) {
+  const { booking, practice, offering, client, partner } = await getBookingDetails({ practiceId }, bookingId);
+  const now = clock();
+  if (manageLinkExpired(booking, now)) {
+    throw new AppError("conflict", "The links to this session have already expired; there is nothing to revoke.");
+  }
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bookings)
+      .set({ manageSalt: newManageSalt(), sequence: sql`${bookings.sequence} + 1` })
+      .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
+      .returning();
+    const holding = (HOLDING_STATUSES as readonly string[]).includes(updated!.status);
+    if (holding) await enqueueBookingEmails(tx, { event: "new-link", booking: updated!, practice, offering, client, partner, now });
+    const sentTo = holding ? [updated!.bookerEmail, ...(updated!.partnerEmail ? [updated!.partnerEmail] : [])] : [];
+    return { booking: updated!, sentTo };
+  });
+}
+
 /** After the session: the coach records whether it happened. */
 export async function markBookingOutcome(practiceId: string, bookingId: string, outcome: "completed" | "no_show") {
   const { booking } = await getBookingDetails({ practiceId }, bookingId);
@@ -217,13 +255,6 @@ export async function getBookingDetails(scope: BookingScope, bookingId: string) 
     ? ((await getDb().select().from(clients).where(eq(clients.id, row.booking.partnerClientId)))[0] ?? null)
     : null;
   return { ...row, partner };
-}
-
-/** For the manage link: the booking's practice is found from the booking itself. */
-export async function findBookingPracticeId(bookingId: string): Promise<string | null> {
-  if (!idSchema.safeParse(bookingId).success) return null;
-  const [row] = await getDb().select({ practiceId: bookings.practiceId }).from(bookings).where(eq(bookings.id, bookingId));
-  return row?.practiceId ?? null;
 }
 
 /** The coach's calendar: sessions overlapping [from, to), any status, oldest first. */
@@ -262,30 +293,41 @@ async function getPracticeRow(practiceId: string): Promise<Practice> {
   return practice;
 }
 
-/** The practice's client with this email, or a new one. An archived client who books again is active again. */
+/**
+ * The practice's client with this email, or a new one (`created`). Only when
+ * `adopt` (the coach booking) does the booking update the existing record:
+ * a phone given is saved and an archived client is active again.
+ */
 async function findOrCreateClient(
   tx: DbOrTx,
   practiceId: string,
   person: { name: string; email: string; phone: string | null; timeZone: string },
-): Promise<Client> {
+  options: { adopt: boolean },
+): Promise<{ client: Client; created: boolean }> {
   const [created] = await tx
     .insert(clients)
     .values({ practiceId, ...person })
     .onConflictDoNothing()
     .returning();
-  if (created) return created;
+  if (created) return { client: created, created: true };
+  const sameEmail = and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${person.email.toLowerCase()}`);
+  if (!options.adopt) {
+    const [existing] = await tx.select().from(clients).where(sameEmail);
+    return { client: existing!, created: false };
+  }
   const [existing] = await tx
     .update(clients)
     .set({ status: "active", phone: person.phone ?? sql`${clients.phone}` })
-    .where(and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${person.email.toLowerCase()}`))
+    .where(sameEmail)
     .returning();
-  return existing!;
+  return { client: existing!, created: false };
 }
 
-/** Links booker and partner as a couple unless either is already linked to someone else. */
-async function linkCoupleIfFree(tx: DbOrTx, client: Client, partner: Client) {
+/** Links booker and partner as a couple unless either is already linked to someone else; returns the partner as stored. */
+async function linkCoupleIfFree(tx: DbOrTx, client: Client, partner: Client): Promise<Client> {
   const free = (c: Client, other: Client) => c.partnerId === null || c.partnerId === other.id;
-  if (!free(client, partner) || !free(partner, client)) return;
+  if (!free(client, partner) || !free(partner, client)) return partner;
   await tx.update(clients).set({ partnerId: partner.id }).where(eq(clients.id, client.id));
-  await tx.update(clients).set({ partnerId: client.id }).where(eq(clients.id, partner.id));
+  const [linked] = await tx.update(clients).set({ partnerId: client.id }).where(eq(clients.id, partner.id)).returning();
+  return linked!;
 }

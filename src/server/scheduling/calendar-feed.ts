@@ -7,6 +7,7 @@ import { getDb } from "@/server/db/client";
 import { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { buildCalendarFeed, type InviteEvent } from "./ics";
+import { coachSessionUrl } from "./invite-event";
 
 const PAST_DAYS = 30;
 
@@ -46,9 +47,9 @@ export async function buildCalendarFeedForToken(token: string): Promise<string> 
     endIso: booking.endsAt.toISOString(),
     // Titles carry the client's name; descriptions stay free of coaching content.
     summary: `${offering.name}: ${client.name}`,
-    description: `${offering.name} with ${client.name} (${client.email}).\n${new URL(`/coach/calendar?booking=${booking.id}`, env().APP_URL)}`,
+    description: `${offering.name} with ${client.name} (${client.email}).\n${coachSessionUrl(booking.id)}`,
     location: offering.location,
-    url: new URL(`/coach/calendar?booking=${booking.id}`, env().APP_URL).toString(),
+    url: coachSessionUrl(booking.id),
     organizer: { name: practice.name, email: practice.contactEmail },
     attendees: [{ name: client.name, email: client.email }],
   }));

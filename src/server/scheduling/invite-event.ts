@@ -1,26 +1,46 @@
 import "server-only";
-import type { bookings, clients, offerings, practices } from "@/server/db/schema";
+import { env } from "@/lib/env";
+import type { bookings, offerings, practices } from "@/server/db/schema";
 import type { InviteEvent } from "./ics";
-import { manageUrlFor } from "./manage-token";
+import { manageUrlFor, type LinkRecipient } from "./manage-token";
 
 type Details = {
   booking: typeof bookings.$inferSelect;
   practice: typeof practices.$inferSelect;
   offering: typeof offerings.$inferSelect;
-  client: typeof clients.$inferSelect;
-  partner: typeof clients.$inferSelect | null;
 };
+
+/** Who an invite is for: the booker or partner (their own manage link), or the coach (the session in the dashboard). */
+export type InviteAudience = LinkRecipient | "coach";
+
+/** The session on the coach's calendar (the calendar page redirects ?booking= to the session page). */
+export function coachSessionUrl(bookingId: string): string {
+  return new URL(`/coach/calendar?booking=${bookingId}`, env().APP_URL).toString();
+}
+
+/** The people attending, as the booker gave them (never the coach's client records). */
+export function attendeesOf(booking: Details["booking"]): InviteEvent["attendees"] {
+  const attendees = [{ name: booking.bookerName, email: booking.bookerEmail }];
+  if (booking.partnerName && booking.partnerEmail) attendees.push({ name: booking.partnerName, email: booking.partnerEmail });
+  return attendees;
+}
 
 /**
  * The calendar event of one booking, as every invite describes it (emails,
  * the confirmation page's download): one UID per booking, and the booking's
- * sequence, so a calendar that imported it once updates it in place.
- * A canceled booking is a CANCEL unless the caller says otherwise.
+ * sequence, so a calendar that imported it once updates it in place. The
+ * link inside is the reader's own: a booker's or partner's manage link, or
+ * for the coach the session in the dashboard. A canceled booking is a CANCEL
+ * unless the caller says otherwise.
  */
-export function inviteEventFor(details: Details, method?: InviteEvent["method"]): InviteEvent {
-  const { booking, practice, offering, client, partner } = details;
-  const manageUrl = manageUrlFor(booking.id);
+export function inviteEventFor(details: Details, audience: InviteAudience, method?: InviteEvent["method"]): InviteEvent {
+  const { booking, practice, offering } = details;
   const canceled = booking.status === "canceled" || booking.status === "late_canceled";
+  const link = audience === "coach" ? coachSessionUrl(booking.id) : manageUrlFor(booking, audience);
+  const description =
+    audience === "coach"
+      ? `${offering.name} with ${booking.bookerName}${booking.partnerName ? ` and ${booking.partnerName}` : ""}.\nIn Tend: ${link}`
+      : `${offering.name} with ${practice.name}.\nReschedule or cancel: ${link}`;
   return {
     method: method ?? (canceled ? "CANCEL" : "REQUEST"),
     uid: `${booking.id}@tend`,
@@ -29,10 +49,10 @@ export function inviteEventFor(details: Details, method?: InviteEvent["method"])
     startIso: booking.startsAt.toISOString(),
     endIso: booking.endsAt.toISOString(),
     summary: `${offering.name} · ${practice.name}`,
-    description: `${offering.name} with ${practice.name}.\nReschedule or cancel: ${manageUrl}`,
+    description,
     location: offering.location,
-    url: manageUrl,
+    url: link,
     organizer: { name: practice.name, email: practice.contactEmail },
-    attendees: [client, partner].filter((c): c is NonNullable<typeof c> => !!c).map((c) => ({ name: c.name, email: c.email })),
+    attendees: attendeesOf(booking),
   };
 }

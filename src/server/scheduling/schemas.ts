@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "@/lib/time-zones";
-import { emailSchema, nameSchema } from "@/lib/validation";
+import { emailSchema, multiLineText, nameSchema } from "@/lib/validation";
 import { phoneSchema } from "@/server/clients/schemas";
 
 export const instantSchema = z
@@ -9,12 +9,7 @@ export const instantSchema = z
   .pipe(z.iso.datetime({ offset: true, error: "Give the time as an ISO-8601 instant, like 2026-12-01T17:00:00Z." }))
   .transform((v) => new Date(v));
 
-const noteSchema = z
-  .string()
-  .trim()
-  .max(2000, "Keep the note under 2,000 characters.")
-  .optional()
-  .transform((v) => v || null);
+const noteSchema = multiLineText(2000, "Keep the note under 2,000 characters.");
 
 export const partnerSchema = z.object({ name: nameSchema("partner's name", 120), email: emailSchema });
 
@@ -31,12 +26,7 @@ export const createBookingInput = z.object({
 });
 export type CreateBookingInput = z.input<typeof createBookingInput>;
 
-export const cancelReasonSchema = z
-  .string()
-  .trim()
-  .max(1000, "Keep the reason under 1,000 characters.")
-  .optional()
-  .transform((v) => v || null);
+export const cancelReasonSchema = multiLineText(1000, "Keep the reason under 1,000 characters.");
 
 /** "YYYY-MM-DD" query parameters of the slots endpoint. */
 export const slotsQuery = z

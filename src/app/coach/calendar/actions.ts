@@ -6,7 +6,7 @@ import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { getClient } from "@/server/clients/clients";
 import { createBlock, deleteBlock } from "@/server/scheduling/blocks";
-import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking } from "@/server/scheduling/bookings";
+import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking, revokeManageLinks } from "@/server/scheduling/bookings";
 import { calendarFeedUrl, rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
 import { formInput } from "../_lib/form-input";
 import { blockFormToInstants, type BlockForm } from "./local-time";
@@ -40,6 +40,12 @@ export const cancelSessionAction = coachAction(z.object({ id: z.string(), reason
   await cancelBooking({ practiceId }, id, { actor: "coach", reason });
   refresh(practice.slug);
   redirect(sessionPath(id, "canceled"));
+});
+
+export const revokeLinksAction = coachAction(z.object({ id: z.string() }), async ({ id }, { practiceId, practice }) => {
+  const { sentTo } = await revokeManageLinks(practiceId, id);
+  refresh(practice.slug);
+  redirect(sessionPath(id, sentTo.length ? "relinked" : "revoked"));
 });
 
 const outcomeInput = z.object({ id: z.string(), outcome: z.enum(["completed", "no_show"], { error: "Choose what happened." }) });

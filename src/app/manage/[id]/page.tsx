@@ -18,20 +18,22 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
   const { token, done } = await searchParams;
   const details = await bookingByToken(id, token);
   if (!details) notFound();
-  const { practice, client, partner, booking } = details;
+  // Names as the booker gave them: a link never shows the coach's records.
+  const { practice, booking } = details;
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
       <div className="max-w-2xl">
         <h1 className="font-serif text-2xl font-semibold text-ink sm:text-3xl">Your session</h1>
         <p className="mt-2 text-muted">
-          Booked by {client.name}
-          {partner ? ` with ${partner.name}` : ""}.
+          Booked by {booking.bookerName}
+          {booking.partnerName ? ` with ${booking.partnerName}` : ""}.
         </p>
         <div className="mt-6">
           <SessionPage
             {...sessionPageProps(details, {
               timeZone: booking.clientTimeZone,
+              recipient: details.recipient,
               actions: { loadSlots: manageSlotsAction, reschedule: manageRescheduleAction, cancel: manageCancelAction },
               link: { id: booking.id, token: token as string },
               done,

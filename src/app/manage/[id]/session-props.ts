@@ -4,23 +4,26 @@ import type { SessionPageProps } from "@/components/booking/session-page";
 import { now } from "@/server/clock";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
-import { manageTokenFor } from "@/server/scheduling/manage-token";
+import { manageTokenFor, type LinkRecipient } from "@/server/scheduling/manage-token";
 import { canClientCancel, canClientReschedule } from "@/server/scheduling/policy";
 import type { TokenBooking } from "@/server/scheduling/booking-by-token";
+
+type SessionDetails = Pick<TokenBooking, "booking" | "practice" | "offering">;
 
 /**
  * Everything SessionPage needs about one booking, with the policy's answers
  * worked out now (server clock, so the test clock applies). Shared by the
- * manage-link page and the portal's session page.
+ * manage-link page and the portal's session page; `recipient` is whose
+ * link the invite download carries (the reader's own).
  */
 export function sessionPageProps(
-  details: TokenBooking,
-  options: { timeZone: string; actions: ManageActions; link: Record<string, string>; done?: string | string[] },
+  details: SessionDetails,
+  options: { timeZone: string; recipient: LinkRecipient; actions: ManageActions; link: Record<string, string>; done?: string | string[] },
 ): SessionPageProps {
   const { booking, practice, offering } = details;
   const at = now();
   const policyBooking = { start: booking.startsAt, status: booking.status, policy: booking.policy };
-  const token = manageTokenFor(booking.id);
+  const token = manageTokenFor(booking, options.recipient);
   return {
     summary: {
       offeringName: offering.name,
@@ -43,7 +46,7 @@ export function sessionPageProps(
     link: options.link,
     calendar: {
       icsHref: `/api/bookings/${booking.id}/invite?token=${encodeURIComponent(token)}`,
-      googleHref: googleCalendarUrl(inviteEventFor(details)),
+      googleHref: googleCalendarUrl(inviteEventFor(details, options.recipient)),
     },
     bookAgainHref: offering.active ? `/book/${practice.slug}/${offering.slug}` : `/book/${practice.slug}`,
     done: options.done === "rescheduled" || options.done === "canceled" ? options.done : undefined,

@@ -136,7 +136,26 @@ export const bookings = pgTable(
     blockedUntil: timestamp({ withTimezone: true }).notNull(),
     /** The zone the booker saw times in; emails to the client use it. */
     clientTimeZone: text().notNull(),
+    /**
+     * What the booker typed, kept apart from the client record it was filed
+     * under: a public booking never edits the coach's record, and everything
+     * reached by the booking's link (manage and confirmation pages, invites,
+     * emails to booker and partner) shows these, never the record.
+     */
+    bookerName: text().notNull(),
+    bookerEmail: text().notNull(),
+    bookerPhone: text(),
     note: text(),
+    partnerName: text(),
+    partnerEmail: text(),
+    /**
+     * Random secret behind this booking's manage links (see manage-token.ts):
+     * a link is an HMAC of the booking id, the recipient and this salt under
+     * AUTH_SECRET. Replacing it revokes every link mailed so far.
+     */
+    manageSalt: text()
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     policy: jsonb().$type<BookingPolicy>().notNull(),
     /** Rises on every change, for calendar invites (iCalendar SEQUENCE). */
     sequence: integer().notNull().default(0),

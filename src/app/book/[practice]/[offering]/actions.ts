@@ -53,5 +53,5 @@ export const bookSessionAction = publicAction(bookInput, async (input) => {
     },
     { actor: "client" },
   );
-  return { url: `/book/${practice.slug}/${encodeURIComponent(input.offering ?? "")}/booked/${booking.id}?token=${manageTokenFor(booking.id)}` };
+  return { url: `/book/${practice.slug}/${encodeURIComponent(input.offering ?? "")}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}` };
 });

@@ -17,7 +17,7 @@ export const POST = handleRoute(async (request: Request, { params }: { params: P
         status: booking.status,
         start: booking.startsAt.toISOString(),
         end: booking.endsAt.toISOString(),
-        manageUrl: manageUrlFor(booking.id),
+        manageUrl: manageUrlFor(booking, "booker"),
       },
     },
     { status: 201 },

@@ -12,7 +12,9 @@ import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { offeringFormatLabels } from "@/server/offerings/schemas";
+import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { getBookingDetails } from "@/server/scheduling/bookings";
+import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { HOLDING_STATUSES } from "@/server/scheduling/policy";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
@@ -23,6 +25,7 @@ import { isCanceled, statusLabels } from "../../session-status";
 import { localDateOf, parseDateParam } from "../../week";
 import { CancelForm } from "./cancel-form";
 import { RescheduleForm } from "./reschedule-form";
+import { RevokeLinksForm } from "./revoke-links-form";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -75,6 +78,12 @@ export default async function SessionPage({ params, searchParams }: Props) {
 
   const zoneLabel = zoneName(zone, booking.startsAt);
   const clientZoneDiffers = booking.clientTimeZone !== zone;
+  const bookedAs = bookedAsDifferences(booking, client, partner).map(describeBookedAs);
+  const linkRecipients = [
+    `${booking.bookerName} (${booking.bookerEmail})`,
+    ...(booking.partnerName && booking.partnerEmail ? [`${booking.partnerName} (${booking.partnerEmail})`] : []),
+  ];
+  const linkExpired = manageLinkExpired(booking, current);
 
   return (
     <>
@@ -95,6 +104,13 @@ export default async function SessionPage({ params, searchParams }: Props) {
       {query.rescheduled ? <Notice>Session moved. {client.name} gets an email with the new time.</Notice> : null}
       {query.canceled ? <Notice>Session canceled. {client.name} gets an email saying so.</Notice> : null}
       {query.marked ? <Notice>Saved: {statusLabel?.toLowerCase() ?? "booked"}.</Notice> : null}
+      {query.relinked ? (
+        <Notice>
+          Link revoked. A new one is on its way to {booking.bookerEmail}
+          {booking.partnerEmail ? ` and ${booking.partnerEmail}` : ""}; the old link no longer works.
+        </Notice>
+      ) : null}
+      {query.revoked ? <Notice>Link revoked. The old link no longer works.</Notice> : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card aria-labelledby="details-heading">
@@ -118,6 +134,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
               <span className="block text-muted">
                 {client.email}
                 {client.phone ? ` · ${client.phone}` : ""}
+                {client.status === "archived" ? " · archived" : ""}
               </span>
             </Row>
             {partner ? (
@@ -126,6 +143,18 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   {partner.name}
                 </Link>
                 <span className="block text-muted">{partner.email}</span>
+              </Row>
+            ) : null}
+            {bookedAs.length ? (
+              <Row term="As booked">
+                {bookedAs.map((sentence) => (
+                  <span key={sentence} className="block">
+                    {sentence}
+                  </span>
+                ))}
+                <span className="mt-1 block text-muted">
+                  Your records were left as they are. If the new details are right, update them on the client’s page.
+                </span>
               </Row>
             ) : null}
             <Row term="Session">
@@ -227,6 +256,20 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   .
                 </p>
               )}
+            </Card>
+          ) : null}
+
+          {!linkExpired ? (
+            <Card aria-labelledby="link-heading">
+              <h2 id="link-heading" className="font-serif text-lg font-semibold text-ink">
+                Link for the client
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">
+                {booking.partnerName ? `${booking.bookerName} and ${booking.partnerName} each have` : `${booking.bookerName} has`} a link in their emails to
+                reschedule or cancel without signing in. It works until {formatLongDate(localDateOf(manageLinkExpiresAt(booking), zone))}. If a link
+                reached someone it shouldn’t have, revoke it.
+              </p>
+              <RevokeLinksForm bookingId={booking.id} recipients={linkRecipients} sendsNewLinks={holding} />
             </Card>
           ) : null}
 

@@ -29,6 +29,7 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
         <SessionPage
           {...sessionPageProps(details, {
             timeZone: client.timeZone,
+            recipient: details.booking.clientId === clientId ? "booker" : "partner",
             actions: { loadSlots: portalSlotsAction, reschedule: portalRescheduleAction, cancel: portalCancelAction },
             link: { id: details.booking.id },
             done,

@@ -21,14 +21,15 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
   const { token } = await searchParams;
   const details = await bookingByToken(id, token);
   if (!details) notFound();
-  const { booking, practice, offering, client, partner } = details;
+  const { booking, practice, offering } = details;
   const manageHref = `/manage/${booking.id}?token=${encodeURIComponent(token as string)}`;
-  // Revisited after a cancel: the manage page tells the current story.
-  if (!(HOLDING_STATUSES as readonly string[]).includes(booking.status)) redirect(manageHref);
+  // Revisited after a cancel, or opened with the partner's link: the manage page tells the current story.
+  if (details.recipient !== "booker" || !(HOLDING_STATUSES as readonly string[]).includes(booking.status)) redirect(manageHref);
 
-  const invite = inviteEventFor(details);
+  // What the booker typed, never the coach's record of them.
+  const invite = inviteEventFor(details, "booker");
   const icsHref = `/api/bookings/${booking.id}/invite?token=${encodeURIComponent(token as string)}`;
-  const firstName = client.name.trim().split(/\s+/)[0];
+  const firstName = booking.bookerName.trim().split(/\s+/)[0];
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
@@ -42,11 +43,11 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
           <h1 className="font-serif text-2xl font-semibold text-ink sm:text-3xl">You’re booked, {firstName}</h1>
         </div>
         <p className="mt-4 text-ink/90" role="status">
-          A confirmation email is on its way to <strong className="break-all font-semibold">{client.email}</strong>
-          {partner ? (
+          A confirmation email is on its way to <strong className="break-all font-semibold">{booking.bookerEmail}</strong>
+          {booking.partnerName && booking.partnerEmail ? (
             <>
               {" "}
-              and {partner.name} will get their own at <strong className="break-all font-semibold">{partner.email}</strong>
+              and {booking.partnerName} will get their own at <strong className="break-all font-semibold">{booking.partnerEmail}</strong>
             </>
           ) : null}
           . It has the details below and a link to change your booking.
