@@ -1,15 +1,23 @@
+import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import ical, { type VEvent } from "node-ical";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as downloadInvite } from "@/app/api/bookings/[id]/invite/route";
+import { GET as getFeed } from "@/app/api/calendar/[token]/route";
 import { GET as getOfferings } from "@/app/api/public/[practice]/offerings/route";
 import { GET as getSlots } from "@/app/api/public/[practice]/offerings/[offering]/slots/route";
 import { POST as postBooking } from "@/app/api/public/[practice]/bookings/route";
 import { resetEnvCache } from "@/lib/env";
+import { getDb } from "@/server/db/client";
+import { emailOutbox, practices } from "@/server/db/schema";
+import { renderEmail } from "@/server/notifications/templates";
 import { createOffering } from "@/server/offerings/offerings";
 import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
 const base = "http://localhost:3000/api/public";
 let slug = "";
+let practiceId = "";
 
 const setClock = (iso: string) => setTestClock(DateTime.fromISO(iso, { zone: ZONE }).toJSDate());
 
@@ -34,8 +42,9 @@ async function book(body: unknown, practice = slug, headers: Record<string, stri
 
 beforeAll(async () => {
   setClock("2027-01-06T08:00");
-  const { practiceId, practice } = await createBookablePractice(ZONE);
-  slug = practice.slug;
+  const created = await createBookablePractice(ZONE);
+  slug = created.practice.slug;
+  practiceId = created.practiceId;
   await createOffering(practiceId, { kind: "crisis", name: "Hidden", slug: "hidden", durationMinutes: 90, price: "300", active: false });
 });
 
@@ -166,5 +175,64 @@ describe("POST /api/public/{practice}/bookings", () => {
       process.env.TEND_RATE_LIMIT = "off";
       resetEnvCache();
     }
+  });
+});
+
+describe("hostile input (issue 6, item 5)", () => {
+  const INJECTION = "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@attacker\r\nSUMMARY:Free money\r\nDTSTART:20270101T000000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT";
+  const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
+  const open = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
+
+  it("refuses a name, or a partner's name, that carries line breaks into an invite: 400 with a field message", async () => {
+    const start = open("2027-01-13T10:00");
+    const named = await book({ offering: "one-on-one", start, name: `Sam${INJECTION}`, email: "inject@example.test", timeZone: ZONE });
+    expect(named.status).toBe(400);
+    expect(named.body.error?.code).toBe("invalid");
+    expect(named.body.error?.fieldErrors?.name?.[0]).toMatch(/one line/);
+    for (const name of ["Sam\rRivera", "Sam\nRivera", "Sam\u0000Rivera", "Sam\u001bRivera", "Sam\u007fRivera", "Sam\u2028Rivera"]) {
+      const refused = await book({ offering: "one-on-one", start, name, email: "inject@example.test", timeZone: ZONE });
+      expect(refused.status, JSON.stringify(name)).toBe(400);
+      expect(Object.keys(refused.body.error?.fieldErrors ?? {})).toEqual(["name"]);
+    }
+    const email = await book({ offering: "one-on-one", start, name: "Sam", email: "sam@example.test\r\nBcc: all@example.test", timeZone: ZONE });
+    expect(email.status).toBe(400);
+    expect(Object.keys(email.body.error?.fieldErrors ?? {})).toEqual(["email"]);
+    // Nothing was booked by any of them: the time is still open.
+    expect((await book({ offering: "one-on-one", start, name: "Sam Rivera", email: "sam@example.test", timeZone: ZONE })).status).toBe(201);
+  });
+
+  it("keeps a multi-line note as text: every invite and the coach's feed still hold one event per booking", async () => {
+    const note = `Line one${INJECTION}\u0000\u001b and the end`;
+    const { status, body: json } = await book({ offering: "one-on-one", start: open("2027-01-13T14:00"), name: "Noa Note", email: "noa@example.test", timeZone: ZONE, note });
+    expect(status).toBe(201);
+    const id = json.booking!.id!;
+    const manageUrl = json.booking!.manageUrl!;
+
+    // The note is kept with its line breaks (CRLF as LF), minus the other control characters.
+    const confirmations = (await getDb().select().from(emailOutbox).where(eq(emailOutbox.topic, `booking:${id}`))).filter((m) => m.template === "booking-confirmed");
+    expect(confirmations).toHaveLength(2);
+    for (const message of confirmations) {
+      const data = message.data as { note: string };
+      expect(data.note).toBe(`Line one${INJECTION.replaceAll("\r\n", "\n")} and the end`);
+      const rendered = await renderEmail(message.template, message.data);
+      expect(rendered.attachments).toHaveLength(1);
+      const invite = events(rendered.attachments![0]!.content);
+      expect(invite.map((e) => e.uid), message.recipient).toEqual([`${id}@tend`]);
+    }
+
+    const download = await downloadInvite(new Request(`http://localhost:3000/api/bookings/${id}/invite?${new URL(manageUrl).searchParams}`), {
+      params: Promise.resolve({ id }),
+    });
+    expect(download.status).toBe(200);
+    expect(events(await download.text()).map((e) => e.uid)).toEqual([`${id}@tend`]);
+
+    const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId));
+    const feed = await getFeed(new Request(`http://localhost:3000/api/calendar/${practice!.calendarFeedToken}.ics`), {
+      params: Promise.resolve({ token: `${practice!.calendarFeedToken}.ics` }),
+    });
+    const uids = events(await feed.text()).map((e) => e.uid);
+    expect(uids).toContain(`${id}@tend`);
+    expect(uids).not.toContain("evil@attacker");
+    expect(new Set(uids).size).toBe(uids.length);
   });
 });

@@ -1,8 +1,20 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createClient, getClient, listClients, setClientPartner, setClientStatus, updateClient } from "@/server/clients/clients";
+import {
+  createClient,
+  findClientForUser,
+  getClient,
+  linkClientAccounts,
+  listClients,
+  setClientPartner,
+  setClientStatus,
+  updateClient,
+} from "@/server/clients/clients";
+import { getDb } from "@/server/db/client";
+import { memberships } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { createOffering, deleteOffering, getOffering, listOfferings, setOfferingActive, updateOffering } from "@/server/offerings/offerings";
-import { createCoachWithPractice } from "../support/factories";
+import { createCoachWithPractice, createUser } from "../support/factories";
 
 const offering = { kind: "crisis" as const, name: "Crisis", slug: "crisis", durationMinutes: 90, price: "300", format: "video" as const, active: true };
 const client = { name: "Sam", email: "sam@example.test", timeZone: "America/New_York" };
@@ -69,5 +81,38 @@ describe("clients", () => {
     const error = await createClient(practiceId, { ...client, email: "SAM@example.test" }).catch((e: unknown) => e as AppError);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).fieldErrors?.email).toBeDefined();
+  });
+
+  it("detaches the portal account of the old address when the coach changes a client's email", async () => {
+    const { practiceId } = await createCoachWithPractice();
+    const other = await createCoachWithPractice();
+    const user = await createUser("old@example.test");
+    const sam = await createClient(practiceId, { ...client, email: "old@example.test" });
+    const elsewhere = await createClient(other.practiceId, { ...client, email: "old@example.test" });
+    expect(await linkClientAccounts(user.id, "old@example.test")).toBe(2);
+    const clientMemberships = (practice: string) =>
+      getDb()
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.practiceId, practice), eq(memberships.userId, user.id), eq(memberships.role, "client")));
+
+    // A change of letter case is the same address: nothing changes.
+    await updateClient(practiceId, sam.id, { ...client, email: "OLD@example.test" });
+    expect((await getClient(practiceId, sam.id)).userId).toBe(user.id);
+
+    await updateClient(practiceId, sam.id, { ...client, email: "new@example.test" });
+    expect(await getClient(practiceId, sam.id)).toMatchObject({ email: "new@example.test", userId: null });
+    expect(await clientMemberships(practiceId)).toHaveLength(0);
+    // The old address's owner no longer sees the record, here or after signing in again.
+    expect((await findClientForUser(user.id))?.client.id).toBe(elsewhere.id);
+    await linkClientAccounts(user.id, "old@example.test");
+    expect((await getClient(practiceId, sam.id)).userId).toBeNull();
+    // Their record in another practice is untouched.
+    expect((await getClient(other.practiceId, elsewhere.id)).userId).toBe(user.id);
+    expect(await clientMemberships(other.practiceId)).toHaveLength(1);
+    // Whoever owns the new address gets it when they sign in.
+    const newOwner = await createUser("new@example.test");
+    await linkClientAccounts(newOwner.id, "new@example.test");
+    expect((await getClient(practiceId, sam.id)).userId).toBe(newOwner.id);
   });
 });

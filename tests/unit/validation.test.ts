@@ -3,7 +3,9 @@ import { parseEnv } from "@/lib/env";
 import { safeNextPath } from "@/lib/safe-next";
 import { slugify } from "@/lib/slugify";
 import { isValidTimeZone } from "@/lib/time-zones";
-import { emailSchema, moneySchema } from "@/lib/validation";
+import { oneLine } from "@emails/components/booking";
+import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
+import { createBookingInput } from "@/server/scheduling/schemas";
 import { offeringInput } from "@/server/offerings/schemas";
 
 describe("input rules", () => {
@@ -43,6 +45,45 @@ describe("input rules", () => {
   it("reports every bad offering field at once", () => {
     const result = offeringInput.safeParse({ kind: "x", name: "", slug: "A B", durationMinutes: "0", price: "-2", format: "in_person" });
     expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(["durationMinutes", "kind", "location", "name", "price", "slug"]);
+  });
+});
+
+describe("text that could break out of its field", () => {
+  const controls = ["\r", "\n", "\r\n", "\u0000", "\t", "\u0007", "\u001b", "\u007f", "\u0085", "\u2028"];
+
+  it("refuses control characters inside single-line fields, with a field message", () => {
+    const name = nameSchema("name");
+    const label = singleLineText("label", 120, "Busy");
+    for (const c of controls) {
+      expect(name.safeParse(`Sam${c}Rivera`).error?.issues[0]?.message, JSON.stringify(c)).toBe(
+        "Keep the name on one line, without line breaks or other control characters.",
+      );
+      expect(label.safeParse(`Lunch${c}break`).success, JSON.stringify(c)).toBe(false);
+      expect(emailSchema.safeParse(`sam${c}@example.com`).success, JSON.stringify(c)).toBe(false);
+    }
+    // Whitespace around the value is trimmed, as before; ordinary text passes.
+    expect(name.parse("  Sam “Sammy” O'Neil-Ruiz, Jr.\r\n")).toBe("Sam “Sammy” O'Neil-Ruiz, Jr.");
+    expect(label.parse("")).toBe("Busy");
+  });
+
+  it("keeps line breaks and tabs in multi-line text and drops every other control character", () => {
+    const note = multiLineText(2000, "too long");
+    expect(note.parse("One\r\nTwo\rThree\n\tFour\u2028Five")).toBe("One\nTwo\nThree\n\tFour\nFive");
+    expect(note.parse("a\u0000b\u001bc\u007fd\u0085e")).toBe("abcde");
+    expect(note.parse("   ")).toBeNull();
+    expect(note.parse(undefined)).toBeNull();
+    expect(note.safeParse("x".repeat(2001)).error?.issues[0]?.message).toBe("too long");
+  });
+
+  it("applies to what a booker sends: names refused, the note kept as text", () => {
+    const base = { offering: "one-on-one", start: "2027-01-08T18:00:00Z", name: "Sam", email: "sam@example.test", timeZone: "UTC" };
+    const bad = createBookingInput.safeParse({ ...base, name: "Sam\r\nEND:VEVENT", partner: { name: "Al\nX", email: "al@example.test" } });
+    expect(bad.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["name", "partner.name"]);
+    expect(createBookingInput.parse({ ...base, note: "Hi\r\nEND:VEVENT\u0000" }).note).toBe("Hi\nEND:VEVENT");
+  });
+
+  it("writes email subjects on one line", () => {
+    expect(oneLine("New booking: Sam\r\nBcc: x@example.com\u0000 \u0085here")).toBe("New booking: Sam Bcc: x@example.com here");
   });
 });
 

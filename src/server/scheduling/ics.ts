@@ -41,8 +41,12 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** A TEXT value: line breaks become LF (which `ics` writes as "\n"); other controls go. */
 const text = (value: string) => value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(CONTROLS_BUT_TAB_AND_LF, "");
-/** A parameter value (CN) or an address: one line, and no double quote (it would end the quoted value). */
-const param = (value: string) => value.replace(CONTROLS, " ").replace(/"/g, "'").trim();
+/**
+ * A parameter value (CN) or an address: one line, no double quote (it would
+ * end the quoted value), and no semicolon, which is legal inside quotes but
+ * splits parameters in lenient parsers (node-ical among them).
+ */
+const param = (value: string) => value.replace(CONTROLS, " ").replace(/"/g, "'").replace(/;/g, ",").trim();
 
 function toEventAttributes(event: InviteEvent): EventAttributes {
   return {

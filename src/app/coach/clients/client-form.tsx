@@ -15,12 +15,15 @@ export function ClientForm<T>({
   timeZones,
   isNew,
   cancelHref,
+  hasPortalAccount = false,
 }: {
   action: FormAction<T>;
   initial: ClientFormValues;
   timeZones: { value: string; label: string }[];
   isNew: boolean;
   cancelHref: string;
+  /** The client has signed in: a new email takes the record away from that account. */
+  hasPortalAccount?: boolean;
 }) {
   const { formAction, formKey, formRef, failed, errors, values } = useActionForm(action);
   const v = { ...initial, ...values };
@@ -39,7 +42,11 @@ export function ClientForm<T>({
           autoComplete="off"
           required
           defaultValue={v.email}
-          hint="They sign in to the portal with this address."
+          hint={
+            hasPortalAccount
+              ? "They sign in to the portal with this address. If you change it, the account on the current address no longer sees this record."
+              : "They sign in to the portal with this address."
+          }
           errors={errors.email}
         />
         <Field

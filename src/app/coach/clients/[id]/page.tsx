@@ -79,6 +79,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             timeZones={timeZoneOptions(client.timeZone)}
             isNew={false}
             cancelHref="/coach/clients"
+            hasPortalAccount={!!client.userId}
           />
         </Card>
         <Card aria-labelledby="sessions-heading">
