@@ -135,4 +135,64 @@ describe("the demo coach's calendar", () => {
     await visible(phone.getByRole("region", { name: longDate(sessionDate) }).getByRole("link", { name: new RegExp(clientName) }));
     await screenshot(phone, "05-coach-calendar-phone");
   });
+
+  test("a stranger books with a client's email: the record is untouched, the link shows what was typed, and the coach can revoke it", async () => {
+    // Someone books as the demo's Sam Rivera, under another name and phone, a few weeks out.
+    const from = DateTime.now().setZone(PRACTICE_ZONE).plus({ days: 24 });
+    const slots = await api(`/api/public/demo/offerings/one-on-one/slots?start=${from.toISODate()}&end=${from.plus({ days: 7 }).toISODate()}&timeZone=${PRACTICE_ZONE}`);
+    const open = slots.body.slots as { start: string }[];
+    const slot = open[Math.min(open.length - 1, 5)]!;
+    const booked = await api("/api/public/demo/bookings", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ offering: "one-on-one", start: slot.start, name: `Sammy ${tag}`, email: "sam@demo.tend.test", phone: "+1 555 0199", timeZone: "America/New_York" }),
+    });
+    expect(booked.status).toBe(201);
+    const { id, manageUrl } = booked.body.booking as { id: string; manageUrl: string };
+
+    // The link shows the booker's own name, never the coach's record of that person.
+    const visitor = await newPage({ viewport: PHONE });
+    await visitor.goto(manageUrl);
+    await visible(visitor.getByText(`Booked by Sammy ${tag}.`));
+    expect(await visitor.getByText("Sam Rivera").count()).toBe(0);
+
+    // The coach sees the session on Sam's record, with a calm note of what differs.
+    const coach = await newPage();
+    await signInAs(coach, DEMO_COACH);
+    await coach.goto(`/coach/calendar/sessions/${id}`);
+    await visible(coach.getByRole("heading", { level: 1, name: "One-on-One Coaching with Sam Rivera" }));
+    await visible(coach.getByText(`Booked as “Sammy ${tag}”, phone +1 555 0199; your record says “Sam Rivera”, no phone.`));
+    await screenshot(coach, "05-coach-session-booked-as");
+
+    // Revoke the link: the confirmation says who gets the new one.
+    await coach.getByRole("button", { name: "Revoke link and send a new one…" }).click();
+    await visible(coach.getByText(/Sammy .* \(sam@demo\.tend\.test\) gets a new link by email/));
+    await screenshot(coach, "05-coach-session-revoke-link");
+    await coach.getByRole("button", { name: "Yes, revoke and send" }).click();
+    await visible(coach.getByText("Link revoked. A new one is on its way to sam@demo.tend.test; the old link no longer works."));
+
+    // The old link is gone; the new one, from the email, works.
+    const gone = await visitor.goto(manageUrl);
+    expect(gone?.status()).toBe(404);
+    const mailbox = await newPage();
+    let newLink: string | null = null;
+    for (const deadline = Date.now() + 20_000; !newLink && Date.now() < deadline; ) {
+      await mailbox.goto("/dev/mailbox?to=sam%40demo.tend.test");
+      const message = mailbox.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: "booking-new-link" }).first();
+      if ((await message.count()) > 0) {
+        await message.click();
+        await visible(mailbox.getByRole("heading", { name: "Links in this message" }));
+        newLink = await mailbox.locator(`a[href*="/manage/${id}"]`).first().getAttribute("href");
+      } else await mailbox.waitForTimeout(500);
+    }
+    expect(newLink, "no booking-new-link email with a manage link for the booking").toBeTruthy();
+    expect(newLink).not.toBe(manageUrl);
+    await visitor.goto(newLink!);
+    await visible(visitor.getByText(`Booked by Sammy ${tag}.`));
+
+    // Leave the demo as it was: cancel the session.
+    await coach.getByRole("button", { name: "Cancel this session…" }).click();
+    await coach.getByRole("button", { name: "Yes, cancel the session" }).click();
+    await visible(coach.getByText("Session canceled."));
+  });
 });
