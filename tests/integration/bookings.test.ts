@@ -156,8 +156,8 @@ describe("createBooking", () => {
     const connections = Array.from({ length: 20 }, () => postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} }));
     const results = await Promise.allSettled(
       connections.map((sql, i) =>
-        sql`insert into bookings (practice_id, offering_id, coach_id, client_id, status, starts_at, ends_at, blocked_from, blocked_until, client_time_zone, policy)
-            values (${practiceId}, ${offering.id}, ${coachId}, ${seed.clientId}, 'confirmed',
+        sql`insert into bookings (practice_id, offering_id, coach_id, client_id, booker_name, booker_email, status, starts_at, ends_at, blocked_from, blocked_until, client_time_zone, policy)
+            values (${practiceId}, ${offering.id}, ${coachId}, ${seed.clientId}, ${seed.bookerName}, ${seed.bookerEmail}, 'confirmed',
               ${new Date(at("2027-01-12T13:00").getTime() + i * 60_000)}, ${new Date(at("2027-01-12T14:00").getTime() + i * 60_000)},
               ${new Date(at("2027-01-12T13:00").getTime() + i * 60_000)}, ${new Date(at("2027-01-12T14:00").getTime() + i * 60_000)},
               'UTC', ${sql.json(seed.policy)})`,
