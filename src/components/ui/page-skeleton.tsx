@@ -18,3 +18,13 @@ export function PageSkeleton({ label = "Loading…", rows = 3 }: { label?: strin
     </div>
   );
 }
+
+/*
+ * For loading.tsx files (`export { ListLoading as default } from "@/components/ui/page-skeleton"`).
+ * They sit beside list pages only, never above a page that can be "not found":
+ * a loading boundary starts the response (status 200) before the page has
+ * run, so a foreign or malformed id beneath one could never answer 404.
+ * Lists put theirs in a route group of their own, e.g. coach/clients/(list)/.
+ */
+export const ListLoading = () => <PageSkeleton />;
+export const PortalListLoading = () => <PageSkeleton rows={2} />;

@@ -8,8 +8,8 @@ import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/bookings";
 import { localDateOf, rangeForLocalDates } from "@/server/scheduling/slots";
-import { formatLongDate, formatTimeRange } from "./calendar/format";
-import { isCanceled, statusLabels } from "./calendar/session-status";
+import { formatLongDate, formatTimeRange } from "../calendar/format";
+import { isCanceled, statusLabels } from "../calendar/session-status";
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -11,13 +11,13 @@ import { getAvailability, getPracticeCoachId } from "@/server/scheduling/availab
 import { listBlocks } from "@/server/scheduling/blocks";
 import { listBookings } from "@/server/scheduling/bookings";
 import { calendarFeedUrl } from "@/server/scheduling/calendar-feed";
-import { deleteBlockAction } from "./actions";
-import { ActionButton } from "./action-button";
-import { BlockTimeForm } from "./block-time-form";
-import { blockAnchor, DayList, sessionHref, WeekGrid, type CalendarItem, type DayInfo } from "./calendar-views";
-import { FeedLink } from "./feed-link";
-import { formatDateRange, formatLongDate, formatTimeRange, zoneName } from "./format";
-import { addDays, dayOffReason, daysFrom, localDateOf, mondayOf, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "./week";
+import { deleteBlockAction } from "../actions";
+import { ActionButton } from "../action-button";
+import { BlockTimeForm } from "../block-time-form";
+import { blockAnchor, DayList, sessionHref, WeekGrid, type CalendarItem, type DayInfo } from "../calendar-views";
+import { FeedLink } from "../feed-link";
+import { formatDateRange, formatLongDate, formatTimeRange, zoneName } from "../format";
+import { addDays, dayOffReason, daysFrom, localDateOf, mondayOf, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "../week";
 
 export const metadata: Metadata = { title: "Calendar" };
 
