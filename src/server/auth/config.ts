@@ -1,7 +1,8 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { NextAuthConfig } from "next-auth";
-import { env } from "@/lib/env";
+import { appUsesHttps, env, sessionCookieName } from "@/lib/env";
+import { safeCallbackUrl } from "@/lib/safe-next";
 import { emailSchema } from "@/lib/validation";
 import { getDb } from "@/server/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
@@ -16,6 +17,14 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
  * live in the database: signing out or deleting a session ends it at once.
  */
 export function authConfig(): NextAuthConfig {
+  const settings = env();
+  // Auth.js builds every absolute URL it makes (the magic link, its redirects)
+  // from AUTH_URL when that is set, and otherwise from the request's Host,
+  // X-Forwarded-Host and X-Forwarded-Proto, which any client can forge to
+  // get a genuine sign-in email whose link hands the token to another site.
+  // Pinned here, before each use (next-auth reads process.env on every call),
+  // APP_URL is the only origin it can pick.
+  process.env.AUTH_URL = new URL(settings.APP_URL).origin;
   return {
     adapter: DrizzleAdapter(getDb(), {
       usersTable: users,
@@ -24,17 +33,16 @@ export function authConfig(): NextAuthConfig {
       verificationTokensTable: verificationTokens,
     }),
     secret: authSecret(),
+    // The host is APP_URL's (above), so there is nothing left to distrust.
     trustHost: true,
+    // From APP_URL, not from a forwarded header: https means Secure cookies.
+    useSecureCookies: appUsesHttps(settings),
+    cookies: { sessionToken: { name: sessionCookieName(settings) } },
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/check-email", error: "/signin" },
     callbacks: {
-      // Same-site redirects only. Next.js reports 127.0.0.1 as "localhost" to
-      // Auth.js, so APP_URL's own origin is trusted as well as the request's.
-      redirect: ({ url, baseUrl }) => {
-        const target = new URL(url, baseUrl);
-        const allowed = new Set([new URL(baseUrl).origin, new URL(env().APP_URL).origin]);
-        return allowed.has(target.origin) ? target.toString() : baseUrl;
-      },
+      // After sign-in (and in the mailed link), only ever a path on APP_URL's origin.
+      redirect: ({ url }) => safeCallbackUrl(url, settings.APP_URL),
     },
     providers: [
       {
