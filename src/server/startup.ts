@@ -4,9 +4,29 @@ import { now } from "./clock";
 import { serverKeyring } from "./crypto/sealed";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
-import { log } from "./log";
+import { log, scrub } from "./log";
 import { seedDemoPractice } from "./db/seed";
 import { startDispatcherLoop } from "./notifications/dispatcher-loop";
+import { forwardSocketAddresses } from "./socket-address";
+
+/**
+ * The server's start (from src/instrumentation.ts). A failure here stops the
+ * process: `next start` on its own would log an error thrown by register()
+ * and then serve every request a 500, which looks up but isn't. A bad
+ * setting (say, no APP_URL in production) must stop the server with a
+ * message that names it.
+ */
+export async function startServer() {
+  try {
+    forwardSocketAddresses();
+    await prepareServer();
+  } catch (error) {
+    log.fatal({ err: error }, "Tend could not start");
+    // Plain text as well: the first thing an operator reads should say what to fix.
+    process.stderr.write(`\nTend could not start. ${scrub(error instanceof Error ? error.message : String(error))}\n`);
+    process.exit(1);
+  }
+}
 
 /**
  * Runs once when `next dev` or `next start` boots (from src/instrumentation.ts),

@@ -105,11 +105,15 @@ describe("dev mailbox", () => {
       return isDevMailboxEnabled();
     };
 
-    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: undefined })).toBe(true);
-    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: "re_key" })).toBe(false);
-    expect(await check({ NODE_ENV: "production", RESEND_API_KEY: undefined, APP_URL: "http://127.0.0.1:3100" })).toBe(true);
-    // A deployment that forgot its Resend key must not expose sign-in links.
-    expect(await check({ NODE_ENV: "production", RESEND_API_KEY: undefined, APP_URL: "https://coach.example.com" })).toBe(false);
+    // One rule (laptopConveniencesEnabled), whatever NODE_ENV says: a loopback APP_URL and no Resend key.
+    for (const NODE_ENV of ["development", "production"]) {
+      expect(await check({ NODE_ENV, RESEND_API_KEY: undefined, APP_URL: "http://localhost:3000" })).toBe(true);
+      expect(await check({ NODE_ENV, RESEND_API_KEY: undefined, APP_URL: "http://127.0.0.1:3100" })).toBe(true);
+      expect(await check({ NODE_ENV, RESEND_API_KEY: "re_key", APP_URL: "http://localhost:3000" })).toBe(false);
+    }
+    // A public address never opens it, not even under `next dev`, and not when a deployment forgot its Resend key.
+    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: undefined, APP_URL: "https://coach.example.com" })).toBe(false);
+    expect(await check({ NODE_ENV: "development", RESEND_API_KEY: undefined, APP_URL: "http://192.168.1.20:3000" })).toBe(false);
 
     expect(await check({ NODE_ENV: "production", RESEND_API_KEY: "re_key", APP_URL: "http://localhost:3000" })).toBe(false);
     await expect(listMailboxMessages()).rejects.toBeInstanceOf(AppError);

@@ -1,23 +1,21 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { env, isLocalAppUrl } from "@/lib/env";
+import { laptopConveniencesEnabled } from "@/lib/env";
 import { getDb } from "@/server/db/client";
 import { devMailbox, emailOutbox } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 
 /**
  * The dev mailbox holds sign-in links, so reading it is reading anyone's
- * account. It is open only while the dev transport is the one in use (no
- * RESEND_API_KEY) and the server is not on the internet: in development, or
- * in a production build served on localhost (`npm start` on a laptop, the
- * end-to-end suite). A deployment that forgot its Resend key gets no
- * readable mailbox: sign-in emails are kept, not exposed.
+ * account. It is a laptop convenience (laptopConveniencesEnabled: APP_URL on
+ * a loopback address and no RESEND_API_KEY), open in `npm run dev`, a
+ * production build on localhost and the end-to-end suite. A deployment that
+ * forgot its Resend key gets no readable mailbox: sign-in emails are kept,
+ * not exposed.
  */
 export async function isDevMailboxEnabled(): Promise<boolean> {
-  const settings = env();
-  if (settings.RESEND_API_KEY) return false;
-  return settings.NODE_ENV !== "production" || isLocalAppUrl(settings);
+  return laptopConveniencesEnabled();
 }
 
 async function assertEnabled() {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { Resend } from "resend";
-import { env, isLocalAppUrl } from "@/lib/env";
+import { env, laptopConveniencesEnabled } from "@/lib/env";
 import { getDb, type Db } from "@/server/db/client";
 import { devMailbox } from "@/server/db/schema";
 import { log } from "@/server/log";
@@ -138,7 +138,7 @@ export function getTransport(): EmailTransport {
   if (settings.NODE_ENV === "production" && !warnedAboutProduction) {
     warnedAboutProduction = true;
     log.warn(
-      isLocalAppUrl(settings)
+      laptopConveniencesEnabled(settings)
         ? "RESEND_API_KEY is not set: emails are kept in the dev mailbox at /dev/mailbox (readable because APP_URL is on localhost)."
         : "RESEND_API_KEY is not set: emails are kept, unread and unsent (the dev mailbox is closed on a public APP_URL). " +
             "Set RESEND_API_KEY so people receive their sign-in links and reminders.",
