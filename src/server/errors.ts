@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "conflict"
   | "payment_required"
   | "rate_limited"
+  | "unsupported_media_type"
   | "slot_unavailable"
   | "slot_taken";
 
@@ -22,6 +23,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   slot_unavailable: 409,
   slot_taken: 409,
+  unsupported_media_type: 415,
   rate_limited: 429,
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { env } from "@/lib/env";
 import { AppError, toAppError } from "./errors";
 import { log } from "./log";
 
@@ -30,8 +31,16 @@ export function handleRoute<Args extends unknown[]>(handler: (...args: Args) => 
   };
 }
 
-/** Reads a JSON body; a malformed one is a 400, not a crash. */
+/**
+ * Reads a JSON body. Only `application/json` is accepted (415 otherwise), so
+ * a plain HTML form on another site, which can only send form encodings or
+ * text/plain, cannot post here; a malformed body is a 400, not a crash.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
+  }
   try {
     return await request.json();
   } catch {
@@ -39,7 +48,17 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** The caller's IP as the first proxy saw it, for rate limiting. */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+/**
+ * The address a request came from, for rate limits. The server appends the
+ * socket's peer to X-Forwarded-For (src/server/socket-address.ts), so the
+ * last entry is always real; each of the TRUST_PROXY_HOPS trusted proxies in
+ * front appended the peer it saw, so the client is that many entries further
+ * back. Entries further left are whatever the client wrote, and never used.
+ */
+export function clientAddress(headers: Headers, trustedHops = env().TRUST_PROXY_HOPS): string {
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return chain[Math.max(chain.length - 1 - trustedHops, 0)] ?? "unknown";
 }

@@ -8,18 +8,20 @@ import { publicAction, userAction } from "@/server/action";
 import { signIn, signOut } from "@/server/auth";
 import { createPractice } from "@/server/practices/create-practice";
 import { createPracticeInput } from "@/server/practices/schemas";
-import { clientIp } from "@/server/http";
-import { consumeRateLimit } from "@/server/rate-limit";
+import { clientAddress } from "@/server/http";
+import { limitSignInLinks } from "@/server/rate-limit";
 import { safeNextPath } from "@/lib/safe-next";
 import { AppError } from "@/server/errors";
 
 const signInInput = z.object({ email: emailSchema, next: z.string().optional() });
 
-/** Sends a magic link. Limited per IP and per address so nobody can flood an inbox. */
+/**
+ * Sends a magic link. Limited per client address and per email address so
+ * nobody can flood an inbox; the answer is the same whether or not the
+ * address has an account.
+ */
 export const requestSignInLink = publicAction(signInInput, async ({ email, next }) => {
-  const ip = clientIp(await headers());
-  await consumeRateLimit(`signin:ip:${ip}`, 10, 600);
-  await consumeRateLimit(`signin:email:${email}`, 5, 600);
+  await limitSignInLinks(email, clientAddress(await headers()));
   const outcome: string = await signIn("email", {
     email,
     redirectTo: `/home?next=${encodeURIComponent(safeNextPath(next))}`,

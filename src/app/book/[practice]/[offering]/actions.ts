@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { toSlotMonth } from "@/components/booking/slot-days";
 import { publicAction } from "@/server/action";
-import { clientIp } from "@/server/http";
+import { clientAddress } from "@/server/http";
 import { getPracticeBySlug } from "@/server/practices/queries";
-import { consumeRateLimit } from "@/server/rate-limit";
+import { limitBookingRequests } from "@/server/rate-limit";
 import { createBooking } from "@/server/scheduling/bookings";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
@@ -36,7 +36,7 @@ const bookInput = z.object({
 });
 
 export const bookSessionAction = publicAction(bookInput, async (input) => {
-  await consumeRateLimit(`booking:ip:${clientIp(await headers())}`, 20, 600);
+  await limitBookingRequests(input.email, clientAddress(await headers()));
   const practice = await getPracticeBySlug(input.practice);
   const partnerGiven = !!(input.partnerName?.trim() || input.partnerEmail?.trim());
   const booking = await createBooking(

@@ -1,15 +1,17 @@
 import { NextResponse } from "next/server";
-import { clientIp, handleRoute, readJson } from "@/server/http";
+import { clientAddress, handleRoute, readJson } from "@/server/http";
 import { getPracticeBySlug } from "@/server/practices/queries";
-import { consumeRateLimit } from "@/server/rate-limit";
+import { limitBookingRequests } from "@/server/rate-limit";
 import { createBooking } from "@/server/scheduling/bookings";
 import type { CreateBookingInput } from "@/server/scheduling/schemas";
 import { manageUrlFor } from "@/server/scheduling/manage-token";
 
 export const POST = handleRoute(async (request: Request, { params }: { params: Promise<{ practice: string }> }) => {
-  await consumeRateLimit(`booking:ip:${clientIp(request.headers)}`, 20, 600);
+  const body = await readJson(request);
+  await limitBookingRequests((body as { email?: unknown } | null)?.email, clientAddress(request.headers));
   const practice = await getPracticeBySlug((await params).practice);
-  const booking = await createBooking(practice.id, (await readJson(request)) as CreateBookingInput);
+  // createBooking validates every field itself.
+  const booking = await createBooking(practice.id, body as CreateBookingInput);
   return NextResponse.json(
     {
       booking: {
