@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f6f6a" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each response a fresh
+  // CSP nonce, which Next.js can only put on the scripts of a page it renders
+  // now (a prerendered page would carry none, and its scripts would be blocked).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-paper font-sans text-ink antialiased">

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { coachAction } from "@/server/action";
+import { setEmbedOrigins } from "@/server/practices/embedding";
 import { updatePractice } from "@/server/practices/update-practice";
-import type { CreatePracticeInput } from "@/server/practices/schemas";
+import type { CreatePracticeInput, EmbedSettingsInput } from "@/server/practices/schemas";
 import { formInput } from "../_lib/form-input";
 
 export const updatePracticeAction = coachAction(
@@ -14,4 +15,10 @@ export const updatePracticeAction = coachAction(
     return { slug: practice.slug };
   },
   { successMessage: "Settings saved." },
+);
+
+export const updateEmbedOriginsAction = coachAction(
+  formInput<EmbedSettingsInput>(),
+  async (input, { practiceId }) => ({ embedOrigins: await setEmbedOrigins(practiceId, input) }),
+  { successMessage: "Saved. The change applies the next time your booking page loads." },
 );

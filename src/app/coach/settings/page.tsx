@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { currencyName } from "@/lib/format";
 import { requireCoach } from "@/server/auth/guards";
 import { timeZoneOptions } from "../_lib/time-zone-options";
+import { EmbedForm } from "./embed-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -37,6 +38,13 @@ export default async function SettingsPage() {
             </Link>
             <CopyButton text={bookingUrl} label="Copy link" />
           </div>
+        </Card>
+        <Card aria-labelledby="embed-heading">
+          <h2 id="embed-heading" className="font-serif text-lg font-semibold text-ink">
+            Show it on your website
+          </h2>
+          <p className="mb-5 mt-1 text-sm text-muted">Clients can book without leaving your site: paste the code below where the booking page should appear.</p>
+          <EmbedForm bookingUrl={bookingUrl} embedOrigins={practice.embedOrigins} />
         </Card>
         <Card aria-labelledby="practice-heading">
           <h2 id="practice-heading" className="mb-5 font-serif text-lg font-semibold text-ink">

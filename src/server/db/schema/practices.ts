@@ -33,6 +33,11 @@ export const practices = pgTable("practices", {
     .notNull()
     .unique()
     .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  /**
+   * The websites (https origins) allowed to show the booking pages in a
+   * frame: CSP frame-ancestors on /book/<slug>/…. Empty: any website.
+   */
+  embedOrigins: text().array().notNull().default(sql`'{}'::text[]`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
