@@ -16,7 +16,7 @@ const SIGNED_IN_AREAS = /^\/(coach|portal|onboarding)(\/|$)/;
 const LAPTOP_ONLY = /^\/dev(\/|$)/;
 const NEXT_ASSETS = /^\/_next\//;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/** For answers made here (400, 403, 404): plain text that needs nothing. */
+/** For what needs no page policy: answers made here (redirects, 400, 403, 404) and Next's own files. */
 const LOCKED_DOWN_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
@@ -38,14 +38,16 @@ const LOCKED_DOWN_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = appUsesHttps();
-  const withBaseHeaders = (response: NextResponse) => {
+  // `policy` null leaves the route's own; a header set here would replace it.
+  const withHeaders = (response: NextResponse, policy: string | null = LOCKED_DOWN_CSP) => {
     for (const [name, value] of Object.entries(baseSecurityHeaders(pathname, https))) response.headers.set(name, value);
+    if (policy) response.headers.set("content-security-policy", policy);
     return response;
   };
   const answer = (body: string, status: number, contentType = "text/plain; charset=utf-8") =>
-    withBaseHeaders(new NextResponse(body, { status, headers: { "content-type": contentType, "content-security-policy": LOCKED_DOWN_CSP } }));
+    withHeaders(new NextResponse(body, { status, headers: { "content-type": contentType } }));
 
-  if (NEXT_ASSETS.test(pathname)) return withBaseHeaders(NextResponse.next());
+  if (NEXT_ASSETS.test(pathname)) return withHeaders(NextResponse.next());
   try {
     decodeURIComponent(pathname);
   } catch {
@@ -61,11 +63,10 @@ export async function proxy(request: NextRequest) {
   if (SIGNED_IN_AREAS.test(pathname) && !request.cookies.has(sessionCookieName())) {
     const signIn = new URL("/signin", env().APP_URL);
     signIn.searchParams.set("next", pathname + search);
-    return withBaseHeaders(NextResponse.redirect(signIn));
+    return withHeaders(NextResponse.redirect(signIn));
   }
 
-  // A header set here replaces the route's own: leave stricter policies alone.
-  if (hasOwnContentSecurityPolicy(pathname)) return withBaseHeaders(NextResponse.next());
+  if (hasOwnContentSecurityPolicy(pathname)) return withHeaders(NextResponse.next(), null);
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const nonce = randomBytes(16).toString("base64");
   const policy = contentSecurityPolicy({
@@ -76,9 +77,7 @@ export async function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", policy);
-  return withBaseHeaders(response);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 
 /**

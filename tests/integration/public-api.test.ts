@@ -161,6 +161,19 @@ describe("POST /api/public/{practice}/bookings", () => {
     expect((await book({ ...body("2027-01-08T18:00:00Z"), offering: "hidden" })).status).toBe(404);
   });
 
+  it("accepts only a JSON body: another content type is 415, in the same error shape", async () => {
+    const start = DateTime.fromISO("2027-01-13T10:00", { zone: ZONE }).toUTC().toISO()!;
+    // What a plain HTML form on another site can send: form encodings and text/plain.
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx"]) {
+      const { status, body: json } = await book(body(start, 60), slug, { "content-type": type });
+      expect(status, type).toBe(415);
+      expect(json.error).toMatchObject({ code: "unsupported_media_type" });
+      expect(json.error?.message).toMatch(/application\/json/);
+    }
+    const withCharset = await book(body(start, 61), slug, { "content-type": "Application/JSON; charset=utf-8" });
+    expect(withCharset.status).toBe(201);
+  });
+
   it("limits booking attempts per IP with 429", async () => {
     process.env.TEND_RATE_LIMIT = "on";
     resetEnvCache();

@@ -118,3 +118,26 @@ export async function signInAs(page: Page, email: string, { screenshots }: { scr
   await page.goto(link);
   await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && !url.pathname.startsWith("/signin"));
 }
+
+/**
+ * Starts recording what the page's Content-Security-Policy blocks, from both
+ * the `securitypolicyviolation` events and Chromium's console messages.
+ * Call before the first navigation; read the list with the returned function.
+ */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  const fromConsole: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const store = window as unknown as { __cspViolations?: string[] };
+    store.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      store.__cspViolations!.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
+  return async () => {
+    const fromEvents = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+    return [...fromConsole, ...fromEvents];
+  };
+}

@@ -17,24 +17,58 @@ export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
  * Starts the production build (`next start`) the way a coach would meet it:
  * a fresh embedded database seeded with the demo practice, email kept in the
  * dev mailbox (no RESEND_API_KEY), and a fast dispatcher. `extraEnv` adds or
- * overrides settings (e.g. TEND_TEST_CLOCK). `stop()` ends it and deletes
- * its data.
+ * overrides settings (e.g. TEND_TEST_CLOCK); a value of `undefined` removes
+ * one. `stop()` ends it and deletes its data.
  */
-export async function startProductionServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProductionServer(extraEnv: ExtraEnv = {}): Promise<RunningServer> {
+  const { server, baseUrl, output, teardown } = await spawnProductionServer(extraEnv);
+  try {
+    // The server listens on 127.0.0.1 only; ask there so no IPv6 lookup of localhost can stall the poll.
+    await waitUntilReady(`http://127.0.0.1:${new URL(baseUrl).port}`, server);
+  } catch (error) {
+    await teardown();
+    throw new Error(`${(error as Error).message}\n--- next start output ---\n${output()}`);
+  }
+  return { baseUrl, stop: teardown };
+}
+
+/**
+ * Starts the production build with settings it should refuse, and waits for
+ * it to stop on its own. Returns its exit code and everything it printed;
+ * a server that is still up after `timeoutMs` (it accepted the settings) is
+ * stopped and reported with code null.
+ */
+export async function runRefusedProductionServer(
+  extraEnv: ExtraEnv,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const { server, output, teardown } = await spawnProductionServer(extraEnv);
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+  const code = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
+  await teardown();
+  return { code, output: output() };
+}
+
+type ExtraEnv = Record<string, string | undefined>;
+
+async function spawnProductionServer(extraEnv: ExtraEnv) {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("E2E tests run against the production build, and there is none: run `npm run build` first.");
   }
 
   const port = await freePort();
-  // "localhost", not 127.0.0.1: Next rewrites loopback hosts to "localhost" in the
-  // request URL Auth.js sees, so any other spelling sends the magic-link
-  // callback's redirect to a different origin from the one the browser is on.
+  // APP_URL is the address the browser uses: every link, the magic link too, is
+  // built from it, and the session cookie is set for the origin it names.
   const baseUrl = `http://localhost:${port}`;
   const dataDir = path.join(".data", `e2e-${randomBytes(6).toString("hex")}`);
   mkdirSync(path.join(root, ".data"), { recursive: true });
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Mail must land in the dev mailbox, and the database must be the fresh PGlite one.
+  for (const name of ["DATABASE_URL", "TEST_SERVER_DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_URL", "NEXTAUTH_URL", "TRUST_PROXY_HOPS"]) {
+    delete env[name];
+  }
+  Object.assign(env, {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PGLITE_DIR: dataDir,
@@ -43,11 +77,10 @@ export async function startProductionServer(extraEnv: Record<string, string> = {
     AUTH_SECRET: randomBytes(32).toString("hex"),
     DISPATCH_INTERVAL_SECONDS: "1",
     TEND_RATE_LIMIT: "off",
-    ...extraEnv,
-  };
-  // Mail must land in the dev mailbox, and the database must be the fresh PGlite one.
-  for (const name of ["DATABASE_URL", "TEST_SERVER_DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "AUTH_URL", "NEXTAUTH_URL"]) {
-    delete env[name];
+  });
+  for (const [name, value] of Object.entries(extraEnv)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
   }
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -65,16 +98,7 @@ export async function startProductionServer(extraEnv: Record<string, string> = {
     await stop(server);
     rmSync(path.join(root, dataDir), { recursive: true, force: true });
   };
-
-  try {
-    // The server listens on 127.0.0.1 only; ask there so no IPv6 lookup of localhost can stall the poll.
-    await waitUntilReady(`http://127.0.0.1:${port}`, server);
-  } catch (error) {
-    await teardown();
-    throw new Error(`${(error as Error).message}\n--- next start output ---\n${log}`);
-  }
-
-  return { baseUrl, stop: teardown };
+  return { server, baseUrl, output: () => log, teardown };
 }
 
 function freePort(): Promise<number> {

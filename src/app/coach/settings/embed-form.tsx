@@ -1,11 +1,11 @@
 "use client";
 
-import { SubmitButton } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateEmbedOriginsAction } from "./actions";
+import { SaveRow } from "./settings-form";
 
 /** Which websites may show the booking page in a frame, with the snippet to paste there. */
 export function EmbedForm({ bookingUrl, embedOrigins }: { bookingUrl: string; embedOrigins: string[] }) {
@@ -44,12 +44,7 @@ export function EmbedForm({ bookingUrl, embedOrigins }: { bookingUrl: string; em
           />
         )}
       </Field>
-      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-5">
-        <p role="status" className="text-sm font-medium text-brand-800">
-          {state?.ok ? state.message : ""}
-        </p>
-        <SubmitButton pendingLabel="Saving…">Save websites</SubmitButton>
-      </div>
+      <SaveRow saved={state?.ok ? state.message : undefined}>Save websites</SaveRow>
     </form>
   );
 }

@@ -43,14 +43,21 @@ export function SettingsForm({
         hint="Shown to clients who need to reach you, and used as the reply address."
         errors={errors.contactEmail}
       />
-      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-6">
-        {/* The confirmation sits by the button: on a phone the top of the form is out of sight. */}
-        <p role="status" className="text-sm font-medium text-brand-800">
-          {state?.ok ? state.message : ""}
-        </p>
-        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
-      </div>
+      <SaveRow saved={state?.ok ? state.message : undefined}>Save settings</SaveRow>
     </form>
+  );
+}
+
+/** A settings form's last row: its save button, with the confirmation beside it. */
+export function SaveRow({ saved, children }: { saved?: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-6">
+      {/* The confirmation sits by the button: on a phone the top of the form is out of sight. */}
+      <p role="status" className="text-sm font-medium text-brand-800">
+        {saved ?? ""}
+      </p>
+      <SubmitButton pendingLabel="Saving…">{children}</SubmitButton>
+    </div>
   );
 }
 
