@@ -162,7 +162,7 @@ describe("POST /api/public/{practice}/bookings", () => {
   });
 
   it("accepts only a JSON body: another content type is 415, in the same error shape", async () => {
-    const start = DateTime.fromISO("2027-01-13T10:00", { zone: ZONE }).toUTC().toISO()!;
+    const start = DateTime.fromISO("2027-01-14T11:00", { zone: ZONE }).toUTC().toISO()!;
     // What a plain HTML form on another site can send: form encodings and text/plain.
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx"]) {
       const { status, body: json } = await book(body(start, 60), slug, { "content-type": type });
