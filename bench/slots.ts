@@ -6,8 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import type { WeeklyHoursInterval } from "../src/server/scheduling/availability";
-import { computeSlots, isSlotOpen, rangeForLocalDates, startOfLocalDate, type SlotInput } from "../src/server/scheduling/slots";
+import type { WeeklyHoursInterval } from "../src/lib/scheduling/availability";
+import { computeSlots, isSlotOpen, rangeForLocalDates, startOfLocalDate, type SlotInput } from "../src/lib/scheduling/slots";
 
 const ZONE = "America/Los_Angeles";
 const MINUTE = 60_000;

@@ -2,7 +2,7 @@ import { Link, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import { z } from "zod";
 import { formatDuration } from "@/lib/format";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { isValidTimeZone } from "@/lib/time/zones";
 import { buildInvite } from "@/server/scheduling/ics";
 import type { EmailAttachment } from "@/server/notifications/templates";
 import { palette, styles } from "./layout";

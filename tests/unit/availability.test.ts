@@ -10,7 +10,7 @@ import {
   parseLocalTime,
   timeOffSchema,
   weeklyHoursSchema,
-} from "@/server/scheduling/availability";
+} from "@/lib/scheduling/availability";
 
 /** "path: message" for each issue, so tests read like what a form shows. */
 function issues(schema: z.ZodType, value: unknown): string[] {

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { blockFormToInstants, localToInstant } from "@/app/coach/calendar/local-time";
 import { addDays, dayOffReason, daysFrom, localDateOf, mondayOf, placeOnDay, visibleHours, workingMinutesOn } from "@/app/coach/calendar/week";
 import { AppError } from "@/server/errors";
-import type { Availability } from "@/server/scheduling/availability";
+import type { Availability } from "@/lib/scheduling/availability";
 
 // Every expectation names its zone: the suite runs under TZ=UTC, America/Los_Angeles and Asia/Kolkata.
 const LA = "America/Los_Angeles";

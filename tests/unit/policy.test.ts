@@ -6,7 +6,7 @@ import {
   policySnapshotSchema,
   schedulingDefaultsFor,
   type PolicySnapshot,
-} from "@/server/scheduling/policy";
+} from "@/lib/scheduling/policy";
 
 const HOUR = 3_600_000;
 const start = new Date("2026-03-10T17:00:00.000Z");

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { WeeklyHoursInterval } from "@/server/scheduling/availability";
+import type { WeeklyHoursInterval } from "@/lib/scheduling/availability";
 import {
   computeSlots,
   countPerLocalDay,
@@ -11,7 +11,7 @@ import {
   rangeForLocalDates,
   startOfLocalDate,
   type SlotInput,
-} from "@/server/scheduling/slots";
+} from "@/lib/scheduling/slots";
 
 const LA = "America/Los_Angeles";
 

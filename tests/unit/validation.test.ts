@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { safeNextPath } from "@/lib/safe-next";
 import { slugify } from "@/lib/slugify";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { isValidTimeZone } from "@/lib/time/zones";
 import { oneLine } from "@emails/components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
 import { createBookingInput } from "@/server/scheduling/schemas";

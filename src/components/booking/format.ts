@@ -1,5 +1,5 @@
 // Pure formatting for the booking screens (server and client render the same words).
-import type { PolicySnapshot } from "@/server/scheduling/policy";
+import type { PolicySnapshot } from "@/lib/scheduling/policy";
 
 const LOCALE = "en-US";
 

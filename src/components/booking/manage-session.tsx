@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState, useTransition } from "
 import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/server/action";
-import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/server/scheduling/policy";
+import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
 import { describeZone, formatTimeRange, formatWhen, lateCancelWarning, policySentence } from "./format";
 import type { SlotMonth, SlotTime } from "./slot-days";
 import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "./slot-picker";

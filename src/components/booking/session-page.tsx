@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
-import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/server/scheduling/policy";
+import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
 import { statusLabel } from "./format";
 import { ManageSession, type ManageActions } from "./manage-session";
 import { SessionSummary, type SessionSummaryProps } from "./session-summary";

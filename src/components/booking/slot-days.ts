@@ -1,5 +1,5 @@
 // Pure: shared by the server actions that feed the slot picker (booking, manage link, portal).
-import { groupSlotsByDay, type Interval } from "@/server/scheduling/slots";
+import { groupSlotsByDay, type Interval } from "@/lib/scheduling/slots";
 
 export type SlotTime = { start: string; end: string };
 export type SlotDay = { date: string; slots: SlotTime[] };

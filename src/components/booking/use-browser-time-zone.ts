@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { isValidTimeZone } from "@/lib/time-zones";
+import { isValidTimeZone } from "@/lib/time/zones";
 
 const noSubscription = () => () => {};
 

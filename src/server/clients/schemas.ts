@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time-zones";
+import { timeZoneSchema } from "@/lib/time/zones";
 import { emailSchema, nameSchema, singleLineText } from "@/lib/validation";
 
 export const phoneSchema = z

@@ -7,7 +7,7 @@ import { looksLikeSlug } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { offeringInput, type OfferingInput } from "./schemas";
 import { z } from "zod";
-import { schedulingDefaultsFor } from "@/server/scheduling/policy";
+import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 
 const idSchema = z.uuid();
 

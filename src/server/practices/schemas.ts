@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time-zones";
+import { timeZoneSchema } from "@/lib/time/zones";
 import { emailSchema, nameSchema, slugSchema } from "@/lib/validation";
 
 /** Paths under the site root that a practice slug must not shadow in links or mail. */

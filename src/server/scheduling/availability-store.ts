@@ -10,7 +10,7 @@ import {
   weeklyHoursSchema,
   type Availability,
   type Weekday,
-} from "./availability";
+} from "@/lib/scheduling/availability";
 import type { z } from "zod";
 
 /** The coach whose calendar a practice books into (one coach per practice for now). */

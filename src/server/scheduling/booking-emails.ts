@@ -6,7 +6,7 @@ import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import type { InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
 import { manageUrlFor } from "./manage-token";
-import { HOLDING_STATUSES, type Actor } from "./policy";
+import { HOLDING_STATUSES, type Actor } from "@/lib/scheduling/policy";
 
 type Booking = typeof bookings.$inferSelect;
 type Client = typeof clients.$inferSelect;

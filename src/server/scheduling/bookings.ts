@@ -11,7 +11,7 @@ import { getPracticeCoachId } from "./availability-store";
 import { enqueueBookingEmails } from "./booking-emails";
 import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
-import { canClientCancel, canClientReschedule, HOLDING_STATUSES, policyFor, type Actor } from "./policy";
+import { canClientCancel, canClientReschedule, HOLDING_STATUSES, policyFor, type Actor } from "@/lib/scheduling/policy";
 import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
 
 export type Booking = typeof bookings.$inferSelect;

@@ -3,8 +3,8 @@ import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
 import { getAvailability } from "./availability-store";
-import { HOLDING_STATUSES, type Actor } from "./policy";
-import { computeSlots, countPerLocalDay, isSlotOpen, type Interval, type SlotInput } from "./slots";
+import { HOLDING_STATUSES, type Actor } from "@/lib/scheduling/policy";
+import { computeSlots, countPerLocalDay, isSlotOpen, type Interval, type SlotInput } from "@/lib/scheduling/slots";
 
 type Offering = typeof offerings.$inferSelect;
 const DAY = 86_400_000;

@@ -6,9 +6,9 @@ import { getPractice } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
 import { findOpenSlots } from "./open-slots";
-import type { Actor } from "./policy";
+import type { Actor } from "@/lib/scheduling/policy";
 import { slotsQuery } from "./schemas";
-import { rangeForLocalDates } from "./slots";
+import { rangeForLocalDates } from "@/lib/scheduling/slots";
 
 /**
  * Open times of one offering between two dates, the dates read in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time-zones";
+import { timeZoneSchema } from "@/lib/time/zones";
 import { emailSchema, multiLineText, nameSchema } from "@/lib/validation";
 import { phoneSchema } from "@/server/clients/schemas";
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
 import { env } from "@/lib/env";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/time/zones";
 import { requireUser } from "@/server/auth/guards";
 import { findCoachPractice } from "@/server/practices/queries";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { timeZoneLabel } from "@/lib/format";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/time/zones";
 
 /** The picker's options, always including the zone already saved (even a legacy alias). */
 export function timeZoneOptions(current?: string) {

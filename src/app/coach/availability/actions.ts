@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
-import type { dateOverrideSchema, timeOffSchema, weeklyHoursSchema } from "@/server/scheduling/availability";
+import type { dateOverrideSchema, timeOffSchema, weeklyHoursSchema } from "@/lib/scheduling/availability";
 import {
   addTimeOff,
   getPracticeCoachId,

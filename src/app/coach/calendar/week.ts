@@ -7,7 +7,7 @@ import {
   parseLocalDate,
   parseLocalTime,
   type Availability,
-} from "@/server/scheduling/availability";
+} from "@/lib/scheduling/availability";
 
 export type CalendarDay = {
   /** "YYYY-MM-DD" in the practice's zone. */

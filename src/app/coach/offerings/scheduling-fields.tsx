@@ -1,7 +1,7 @@
 // No hooks and no "use client": the offering form (a client component) renders it, and the page
 // (a server component) may call schedulingValuesOf.
 import { Field } from "@/components/ui/field";
-import { schedulingDefaultsFor, type OfferingKind, type SchedulingDefaults } from "@/server/scheduling/policy";
+import { schedulingDefaultsFor, type OfferingKind, type SchedulingDefaults } from "@/lib/scheduling/policy";
 
 /** The scheduling inputs as the form holds them: strings, "" when left blank. */
 export type SchedulingValues = {

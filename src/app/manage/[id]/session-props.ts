@@ -5,7 +5,7 @@ import { now } from "@/server/clock";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { manageTokenFor, type LinkRecipient } from "@/server/scheduling/manage-token";
-import { canClientCancel, canClientReschedule } from "@/server/scheduling/policy";
+import { canClientCancel, canClientReschedule } from "@/lib/scheduling/policy";
 import type { TokenBooking } from "@/server/scheduling/booking-by-token";
 
 type SessionDetails = Pick<TokenBooking, "booking" | "practice" | "offering">;

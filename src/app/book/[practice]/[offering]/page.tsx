@@ -7,7 +7,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { formatDuration, formatPrice } from "@/lib/format";
 import { now } from "@/server/clock";
 import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
-import { policyFor } from "@/server/scheduling/policy";
+import { policyFor } from "@/lib/scheduling/policy";
 import { activeOfferingBySlug, practiceBySlug } from "../data";
 import { BookingFlow } from "./booking-flow";
 

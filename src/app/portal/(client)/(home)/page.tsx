@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { listClientBookings } from "@/server/scheduling/bookings";
-import { HOLDING_STATUSES } from "@/server/scheduling/policy";
+import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -15,7 +15,7 @@ import { offeringFormatLabels } from "@/server/offerings/schemas";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { getBookingDetails } from "@/server/scheduling/bookings";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
-import { HOLDING_STATUSES } from "@/server/scheduling/policy";
+import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
-import { HOLDING_STATUSES } from "@/server/scheduling/policy";
+import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[] }> };
 

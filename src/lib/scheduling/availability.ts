@@ -1,5 +1,5 @@
-// Pure module (no DB, no Next, no clock): deliberately without `import "server-only"` so the
-// settings forms and the booking page can share these types, schemas and helpers.
+// Working hours, date overrides and time off: their types, form schemas and rules. Pure (no DB,
+// no clock), so the settings forms and the server share them.
 import { z } from "zod";
 
 /** ISO weekday: Monday = 1 … Sunday = 7 (luxon's `weekday`). */

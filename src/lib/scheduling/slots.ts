@@ -1,5 +1,5 @@
-// Pure module (no DB, no Next, no clock, no process TZ): deliberately without
-// `import "server-only"` so the booking page may reuse groupSlotsByDay and the zone helpers.
+// Open slots. Pure (no DB, no clock, no process TZ): the server computes them, and the booking
+// page groups them by day with the same code.
 // The rules are written down in docs/scheduling.md; keep the two in step.
 import { IANAZone } from "luxon";
 import {

@@ -1,5 +1,5 @@
-// Pure module (no DB, no Next, no clock): deliberately without `import "server-only"` so the
-// portal and the manage page can show the same answer the server enforces.
+// Cancel and reschedule rules. Pure (no DB, no clock: `now` is passed in), so the portal and
+// the manage page show the same answer the server enforces.
 import { z } from "zod";
 
 export type OfferingKind = "relationship" | "crisis" | "one_on_one";
