@@ -7,7 +7,8 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type { WeeklyHoursInterval } from "../src/lib/scheduling/availability";
-import { computeSlots, isSlotOpen, rangeForLocalDates, startOfLocalDate, type SlotInput } from "../src/lib/scheduling/slots";
+import { rangeForLocalDates, startOfLocalDate } from "../src/lib/time/zones";
+import { computeSlots, isSlotOpen, type SlotInput } from "../src/lib/scheduling/slots";
 
 const ZONE = "America/Los_Angeles";
 const MINUTE = 60_000;

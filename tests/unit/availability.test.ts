@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import {
-  availabilitySchema,
-  dateOverrideSchema,
-  dateOverridesSchema,
-  formatLocalTime,
-  mergeMinuteIntervals,
-  parseLocalDate,
-  parseLocalTime,
-  timeOffSchema,
-  weeklyHoursSchema,
-} from "@/lib/scheduling/availability";
+import { formatLocalTime, parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { availabilitySchema, dateOverrideSchema, dateOverridesSchema, mergeMinuteIntervals, timeOffSchema, weeklyHoursSchema } from "@/lib/scheduling/availability";
 
 /** "path: message" for each issue, so tests read like what a form shows. */
 function issues(schema: z.ZodType, value: unknown): string[] {

@@ -1,17 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { WeeklyHoursInterval } from "@/lib/scheduling/availability";
-import {
-  computeSlots,
-  countPerLocalDay,
-  defaultSlotInterval,
-  groupSlotsByDay,
-  isSlotOpen,
-  localDateOf,
-  rangeForLocalDates,
-  startOfLocalDate,
-  type SlotInput,
-} from "@/lib/scheduling/slots";
+import { localDateOf, rangeForLocalDates, startOfLocalDate } from "@/lib/time/zones";
+import { computeSlots, countPerLocalDay, defaultSlotInterval, groupSlotsByDay, isSlotOpen, type SlotInput } from "@/lib/scheduling/slots";
 
 const LA = "America/Los_Angeles";
 

@@ -1,9 +1,7 @@
 // Working hours, date overrides and time off: their types, form schemas and rules. Pure (no DB,
 // no clock), so the settings forms and the server share them.
 import { z } from "zod";
-
-/** ISO weekday: Monday = 1 … Sunday = 7 (luxon's `weekday`). */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN, parseLocalDate, parseLocalTime, WEEKDAYS, type Weekday } from "@/lib/time/dates";
 
 /** A span of local wall-clock time on one day, "HH:mm"; `end` may be "24:00" (midnight at the end of the day). */
 export interface TimeInterval {
@@ -34,57 +32,6 @@ export interface Availability {
   timeOff: TimeOff[];
 }
 
-export const WEEKDAYS: readonly { weekday: Weekday; label: string; short: string }[] = [
-  { weekday: 1, label: "Monday", short: "Mon" },
-  { weekday: 2, label: "Tuesday", short: "Tue" },
-  { weekday: 3, label: "Wednesday", short: "Wed" },
-  { weekday: 4, label: "Thursday", short: "Thu" },
-  { weekday: 5, label: "Friday", short: "Fri" },
-  { weekday: 6, label: "Saturday", short: "Sat" },
-  { weekday: 7, label: "Sunday", short: "Sun" },
-];
-
-export const MINUTES_PER_DAY = 24 * 60;
-
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Minutes since local midnight for "HH:mm" ("24:00" → 1440), or null when malformed. */
-export function parseLocalTime(value: string): number | null {
-  if (value === "24:00") return MINUTES_PER_DAY;
-  const m = TIME_RE.exec(value);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
-/** "HH:mm" for minutes since local midnight (1440 → "24:00"). */
-export function formatLocalTime(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
-}
-
-/**
- * Epoch milliseconds of the date's midnight *as if it were UTC* (a "wall" timestamp), or null
- * when the string is not a real calendar date. Wall timestamps let us do calendar arithmetic
- * without ever touching the process's TZ.
- */
-export function parseLocalDate(value: string): number | null {
-  const m = DATE_RE.exec(value);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms;
-}
-
-/** "YYYY-MM-DD" of a wall timestamp (see parseLocalDate). */
-export function formatLocalDate(wallMs: number): string {
-  return new Date(wallMs).toISOString().slice(0, 10);
-}
-
 /** Sorted, with overlapping or touching intervals joined: 09:00–12:00 + 12:00–17:00 is one 09:00–17:00 span. */
 export function mergeMinuteIntervals(intervals: readonly [number, number][]): [number, number][] {
   const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
@@ -103,7 +50,7 @@ export function mergeMinuteIntervals(intervals: readonly [number, number][]): [n
 const startTimeSchema = z
   .string({ error: "Enter a start time, like 09:00." })
   .trim()
-  .regex(TIME_RE, "Enter the start time as HH:mm in 24-hour time, like 09:00.");
+  .regex(LOCAL_TIME_PATTERN, "Enter the start time as HH:mm in 24-hour time, like 09:00.");
 
 const endTimeSchema = z
   .string({ error: "Enter an end time, like 17:00." })
@@ -113,8 +60,8 @@ const endTimeSchema = z
 export const localDateSchema = z
   .string({ error: "Enter a date as YYYY-MM-DD." })
   .trim()
-  .regex(DATE_RE, "Enter the date as YYYY-MM-DD, like 2026-03-09.")
-  .refine((v) => !DATE_RE.test(v) || parseLocalDate(v) !== null, "That date doesn't exist on the calendar.");
+  .regex(LOCAL_DATE_PATTERN, "Enter the date as YYYY-MM-DD, like 2026-03-09.")
+  .refine((v) => !LOCAL_DATE_PATTERN.test(v) || parseLocalDate(v) !== null, "That date doesn't exist on the calendar.");
 
 /** A malformed time already has its own message; only compare two well-formed ones. */
 function endsAfterStart(i: { start: string; end: string }): boolean {

@@ -1,17 +1,9 @@
 // Open slots. Pure (no DB, no clock, no process TZ): the server computes them, and the booking
 // page groups them by day with the same code.
 // The rules are written down in docs/scheduling.md; keep the two in step.
-import { IANAZone } from "luxon";
-import {
-  MINUTES_PER_DAY,
-  formatLocalDate,
-  mergeMinuteIntervals,
-  parseLocalDate,
-  parseLocalTime,
-  type DateOverride,
-  type TimeOff,
-  type WeeklyHoursInterval,
-} from "./availability";
+import { DAY_MS as DAY, MINUTE_MS as MINUTE, MINUTES_PER_DAY, formatLocalDate, parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { localDayWall, offsetMs, resolveWall, transitionDay, zoneOf, type WallInstant as Resolved, type Zone } from "@/lib/time/zones";
+import { mergeMinuteIntervals, type DateOverride, type TimeOff, type WeeklyHoursInterval } from "./availability";
 
 export interface Interval {
   start: Date;
@@ -49,117 +41,10 @@ export interface SlotInput {
   range: { from: Date; to: Date };
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
 /** The duration when it sits evenly on the clock (divides an hour, or is whole half-hours), otherwise 30 minutes. */
 export function defaultSlotInterval(durationMinutes: number): number {
   if (durationMinutes > 0 && (60 % durationMinutes === 0 || durationMinutes % 30 === 0)) return durationMinutes;
   return 30;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Zone arithmetic on "wall" timestamps: a local date-time encoded as if it were UTC.
-
-const zoneCache = new Map<string, IANAZone>();
-
-function zoneOf(name: string): IANAZone {
-  let zone = zoneCache.get(name);
-  if (!zone) {
-    zone = IANAZone.create(name);
-    if (!zone.isValid) throw new RangeError(`Unknown time zone: ${name}`);
-    zoneCache.set(name, zone);
-  }
-  return zone;
-}
-
-function offsetMs(zone: IANAZone, instantMs: number): number {
-  return zone.offset(instantMs) * MINUTE;
-}
-
-interface Resolved {
-  ms: number;
-  /** False when the wall time falls in a spring-forward gap; `ms` is then the instant the gap ends. */
-  exists: boolean;
-}
-
-/**
- * The first instant whose local wall time is `wallMs` (the earlier one when the clock falls back;
- * luxon's own fromObject picks the later one in some zones, so we resolve it ourselves). When
- * the wall time doesn't exist, the instant the clock jumps past it.
- */
-function resolveWall(zone: IANAZone, wallMs: number): Resolved {
-  const before = offsetMs(zone, wallMs - DAY);
-  const after = offsetMs(zone, wallMs + DAY);
-  let best: number | null = null;
-  for (const o of before === after ? [before] : [before, after]) {
-    const t = wallMs - o;
-    if (offsetMs(zone, t) === o && (best === null || t < best)) best = t;
-  }
-  if (best !== null) return { ms: best, exists: true };
-  // In a gap: offsets jump from `before` to `after`; find the transition to the minute.
-  let lo = wallMs - Math.max(before, after);
-  let hi = wallMs - Math.min(before, after);
-  while (hi - lo > MINUTE) {
-    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-    if (offsetMs(zone, mid) === offsetMs(zone, lo)) lo = mid;
-    else hi = mid;
-  }
-  return { ms: hi, exists: false };
-}
-
-const HOUR = 3_600_000;
-
-/**
- * Wall → instant for a local day that holds an offset change: the change is located once (to the
- * minute), then each conversion is arithmetic with the same rules as resolveWall (first
- * occurrence when the clock falls back; "doesn't exist" in a spring-forward gap).
- */
-function transitionDay(zone: IANAZone, dayWall: number): (wall: number) => Resolved {
-  // Offsets lie within −12 h … +14 h, so these instants bracket every moment of the local day.
-  let lo = dayWall - 15 * HOUR;
-  let hi = dayWall + DAY + 13 * HOUR;
-  const before = offsetMs(zone, lo);
-  const after = offsetMs(zone, hi);
-  if (before === after) return (wall) => resolveWall(zone, wall); // two changes in one day: never in practice
-  while (hi - lo > MINUTE) {
-    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-    if (offsetMs(zone, mid) === before) lo = mid;
-    else hi = mid;
-  }
-  const change = hi;
-  return (wall) => {
-    const early = wall - before;
-    if (early < change) return { ms: early, exists: true };
-    const late = wall - after;
-    if (late >= change) return { ms: late, exists: true };
-    return { ms: change, exists: false };
-  };
-}
-
-/** Midnight wall timestamp of the local date that `instant` falls on in `zone`. */
-function localDayWall(zone: IANAZone, instantMs: number): number {
-  const wall = instantMs + offsetMs(zone, instantMs);
-  return wall - (((wall % DAY) + DAY) % DAY);
-}
-
-/** "YYYY-MM-DD" of an instant in an IANA zone. */
-export function localDateOf(instant: Date, timeZone: string): string {
-  return formatLocalDate(localDayWall(zoneOf(timeZone), instant.getTime()));
-}
-
-/** The instant a local date begins in `timeZone` (its first moment, even when midnight is skipped). */
-export function startOfLocalDate(date: string, timeZone: string): Date {
-  const wall = parseLocalDate(date);
-  if (wall === null) throw new RangeError(`Not a date: ${date}`);
-  return new Date(resolveWall(zoneOf(timeZone), wall).ms);
-}
-
-/** [start of `startDate`, start of the day after `endDate`) in `timeZone`: for "dates in the booker's zone" queries. */
-export function rangeForLocalDates(startDate: string, endDate: string, timeZone: string): { from: Date; to: Date } {
-  const end = parseLocalDate(endDate);
-  if (end === null) throw new RangeError(`Not a date: ${endDate}`);
-  return { from: startOfLocalDate(startDate, timeZone), to: startOfLocalDate(formatLocalDate(end + DAY), timeZone) };
 }
 
 /** Counts instants per local date: builds `bookedPerDay` from the starts of the sessions that count. */
@@ -176,7 +61,7 @@ export function countPerLocalDay(instants: readonly Date[], timeZone: string): R
 // ---------------------------------------------------------------------------------------------
 
 interface Prepared {
-  zone: IANAZone;
+  zone: Zone;
   weekly: [number, number][][]; // index 1..7 → merged minute intervals
   overrides: Map<number, [number, number][]>; // day wall → merged minute intervals
   timeOff: [number, number][]; // [first day wall, last day wall]

@@ -4,13 +4,8 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { dateOverrides, memberships, timeOff, weeklyHours } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
-import {
-  dateOverrideSchema,
-  timeOffSchema,
-  weeklyHoursSchema,
-  type Availability,
-  type Weekday,
-} from "@/lib/scheduling/availability";
+import type { Weekday } from "@/lib/time/dates";
+import { dateOverrideSchema, timeOffSchema, weeklyHoursSchema, type Availability } from "@/lib/scheduling/availability";
 import type { z } from "zod";
 
 /** The coach whose calendar a practice books into (one coach per practice for now). */

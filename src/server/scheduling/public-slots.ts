@@ -8,7 +8,7 @@ import { getPracticeCoachId } from "./availability-store";
 import { findOpenSlots } from "./open-slots";
 import type { Actor } from "@/lib/scheduling/policy";
 import { slotsQuery } from "./schemas";
-import { rangeForLocalDates } from "@/lib/scheduling/slots";
+import { rangeForLocalDates } from "@/lib/time/zones";
 
 /**
  * Open times of one offering between two dates, the dates read in

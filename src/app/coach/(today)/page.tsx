@@ -7,7 +7,7 @@ import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/bookings";
-import { localDateOf, rangeForLocalDates } from "@/lib/scheduling/slots";
+import { localDateOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "../calendar/format";
 import { isCanceled, statusLabels } from "../calendar/session-status";
 

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
-import { parseLocalTime } from "@/lib/scheduling/availability";
+import { parseLocalTime } from "@/lib/time/dates";
 import { getAvailability, getPracticeCoachId, listTimeOff } from "@/server/scheduling/availability-store";
 import { ActionButton } from "../calendar/action-button";
 import { formatClockRange, formatLongDate, zoneName } from "../calendar/format";

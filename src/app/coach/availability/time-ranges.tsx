@@ -1,6 +1,6 @@
 "use client";
 
-import { formatLocalTime, parseLocalTime } from "@/lib/scheduling/availability";
+import { formatLocalTime, parseLocalTime } from "@/lib/time/dates";
 
 export type Range = { key: string; start: string; end: string };
 export type RangeErrors = { start?: string[]; end?: string[]; row?: string[] };

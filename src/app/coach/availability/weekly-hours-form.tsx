@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
-import { WEEKDAYS, type Weekday, type WeeklyHoursInterval } from "@/lib/scheduling/availability";
+import { WEEKDAYS, type Weekday } from "@/lib/time/dates";
+import type { WeeklyHoursInterval } from "@/lib/scheduling/availability";
 import { saveWeeklyHoursAction } from "./actions";
 import { endForSave, errorsByRange, newKey, TimeRanges, type Range } from "./time-ranges";
 

@@ -2,7 +2,8 @@
 // zone; these turn them into instants. Unit-tested in tests/unit/coach-calendar.test.ts.
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { localDateSchema, parseLocalDate, parseLocalTime } from "@/lib/scheduling/availability";
+import { parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { localDateSchema } from "@/lib/scheduling/availability";
 import { invalid } from "@/server/errors";
 import { singleLineText } from "@/lib/validation";
 

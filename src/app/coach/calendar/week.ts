@@ -2,12 +2,8 @@
 // dates; everything positioned on a day is measured in local wall-clock minutes since midnight.
 // Unit-tested in tests/unit/coach-calendar.test.ts.
 import { DateTime } from "luxon";
-import {
-  mergeMinuteIntervals,
-  parseLocalDate,
-  parseLocalTime,
-  type Availability,
-} from "@/lib/scheduling/availability";
+import { parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { mergeMinuteIntervals, type Availability } from "@/lib/scheduling/availability";
 
 export type CalendarDay = {
   /** "YYYY-MM-DD" in the practice's zone. */

@@ -11,7 +11,7 @@ import { getClient, listClients } from "@/server/clients/clients";
 import { listClientBookings } from "@/server/scheduling/bookings";
 import { formatLongDate, formatTimeRange } from "../../calendar/format";
 import { statusLabels } from "../../calendar/session-status";
-import { localDateOf } from "@/lib/scheduling/slots";
+import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
