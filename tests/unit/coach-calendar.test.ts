@@ -1,7 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { blockFormToInstants, localToInstant } from "@/app/coach/calendar/local-time";
-import { addDays, dayOffReason, daysFrom, localDateOf, mondayOf, placeOnDay, visibleHours, workingMinutesOn } from "@/app/coach/calendar/week";
+import { blockFormToInstants } from "@/app/coach/calendar/block-form";
+import { localToInstant, localDateOf } from "@/lib/time/zones";
+import { addDays, mondayOf } from "@/lib/time/dates";
+import { dayOffReason, daysFrom, placeOnDay, visibleHours, workingMinutesOn } from "@/app/coach/calendar/week";
 import { AppError } from "@/server/errors";
 import type { Availability } from "@/lib/scheduling/availability";
 

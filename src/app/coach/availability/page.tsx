@@ -9,7 +9,7 @@ import { parseLocalTime } from "@/lib/time/dates";
 import { getAvailability, getPracticeCoachId, listTimeOff } from "@/server/scheduling/availability-store";
 import { ActionButton } from "../calendar/action-button";
 import { formatClockRange, formatLongDate, zoneName } from "../calendar/format";
-import { localDateOf } from "../calendar/week";
+import { localDateOf } from "@/lib/time/zones";
 import { removeDateOverrideAction, removeTimeOffAction } from "./actions";
 import { OverrideForm } from "./override-form";
 import { TimeOffForm } from "./time-off-form";

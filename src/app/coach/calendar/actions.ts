@@ -9,7 +9,7 @@ import { createBlock, deleteBlock } from "@/server/scheduling/blocks";
 import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking, revokeManageLinks } from "@/server/scheduling/bookings";
 import { calendarFeedUrl, rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
 import { formInput } from "../_lib/form-input";
-import { blockFormToInstants, type BlockForm } from "./local-time";
+import { blockFormToInstants, type BlockForm } from "./block-form";
 
 function refresh(practiceSlug: string) {
   revalidatePath("/coach", "layout");

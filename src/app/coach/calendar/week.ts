@@ -1,9 +1,9 @@
 // Pure (no DB, no clock, no process TZ): the calendar's arithmetic. Days are the practice's local
 // dates; everything positioned on a day is measured in local wall-clock minutes since midnight.
 // Unit-tested in tests/unit/coach-calendar.test.ts.
-import { DateTime } from "luxon";
-import { parseLocalDate, parseLocalTime } from "@/lib/time/dates";
 import { mergeMinuteIntervals, type Availability } from "@/lib/scheduling/availability";
+import { addDays, parseLocalDate, parseLocalTime, weekdayOf } from "@/lib/time/dates";
+import { localMinutesOf, startOfLocalDate } from "@/lib/time/zones";
 
 export type CalendarDay = {
   /** "YYYY-MM-DD" in the practice's zone. */
@@ -13,40 +13,17 @@ export type CalendarDay = {
   to: Date;
 };
 
-/** The local date ("YYYY-MM-DD") an instant falls on in `zone`; with now(), today. */
-export function localDateOf(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone }).toISODate()!;
-}
-
 /** A "YYYY-MM-DD" query parameter, or null when it is missing or not a real date. */
 export function parseDateParam(value: unknown): string | null {
   return typeof value === "string" && parseLocalDate(value) !== null ? value : null;
-}
-
-/** The Monday that begins the week holding `date`. */
-export function mondayOf(date: string): string {
-  const day = DateTime.fromISO(date, { zone: "UTC" });
-  return day.minus({ days: day.weekday - 1 }).toISODate()!;
-}
-
-/** `date` moved by whole days (calendar days: DST doesn't matter). */
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
 }
 
 /** `count` consecutive local dates from `first`, each with the instants it spans in `zone`. */
 export function daysFrom(first: string, count: number, zone: string): CalendarDay[] {
   return Array.from({ length: count }, (_, i) => {
     const date = addDays(first, i);
-    const start = DateTime.fromISO(date, { zone });
-    return { date, from: start.toJSDate(), to: start.plus({ days: 1 }).startOf("day").toJSDate() };
+    return { date, from: startOfLocalDate(date, zone), to: startOfLocalDate(addDays(date, 1), zone) };
   });
-}
-
-/** Wall-clock minutes since local midnight of an instant in `zone`. */
-function wallMinutes(instant: Date, zone: string): number {
-  const t = DateTime.fromJSDate(instant, { zone });
-  return t.hour * 60 + t.minute;
 }
 
 export type Placed<T> = {
@@ -73,8 +50,8 @@ export function placeOnDay<T>(items: readonly T[], span: (item: T) => { start: D
     .map((s) => {
       const continuesBefore = s.start < day.from;
       const continuesAfter = s.end > day.to;
-      const startMinute = continuesBefore ? 0 : wallMinutes(s.start, zone);
-      const endMinute = continuesAfter || s.end.getTime() === day.to.getTime() ? 24 * 60 : wallMinutes(s.end, zone);
+      const startMinute = continuesBefore ? 0 : localMinutesOf(s.start, zone);
+      const endMinute = continuesAfter || s.end.getTime() === day.to.getTime() ? 24 * 60 : localMinutesOf(s.end, zone);
       // The clock can fall back during an item; keep it at least visible.
       return { item: s.item, startMinute, endMinute: Math.max(endMinute, startMinute + 1), continuesBefore, continuesAfter };
     })
@@ -110,7 +87,7 @@ export function placeOnDay<T>(items: readonly T[], span: (item: T) => { start: D
 export function workingMinutesOn(date: string, availability: Availability): [number, number][] {
   if (availability.timeOff.some((t) => t.startDate <= date && date <= t.endDate)) return [];
   const override = availability.overrides.find((o) => o.date === date);
-  const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday;
+  const weekday = weekdayOf(date);
   const intervals = override ? override.intervals : availability.weeklyHours.filter((h) => h.weekday === weekday);
   return mergeMinuteIntervals(intervals.map((i) => [parseLocalTime(i.start) ?? 0, parseLocalTime(i.end) ?? 0]));
 }

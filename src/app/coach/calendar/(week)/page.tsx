@@ -17,7 +17,9 @@ import { BlockTimeForm } from "../block-time-form";
 import { blockAnchor, DayList, sessionHref, WeekGrid, type CalendarItem, type DayInfo } from "../calendar-views";
 import { FeedLink } from "../feed-link";
 import { formatDateRange, formatLongDate, formatTimeRange, zoneName } from "../format";
-import { addDays, dayOffReason, daysFrom, localDateOf, mondayOf, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "../week";
+import { localDateOf } from "@/lib/time/zones";
+import { addDays, mondayOf } from "@/lib/time/dates";
+import { dayOffReason, daysFrom, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "../week";
 
 export const metadata: Metadata = { title: "Calendar" };
 

@@ -14,7 +14,9 @@ import { listActiveOfferings } from "@/server/offerings/offerings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { formatLongDate, formatTime, zoneName } from "../format";
-import { addDays, localDateOf, parseDateParam } from "../week";
+import { localDateOf } from "@/lib/time/zones";
+import { addDays } from "@/lib/time/dates";
+import { parseDateParam } from "../week";
 import { BookForm, type ClientChoice } from "./book-form";
 
 export const metadata: Metadata = { title: "Book a session" };

@@ -1,36 +1,11 @@
-// Pure (no DB, no clock, no process TZ): the coach types dates and clock times in the practice's
-// zone; these turn them into instants. Unit-tested in tests/unit/coach-calendar.test.ts.
-import { DateTime } from "luxon";
+// The "Block time" form: the coach types a date and clock times in the practice's zone; these
+// become the instants createBlock takes. Unit-tested in tests/unit/coach-calendar.test.ts.
 import { z } from "zod";
-import { parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { parseLocalTime } from "@/lib/time/dates";
 import { localDateSchema } from "@/lib/scheduling/availability";
+import { localToInstant } from "@/lib/time/zones";
 import { invalid } from "@/server/errors";
 import { singleLineText } from "@/lib/validation";
-
-export type LocalInstant =
-  | { ok: true; instant: Date }
-  /** `skipped`: the clock jumps over that time on that date (spring forward). */
-  | { ok: false; reason: "invalid" | "skipped" };
-
-/**
- * The instant a local date and "HH:mm" clock time name in `zone`. When the clock falls back and the
- * time happens twice, `earliest` picks the first occurrence and `latest` the second (a block then
- * covers every moment the coach typed). "24:00" is midnight at the end of the date.
- */
-export function localToInstant(date: string, time: string, zone: string, pick: "earliest" | "latest" = "earliest"): LocalInstant {
-  const minutes = parseLocalTime(time);
-  if (parseLocalDate(date) === null || minutes === null) return { ok: false, reason: "invalid" };
-  const base = DateTime.fromISO(date, { zone });
-  if (!base.isValid) return { ok: false, reason: "invalid" };
-  const day = minutes === 24 * 60 ? base.plus({ days: 1 }) : base;
-  const wall = { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 };
-  const candidates = DateTime.fromObject(wall, { zone })
-    .getPossibleOffsets()
-    .filter((dt) => dt.hour === wall.hour && dt.minute === wall.minute && dt.day === wall.day);
-  if (!candidates.length) return { ok: false, reason: "skipped" };
-  const millis = candidates.map((dt) => dt.toMillis());
-  return { ok: true, instant: new Date(pick === "earliest" ? Math.min(...millis) : Math.max(...millis)) };
-}
 
 const clockTime = (what: string, example: string) =>
   z
