@@ -109,41 +109,7 @@ export function lateCancelWarning(policy: PolicySnapshot): string {
   return `Cancelling now counts as a late cancellation, because the session starts in less than ${hoursText(policy.cancellationWindowHours)}. Your coach may keep the session fee.`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Calendar-date arithmetic on "YYYY-MM-DD" / "YYYY-MM" keys (no zones: these are wall dates).
-
-const DAY = 86_400_000;
-
-function toUtc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
-function fromUtc(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromUtc(new Date(toUtc(date).getTime() + days * DAY));
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(date: string): number {
-  return toUtc(date).getUTCDay();
-}
-
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-
-export function addMonths(month: string, months: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + months, 1));
-  return fromUtc(d).slice(0, 7);
-}
-
-export function lastDayOfMonth(month: string): string {
-  return addDays(`${addMonths(month, 1)}-01`, -1);
-}
+const toUtc = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** "March 2026". */
 export function formatMonth(month: string): string {

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { addDays, addMonths, formatDateKey, formatMonth, lastDayOfMonth, monthOf, weekdayOf } from "./format";
+import { addDays, addMonths, lastDayOfMonth, monthOf, weekdayOf } from "@/lib/time/dates";
+import { formatDateKey, formatMonth } from "./format";
 
-const WEEKDAYS = [
+/** The grid starts its weeks on Sunday, as US calendars do. */
+const COLUMNS = [
   ["Su", "Sunday"],
   ["Mo", "Monday"],
   ["Tu", "Tuesday"],
@@ -12,6 +14,9 @@ const WEEKDAYS = [
   ["Fr", "Friday"],
   ["Sa", "Saturday"],
 ] as const;
+
+/** A date's column in the grid: Sunday 0 … Saturday 6 (ISO weekday 7 is Sunday). */
+const columnOf = (date: string) => weekdayOf(date) % 7;
 
 function clampDay(month: string, day: number): string {
   const last = Number(lastDayOfMonth(month).slice(8));
@@ -77,15 +82,15 @@ export function MonthCalendar({
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLButtonElement>, date: string) {
-    const wd = weekdayOf(date);
+    const column = columnOf(date);
     const day = Number(date.slice(8));
     const moves: Record<string, () => string> = {
       ArrowLeft: () => addDays(date, -1),
       ArrowRight: () => addDays(date, 1),
       ArrowUp: () => addDays(date, -7),
       ArrowDown: () => addDays(date, 7),
-      Home: () => addDays(date, -wd),
-      End: () => addDays(date, 6 - wd),
+      Home: () => addDays(date, -column),
+      End: () => addDays(date, 6 - column),
       PageUp: () => clampDay(addMonths(monthOf(date), -1), day),
       PageDown: () => clampDay(addMonths(monthOf(date), 1), day),
     };
@@ -96,7 +101,7 @@ export function MonthCalendar({
   }
 
   const cells: (string | null)[] = [];
-  for (let i = 0; i < weekdayOf(first); i++) cells.push(null);
+  for (let i = 0; i < columnOf(first); i++) cells.push(null);
   for (let d = first; d <= last; d = addDays(d, 1)) cells.push(d);
   while (cells.length % 7) cells.push(null);
   const weeks: (string | null)[][] = [];
@@ -135,7 +140,7 @@ export function MonthCalendar({
       <table ref={gridRef} role="grid" aria-labelledby={headingId} aria-busy={loading} className="w-full table-fixed border-collapse text-center">
         <thead>
           <tr>
-            {WEEKDAYS.map(([short, long]) => (
+            {COLUMNS.map(([short, long]) => (
               <th key={long} scope="col" abbr={long} className="pb-2 text-xs font-medium text-muted">
                 {short}
               </th>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { addMonths, dateKeyInZone, describeZone, formatDateKey, formatMonth, formatTime, formatTimeRange, lastDayOfMonth, monthOf } from "./format";
+import { addMonths, lastDayOfMonth, monthOf } from "@/lib/time/dates";
+import { dateKeyInZone, describeZone, formatDateKey, formatMonth, formatTime, formatTimeRange } from "./format";
 import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
 import { TimeZoneCombobox } from "./time-zone-combobox";
