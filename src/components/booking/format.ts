@@ -81,13 +81,6 @@ export function formatWhen(iso: string, timeZone: string): string {
   return `${formatDayLong(iso, timeZone)} at ${formatTime(iso, timeZone)}`;
 }
 
-/** "YYYY-MM-DD" of an instant in a zone. */
-export function dateKeyInZone(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
 function hoursText(hours: number): string {
   if (hours % 24 === 0 && hours >= 48) return `${hours / 24} days`;
   return hours === 1 ? "1 hour" : `${hours} hours`;
@@ -147,7 +140,8 @@ export function statusLabel(status: string, startIso: string, nowIso: string): {
 
 /** "Wednesday, November 25", with the year only when it isn't this year's (at `nowIso`). */
 export function formatDayInList(iso: string, timeZone: string, nowIso: string): string {
-  const sameYear = dateKeyInZone(new Date(iso), timeZone).slice(0, 4) === dateKeyInZone(new Date(nowIso), timeZone).slice(0, 4);
+  const year = new Intl.DateTimeFormat(LOCALE, { timeZone, year: "numeric" });
+  const sameYear = year.format(new Date(iso)) === year.format(new Date(nowIso));
   return new Intl.DateTimeFormat(LOCALE, { timeZone, weekday: "long", month: "long", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(
     new Date(iso),
   );

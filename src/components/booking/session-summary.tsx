@@ -1,6 +1,7 @@
 import { formatDuration } from "@/lib/format";
 import { offeringFormatLabels } from "@/server/offerings/schemas";
-import { dateKeyInZone, describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock } from "./format";
+import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock } from "./format";
+import { localDateOf } from "@/lib/time/zones";
 
 export type SessionSummaryProps = {
   offeringName: string;
@@ -28,7 +29,7 @@ export function SessionSummary(props: SessionSummaryProps) {
   const start = new Date(startIso);
   const minutes = Math.round((new Date(endIso).getTime() - start.getTime()) / 60_000);
   const showCoachTime = !sameClock(timeZone, practiceTimeZone, start);
-  const sameDay = dateKeyInZone(start, timeZone) === dateKeyInZone(start, practiceTimeZone);
+  const sameDay = localDateOf(start, timeZone) === localDateOf(start, practiceTimeZone);
   const isLink = props.location ? /^https?:\/\//i.test(props.location) : false;
 
   return (

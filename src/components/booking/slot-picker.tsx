@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { addMonths, lastDayOfMonth, monthOf } from "@/lib/time/dates";
-import { dateKeyInZone, describeZone, formatDateKey, formatMonth, formatTime, formatTimeRange } from "./format";
+import { describeZone, formatDateKey, formatMonth, formatTime, formatTimeRange } from "./format";
+import { localDateOf } from "@/lib/time/zones";
 import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
 import { TimeZoneCombobox } from "./time-zone-combobox";
@@ -49,12 +50,12 @@ export function SlotPicker({
   notice?: React.ReactNode;
 }) {
   const now = new Date(nowIso);
-  const today = dateKeyInZone(now, timeZone);
+  const today = localDateOf(now, timeZone);
   const minMonth = monthOf(today);
-  const maxMonth = monthOf(dateKeyInZone(new Date(now.getTime() + (horizonDays + 1) * DAY), timeZone));
+  const maxMonth = monthOf(localDateOf(new Date(now.getTime() + (horizonDays + 1) * DAY), timeZone));
 
-  const [month, setMonth] = useState(() => (selectedStart ? monthOf(dateKeyInZone(new Date(selectedStart), timeZone)) : minMonth));
-  const [selectedDate, setSelectedDate] = useState<string | null>(() => (selectedStart ? dateKeyInZone(new Date(selectedStart), timeZone) : null));
+  const [month, setMonth] = useState(() => (selectedStart ? monthOf(localDateOf(new Date(selectedStart), timeZone)) : minMonth));
+  const [selectedDate, setSelectedDate] = useState<string | null>(() => (selectedStart ? localDateOf(new Date(selectedStart), timeZone) : null));
   const [entries, setEntries] = useState<Record<string, MonthEntry>>({});
   const [zoneChanged, setZoneChanged] = useState(false);
   const inFlight = useRef(new Set<string>());
