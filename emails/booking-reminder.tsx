@@ -1,13 +1,13 @@
 import { Link } from "@react-email/components";
 import { bookingEmailSchema, footerFor, isWebLink, oneLine, replyToCoach, samplePreview, SessionDetails, type BookingEmail } from "./components/booking";
 import { EmailLayout, Heading, Paragraph, PrimaryButton, styles } from "./components/layout";
-import { formatClock, formatShort, zoneAbbreviation } from "./components/session-time";
+import { formatClockWithZone, formatShort } from "./components/session-time";
 
 export const schema = bookingEmailSchema;
 
 const soon = (d: BookingEmail) => d.reminder === "1h";
 const when = (d: BookingEmail) => (soon(d) ? "in an hour" : "tomorrow");
-const clock = (d: BookingEmail) => `${formatClock(d.startIso, d.timeZone)} ${zoneAbbreviation(d.startIso, d.timeZone)}`;
+const clock = (d: BookingEmail) => formatClockWithZone(d.startIso, d.timeZone);
 
 export const subject = (d: BookingEmail) =>
   oneLine(

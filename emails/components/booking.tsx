@@ -1,12 +1,12 @@
 import { Link, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import { z } from "zod";
-import { formatDuration } from "@/lib/format";
+import { formatDayLong, formatDuration } from "@/lib/time/format";
 import { isValidTimeZone } from "@/lib/time/zones";
 import { buildInvite } from "@/server/scheduling/ics";
 import type { EmailAttachment } from "@/server/notifications/templates";
 import { palette, styles } from "./layout";
-import { describeZone, formatDay, formatInstant, formatTimeRange } from "./session-time";
+import { formatDayAndClock, formatSessionTimes, zoneLine } from "./session-time";
 
 /**
  * What the four booking emails (confirmed, rescheduled, canceled, reminder)
@@ -142,13 +142,13 @@ export function SessionDetails({ data, state = "booked" }: { data: BookingEmail;
       <Text style={{ ...mutedLine, margin: "0 0 14px" }}>{withWhom}</Text>
       {state === "moved" && data.previousStartIso ? (
         <Row title="Was">
-          <Text style={{ ...mutedLine, ...struck }}>{formatInstant(data.previousStartIso, timeZone)}</Text>
+          <Text style={{ ...mutedLine, ...struck }}>{formatDayAndClock(data.previousStartIso, timeZone)}</Text>
         </Row>
       ) : null}
       <Row title={state === "moved" ? "Now" : "When"}>
-        <Text style={{ ...line, fontWeight: 600, ...(canceled ? struck : {}) }}>{formatDay(startIso, timeZone)}</Text>
-        <Text style={{ ...line, ...(canceled ? struck : {}) }}>{`${formatTimeRange(startIso, endIso, timeZone)} · ${formatDuration(minutes)}`}</Text>
-        <Text style={mutedLine}>{describeZone(timeZone, startIso)}</Text>
+        <Text style={{ ...line, fontWeight: 600, ...(canceled ? struck : {}) }}>{formatDayLong(startIso, timeZone)}</Text>
+        <Text style={{ ...line, ...(canceled ? struck : {}) }}>{`${formatSessionTimes(startIso, endIso, timeZone)} · ${formatDuration(minutes)}`}</Text>
+        <Text style={mutedLine}>{zoneLine(timeZone, startIso)}</Text>
       </Row>
       <Row title="Where">
         <Where data={data} />

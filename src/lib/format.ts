@@ -1,5 +1,5 @@
 /**
- * Display formatting shared by the dashboard and the public pages. Prices are
+ * Money as the dashboard and the public pages show it (dates and times: src/lib/time/format.ts). Prices are
  * stored in minor units (cents); whole amounts show without decimals ("$200"),
  * others with two ("$149.50").
  */
@@ -46,15 +46,3 @@ export function currencySymbol(currency: string): string {
     return currency;
   }
 }
-
-/** "60 min", "90 min", "2 h", "2 h 15 min". */
-export function formatDuration(minutes: number): string {
-  // Coaches talk about "90-minute sessions"; hours read better only beyond two.
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
-}
-
-/** "America/Los_Angeles" → "America/Los Angeles", for pickers and labels. */
-export const timeZoneLabel = (zone: string) => zone.replaceAll("_", " ");

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { addDays, addMonths, lastDayOfMonth, monthOf, weekdayOf } from "@/lib/time/dates";
-import { formatDateKey, formatMonth } from "./format";
+import { formatLongDate, formatMonth } from "@/lib/time/format";
 
 /** The grid starts its weeks on Sunday, as US calendars do. */
 const COLUMNS = [
@@ -156,7 +156,7 @@ export function MonthCalendar({
                 const open = !loading && count > 0;
                 const isSelected = date === selected;
                 const isToday = date === today;
-                const label = `${formatDateKey(date)}${isToday ? " (today)" : ""}, ${
+                const label = `${formatLongDate(date, { year: false })}${isToday ? " (today)" : ""}, ${
                   loading ? "checking for open times" : count > 0 ? `${count} open ${count === 1 ? "time" : "times"}` : "no open times"
                 }`;
                 return (

@@ -1,6 +1,5 @@
-import { formatDuration } from "@/lib/format";
 import { offeringFormatLabels } from "@/server/offerings/schemas";
-import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock } from "./format";
+import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 
 export type SessionSummaryProps = {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { addMonths, lastDayOfMonth, monthOf } from "@/lib/time/dates";
-import { describeZone, formatDateKey, formatMonth, formatTime, formatTimeRange } from "./format";
+import { describeZone, formatLongDate, formatMonth, formatTime, formatTimeRange } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
@@ -111,7 +111,7 @@ export function SlotPicker({
     : entry.status === "error"
       ? ""
       : showTimes
-        ? `${dayTimes.length} open ${dayTimes.length === 1 ? "time" : "times"} on ${formatDateKey(selectedDate)}.`
+        ? `${dayTimes.length} open ${dayTimes.length === 1 ? "time" : "times"} on ${formatLongDate(selectedDate, { year: false })}.`
         : days.length
           ? `${days.length} ${days.length === 1 ? "day has" : "days have"} open times in ${formatMonth(shownMonth)}.`
           : `No open times in ${formatMonth(shownMonth)}.`;
@@ -181,7 +181,7 @@ export function SlotPicker({
 
       <div ref={timesRef} className="min-w-0 scroll-mt-4" aria-labelledby={timesHeadingId} role="region">
         <h3 id={timesHeadingId} className="font-serif text-lg font-semibold text-ink">
-          {showTimes ? formatDateKey(selectedDate) : "Times"}
+          {showTimes ? formatLongDate(selectedDate, { year: false }) : "Times"}
         </h3>
         <p className="mt-0.5 text-xs text-muted">Shown in {describeZone(timeZone)}</p>
         {notice ? <div className="mt-3">{notice}</div> : null}
@@ -192,7 +192,7 @@ export function SlotPicker({
         ) : dayTimes.length === 0 ? (
           <p className="mt-4 text-sm text-ink">No open times left on this day. Please choose another day.</p>
         ) : (
-          <ul className="mt-4 grid grid-cols-2 gap-2 md:max-h-[26rem] md:grid-cols-1 md:overflow-y-auto md:pr-1" aria-label={`Open times on ${formatDateKey(selectedDate)}`}>
+          <ul className="mt-4 grid grid-cols-2 gap-2 md:max-h-[26rem] md:grid-cols-1 md:overflow-y-auto md:pr-1" aria-label={`Open times on ${formatLongDate(selectedDate, { year: false })}`}>
             {dayTimes.map((slot) => {
               const chosen = slot.start === selectedStart;
               const current = slot.start === currentStart;

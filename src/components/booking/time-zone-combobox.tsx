@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { describeZone, formatTime, zoneCity, zoneName, zoneOffset } from "./format";
+import { describeZone, formatTime, zoneCity, zoneName, zoneOffset } from "@/lib/time/format";
 
 type ZoneOption = { zone: string; city: string; region: string; name: string; offset: string; search: string };
 

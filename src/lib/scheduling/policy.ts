@@ -1,6 +1,8 @@
 // Cancel and reschedule rules. Pure (no DB, no clock: `now` is passed in), so the portal and
 // the manage page show the same answer the server enforces.
 import { z } from "zod";
+import { HOUR_MS } from "@/lib/time/dates";
+import { formatHours } from "@/lib/time/format";
 
 export type OfferingKind = "relationship" | "crisis" | "one_on_one";
 
@@ -85,12 +87,6 @@ export type RefusalCode = "not_active" | "started" | "inside_window";
 export type CancelDecision = { allowed: true; late: boolean } | { allowed: false; code: RefusalCode; reason: string };
 export type RescheduleDecision = { allowed: true; reason?: undefined } | { allowed: false; code: RefusalCode; reason: string };
 
-const HOUR = 3_600_000;
-
-function hoursLabel(hours: number): string {
-  return hours === 1 ? "1 hour" : `${hours} hours`;
-}
-
 function refuseInactive(booking: PolicyBooking): { allowed: false; code: RefusalCode; reason: string } | null {
   if (booking.status === undefined || (HOLDING_STATUSES as readonly string[]).includes(booking.status)) return null;
   return { allowed: false, code: "not_active", reason: "This session is no longer booked, so there is nothing to change." };
@@ -98,7 +94,7 @@ function refuseInactive(booking: PolicyBooking): { allowed: false; code: Refusal
 
 /** Less than `hours` left before the start (exactly `hours` left is still outside the window). */
 function insideWindow(start: Date, now: Date, hours: number): boolean {
-  return start.getTime() - now.getTime() < hours * HOUR;
+  return start.getTime() - now.getTime() < hours * HOUR_MS;
 }
 
 /**
@@ -132,7 +128,7 @@ export function canClientReschedule(booking: PolicyBooking, now: Date, actor: Ac
     return {
       allowed: false,
       code: "inside_window",
-      reason: `Sessions can be rescheduled online up to ${hoursLabel(window)} before they start. To change this one, please contact your coach directly.`,
+      reason: `Sessions can be rescheduled online up to ${formatHours(window)} before they start. To change this one, please contact your coach directly.`,
     };
   }
   return { allowed: true };

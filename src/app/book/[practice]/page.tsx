@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button-class";
 import { PublicPage } from "@/components/site/public-page";
-import { formatDuration, formatPrice } from "@/lib/format";
+import { formatDuration } from "@/lib/time/format";
+import { formatPrice } from "@/lib/format";
 import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
 import { activeOfferings, practiceBySlug } from "./data";
 

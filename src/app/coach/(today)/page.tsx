@@ -8,7 +8,7 @@ import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/bookings";
 import { localDateOf, rangeForLocalDates } from "@/lib/time/zones";
-import { formatLongDate, formatTimeRange } from "../calendar/format";
+import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { isCanceled, statusLabels } from "../calendar/session-status";
 
 const WEEK_MS = 7 * 86_400_000;

@@ -1,5 +1,5 @@
 import "server-only";
-import { timeZoneLabel } from "@/lib/format";
+import { timeZoneLabel } from "@/lib/time/format";
 import { listTimeZones } from "@/lib/time/zones";
 
 /** The picker's options, always including the zone already saved (even a legacy alias). */

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
-import { formatLongDate } from "../calendar/format";
+import { formatLongDate } from "@/lib/time/format";
 import { setDateOverrideAction } from "./actions";
 import { endForSave, errorsByRange, TimeRanges, type Range } from "./time-ranges";
 

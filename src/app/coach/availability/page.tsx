@@ -8,7 +8,7 @@ import { now } from "@/server/clock";
 import { parseLocalTime } from "@/lib/time/dates";
 import { getAvailability, getPracticeCoachId, listTimeOff } from "@/server/scheduling/availability-store";
 import { ActionButton } from "../calendar/action-button";
-import { formatClockRange, formatLongDate, zoneName } from "../calendar/format";
+import { formatClockRange, formatLongDate, zoneNameWithId } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { removeDateOverrideAction, removeTimeOffAction } from "./actions";
 import { OverrideForm } from "./override-form";
@@ -23,7 +23,7 @@ export default async function AvailabilityPage() {
   const [availability, timeOff] = await Promise.all([getAvailability(practiceId, coachId), listTimeOff(practiceId, coachId)]);
   const current = now();
   const today = localDateOf(current, practice.timeZone);
-  const zoneLabel = zoneName(practice.timeZone, current);
+  const zoneLabel = zoneNameWithId(practice.timeZone, current);
   // Past dates no longer matter to anyone; only what is ahead is listed.
   const overrides = availability.overrides.filter((o) => o.date >= today);
   const upcomingTimeOff = timeOff.filter((t) => t.endDate >= today);

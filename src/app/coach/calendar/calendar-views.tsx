@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatClockRange, formatDayParts, formatHour, formatLongDate, formatTimeRange } from "./format";
+import { formatClockRange, formatDayParts, formatHour, formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { isCanceled, needsOutcome, statusLabels, type SessionStatus } from "./session-status";
 import { placeOnDay, type CalendarDay, type Placed } from "./week";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { describeZone, formatDayLong, formatTimeRange, formatWhen } from "@/components/booking/format";
+import { describeZone, formatDayLong, formatTimeRange, formatWhen } from "@/lib/time/format";
 import type { SlotTime } from "@/components/booking/slot-days";
 import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "@/components/booking/slot-picker";
 import { useBrowserTimeZone } from "@/components/booking/use-browser-time-zone";

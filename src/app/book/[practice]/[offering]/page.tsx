@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { describeZone, policySentence } from "@/components/booking/format";
+import { describeZone, formatDuration } from "@/lib/time/format";
+import { policySentence } from "@/components/booking/format";
 import { PublicPage } from "@/components/site/public-page";
 import { BackLink } from "@/components/ui/back-link";
-import { formatDuration, formatPrice } from "@/lib/format";
+import { formatPrice } from "@/lib/format";
 import { now } from "@/server/clock";
 import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
 import { policyFor } from "@/lib/scheduling/policy";

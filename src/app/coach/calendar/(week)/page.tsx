@@ -16,7 +16,7 @@ import { ActionButton } from "../action-button";
 import { BlockTimeForm } from "../block-time-form";
 import { blockAnchor, DayList, sessionHref, WeekGrid, type CalendarItem, type DayInfo } from "../calendar-views";
 import { FeedLink } from "../feed-link";
-import { formatDateRange, formatLongDate, formatTimeRange, zoneName } from "../format";
+import { formatDateRange, formatLongDate, formatTimeRange, zoneNameWithId } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { addDays, mondayOf } from "@/lib/time/dates";
 import { dayOffReason, daysFrom, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "../week";
@@ -85,7 +85,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const nowParts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(current);
   const nowMinute = Number(nowParts.find((p) => p.type === "hour")?.value) * 60 + Number(nowParts.find((p) => p.type === "minute")?.value);
 
-  const zoneLabel = zoneName(zone, current);
+  const zoneLabel = zoneNameWithId(zone, current);
   const step = view === "week" ? 7 : AGENDA_DAYS;
   const showsToday = today >= first && today <= last.date;
   const canceledCount = rows.filter((r) => r.booking.status === "canceled" || r.booking.status === "late_canceled").length;

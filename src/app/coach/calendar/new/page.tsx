@@ -6,14 +6,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDuration } from "@/lib/format";
 import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listActiveOfferings } from "@/server/offerings/offerings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
-import { formatLongDate, formatTime, zoneName } from "../format";
+import { formatLongDate, formatTime, zoneNameWithId, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { addDays } from "@/lib/time/dates";
 import { parseDateParam } from "../week";
@@ -73,7 +72,7 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
     const partner = c.partnerId ? byId.get(c.partnerId) : undefined;
     return { id: c.id, name: c.name, email: c.email, partner: partner ? { name: partner.name, email: partner.email } : null };
   });
-  const zoneLabel = zoneName(zone, now());
+  const zoneLabel = zoneNameWithId(zone, now());
   const hrefFor = (d: string) => {
     const params = new URLSearchParams({ offering: offering.slug, date: d });
     if (preselected) params.set("client", preselected);

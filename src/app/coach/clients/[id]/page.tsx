@@ -9,7 +9,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { getClient, listClients } from "@/server/clients/clients";
 import { listClientBookings } from "@/server/scheduling/bookings";
-import { formatLongDate, formatTimeRange } from "../../calendar/format";
+import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { statusLabels } from "../../calendar/session-status";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";

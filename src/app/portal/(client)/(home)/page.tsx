@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeZone, formatDayInList, formatTimeRange, statusLabel } from "@/components/booking/format";
+import { describeZone, formatDayInList, formatTimeRange } from "@/lib/time/format";
+import { statusLabel } from "@/components/booking/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";

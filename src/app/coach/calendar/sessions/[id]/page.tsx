@@ -7,7 +7,6 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDuration, timeZoneLabel } from "@/lib/format";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
@@ -20,7 +19,7 @@ import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
 import { ActionButton } from "../../action-button";
-import { formatLongDate, formatTime, formatTimeRange, formatWhen, zoneName } from "../../format";
+import { formatLongDate, formatTime, formatTimeRange, formatWhen, zoneNameWithId, formatDuration, timeZoneLabel } from "@/lib/time/format";
 import { isCanceled, statusLabels } from "../../session-status";
 import { localDateOf } from "@/lib/time/zones";
 import { parseDateParam } from "../../week";
@@ -77,7 +76,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
     }
   }
 
-  const zoneLabel = zoneName(zone, booking.startsAt);
+  const zoneLabel = zoneNameWithId(zone, booking.startsAt);
   const clientZoneDiffers = booking.clientTimeZone !== zone;
   const bookedAs = bookedAsDifferences(booking, client, partner).map(describeBookedAs);
   const linkRecipients = [
