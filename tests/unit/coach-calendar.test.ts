@@ -3,9 +3,9 @@ import { describe, expect, test } from "vitest";
 import { blockFormToInstants } from "@/app/coach/calendar/block-form";
 import { localToInstant, localDateOf } from "@/lib/time/zones";
 import { addDays, mondayOf } from "@/lib/time/dates";
-import { dayOffReason, daysFrom, placeOnDay, visibleHours, workingMinutesOn } from "@/app/coach/calendar/week";
+import { daysFrom, placeOnDay, visibleHours } from "@/app/coach/calendar/week";
 import { AppError } from "@/server/errors";
-import type { Availability } from "@/lib/scheduling/availability";
+import { type Availability, dayOffReason, workingMinutesOn } from "@/lib/scheduling/availability";
 
 // Every expectation names its zone: the suite runs under TZ=UTC, America/Los_Angeles and Asia/Kolkata.
 const LA = "America/Los_Angeles";

@@ -1,7 +1,17 @@
 // Working hours, date overrides and time off: their types, form schemas and rules. Pure (no DB,
 // no clock), so the settings forms and the server share them.
 import { z } from "zod";
-import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN, parseLocalDate, parseLocalTime, WEEKDAYS, type Weekday } from "@/lib/time/dates";
+import {
+  LOCAL_DATE_PATTERN,
+  LOCAL_TIME_PATTERN,
+  MINUTES_PER_DAY,
+  parseLocalDate,
+  parseLocalTime,
+  wallOf,
+  WEEKDAYS,
+  weekdayOfWall,
+  type Weekday,
+} from "@/lib/time/dates";
 
 /** A span of local wall-clock time on one day, "HH:mm"; `end` may be "24:00" (midnight at the end of the day). */
 export interface TimeInterval {
@@ -42,6 +52,68 @@ export function mergeMinuteIntervals(intervals: readonly [number, number][]): [n
     else out.push([a, b]);
   }
   return out;
+}
+
+/** Working time on one day, as minutes since local midnight: [[540, 720], [780, 1020]]. */
+export type MinuteIntervals = [number, number][];
+
+/** Where a day's hours come from: time off wins, then a date override (no intervals = the day off), then the weekday's hours. */
+export type HoursSource = "time_off" | "override" | "weekly";
+
+export type DayHours = { intervals: MinuteIntervals; source: HoursSource };
+
+/** Merged minute intervals of "HH:mm" spans; malformed ones are skipped, ends clipped to midnight. */
+function minutesOf(intervals: readonly TimeInterval[]): MinuteIntervals {
+  const pairs: MinuteIntervals = [];
+  for (const iv of intervals) {
+    const a = parseLocalTime(iv.start);
+    const b = parseLocalTime(iv.end);
+    if (a !== null && b !== null && a < MINUTES_PER_DAY) pairs.push([a, Math.min(b, MINUTES_PER_DAY)]);
+  }
+  return mergeMinuteIntervals(pairs);
+}
+
+/**
+ * The working-hours rule, prepared once for many days: for a local date (as a wall timestamp,
+ * see src/lib/time/dates.ts), its hours and where they come from. Slots and the coach's
+ * calendar both read hours through this, so they can't disagree.
+ */
+export function workingHours(availability: {
+  weeklyHours: readonly WeeklyHoursInterval[];
+  overrides?: readonly DateOverride[];
+  timeOff?: readonly TimeOff[];
+}): (dayWall: number) => DayHours {
+  const weekly = WEEKDAYS.map(({ weekday }): DayHours => ({
+    intervals: minutesOf(availability.weeklyHours.filter((w) => w.weekday === weekday)),
+    source: "weekly",
+  }));
+  const overrides = new Map<number, DayHours>();
+  for (const o of availability.overrides ?? []) {
+    const wall = parseLocalDate(o.date);
+    if (wall !== null) overrides.set(wall, { intervals: minutesOf(o.intervals), source: "override" });
+  }
+  const timeOff: [number, number][] = [];
+  for (const t of availability.timeOff ?? []) {
+    const a = parseLocalDate(t.startDate);
+    const b = parseLocalDate(t.endDate);
+    if (a !== null && b !== null && b >= a) timeOff.push([a, b]);
+  }
+  const away: DayHours = { intervals: [], source: "time_off" };
+  return (dayWall) => {
+    for (const [a, b] of timeOff) if (dayWall >= a && dayWall <= b) return away;
+    return overrides.get(dayWall) ?? weekly[weekdayOfWall(dayWall) - 1]!;
+  };
+}
+
+/** The coach's working hours on one local date, as merged minute intervals. */
+export function workingMinutesOn(date: string, availability: Availability): MinuteIntervals {
+  return workingHours(availability)(wallOf(date)).intervals;
+}
+
+/** Why a date has no hours, for the day's heading: time off, a day off set for that date, or a usual day off. */
+export function dayOffReason(date: string, availability: Availability): HoursSource | null {
+  const hours = workingHours(availability)(wallOf(date));
+  return hours.intervals.length ? null : hours.source;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 // Open slots. Pure (no DB, no clock, no process TZ): the server computes them, and the booking
 // page groups them by day with the same code.
 // The rules are written down in docs/scheduling.md; keep the two in step.
-import { DAY_MS as DAY, MINUTE_MS as MINUTE, MINUTES_PER_DAY, formatLocalDate, parseLocalDate, parseLocalTime } from "@/lib/time/dates";
+import { DAY_MS as DAY, MINUTE_MS as MINUTE, formatLocalDate } from "@/lib/time/dates";
 import { localDayWall, offsetMs, resolveWall, transitionDay, zoneOf, type WallInstant as Resolved, type Zone } from "@/lib/time/zones";
-import { mergeMinuteIntervals, type DateOverride, type TimeOff, type WeeklyHoursInterval } from "./availability";
+import { workingHours, type DateOverride, type DayHours, type TimeOff, type WeeklyHoursInterval } from "./availability";
 
 export interface Interval {
   start: Date;
@@ -62,9 +62,7 @@ export function countPerLocalDay(instants: readonly Date[], timeZone: string): R
 
 interface Prepared {
   zone: Zone;
-  weekly: [number, number][][]; // index 1..7 → merged minute intervals
-  overrides: Map<number, [number, number][]>; // day wall → merged minute intervals
-  timeOff: [number, number][]; // [first day wall, last day wall]
+  hoursOn: (dayWall: number) => DayHours;
   busyStart: Float64Array;
   busyEnd: Float64Array;
   duration: number;
@@ -75,16 +73,6 @@ interface Prepared {
   bookedPerDay: Readonly<Record<string, number>>;
   from: number;
   to: number;
-}
-
-function minutesOf(intervals: readonly { start: string; end: string }[]): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (const iv of intervals) {
-    const a = parseLocalTime(iv.start);
-    const b = parseLocalTime(iv.end);
-    if (a !== null && b !== null && a < MINUTES_PER_DAY) pairs.push([a, Math.min(b, MINUTES_PER_DAY)]);
-  }
-  return mergeMinuteIntervals(pairs);
 }
 
 function nonNegative(value: number | null | undefined, name: string): number {
@@ -118,21 +106,6 @@ function prepare(input: SlotInput, busy: readonly Interval[]): Prepared | null {
   // A candidate's start is on a whole minute; nothing else needs sub-minute precision.
   from = Math.ceil(from / MINUTE) * MINUTE;
 
-  const weekly: [number, number][][] = [[], [], [], [], [], [], [], []];
-  for (let wd = 1; wd <= 7; wd++) weekly[wd] = minutesOf(input.weeklyHours.filter((w) => w.weekday === wd));
-
-  const overrides = new Map<number, [number, number][]>();
-  for (const o of input.overrides ?? []) {
-    const wall = parseLocalDate(o.date);
-    if (wall !== null) overrides.set(wall, minutesOf(o.intervals));
-  }
-  const timeOff: [number, number][] = [];
-  for (const t of input.timeOff ?? []) {
-    const a = parseLocalDate(t.startDate);
-    const b = parseLocalDate(t.endDate);
-    if (a !== null && b !== null && b >= a) timeOff.push([a, b]);
-  }
-
   // Sort once and merge, so each candidate is one binary search over disjoint, ordered spans.
   const raw: [number, number][] = [];
   for (const b of busy) {
@@ -155,9 +128,7 @@ function prepare(input: SlotInput, busy: readonly Interval[]): Prepared | null {
 
   return {
     zone,
-    weekly,
-    overrides,
-    timeOff,
+    hoursOn: workingHours(input),
     busyStart: Float64Array.from(starts),
     busyEnd: Float64Array.from(ends),
     duration: duration * MINUTE,
@@ -184,14 +155,6 @@ function overlapsBusy(p: Prepared, a: number, b: number): boolean {
   return lo < ends.length && p.busyStart[lo]! < b;
 }
 
-function intervalsFor(p: Prepared, dayWall: number): [number, number][] {
-  for (const [a, b] of p.timeOff) if (dayWall >= a && dayWall <= b) return [];
-  const override = p.overrides.get(dayWall);
-  if (override) return override;
-  const weekday = new Date(dayWall).getUTCDay() || 7;
-  return p.weekly[weekday]!;
-}
-
 function collect(p: Prepared, out: Slot[]): void {
   const { zone } = p;
   const firstDay = localDayWall(zone, p.from);
@@ -209,7 +172,7 @@ function collect(p: Prepared, out: Slot[]): void {
     dayStart = dayEnd;
     if (!steady) offset = offsetMs(zone, dayEnd.ms);
 
-    const intervals = intervalsFor(p, day);
+    const intervals = p.hoursOn(day).intervals;
     if (intervals.length === 0) continue;
     if (p.maxPerDay !== null && (p.bookedPerDay[formatLocalDate(day)] ?? 0) >= p.maxPerDay) continue;
 

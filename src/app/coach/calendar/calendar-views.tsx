@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { HoursSource } from "@/lib/scheduling/availability";
 import { Badge } from "@/components/ui/badge";
 import { formatClockRange, formatDayParts, formatHour, formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { isCanceled, needsOutcome, statusLabels, type SessionStatus } from "./session-status";
@@ -21,7 +22,7 @@ export type DayInfo = CalendarDay & {
   isPast: boolean;
   /** Working hours in wall minutes; empty on a day off. */
   working: [number, number][];
-  offReason: "time_off" | "override" | "weekly" | null;
+  offReason: HoursSource | null;
 };
 
 const HOUR_PX = 56;

@@ -1,8 +1,7 @@
 // Pure (no DB, no clock, no process TZ): the calendar's arithmetic. Days are the practice's local
 // dates; everything positioned on a day is measured in local wall-clock minutes since midnight.
 // Unit-tested in tests/unit/coach-calendar.test.ts.
-import { mergeMinuteIntervals, type Availability } from "@/lib/scheduling/availability";
-import { addDays, parseLocalDate, parseLocalTime, weekdayOf } from "@/lib/time/dates";
+import { addDays, parseLocalDate } from "@/lib/time/dates";
 import { localMinutesOf, startOfLocalDate } from "@/lib/time/zones";
 
 export type CalendarDay = {
@@ -78,26 +77,6 @@ export function placeOnDay<T>(items: readonly T[], span: (item: T) => { start: D
   }
   closeCluster();
   return placed;
-}
-
-/**
- * The coach's working hours on one local date, as minute intervals: time off wins, then a date
- * override (none = the day off), then the weekly hours of that weekday.
- */
-export function workingMinutesOn(date: string, availability: Availability): [number, number][] {
-  if (availability.timeOff.some((t) => t.startDate <= date && date <= t.endDate)) return [];
-  const override = availability.overrides.find((o) => o.date === date);
-  const weekday = weekdayOf(date);
-  const intervals = override ? override.intervals : availability.weeklyHours.filter((h) => h.weekday === weekday);
-  return mergeMinuteIntervals(intervals.map((i) => [parseLocalTime(i.start) ?? 0, parseLocalTime(i.end) ?? 0]));
-}
-
-/** Why a date has no hours, for the day's heading: time off, a day off set for that date, or a usual day off. */
-export function dayOffReason(date: string, availability: Availability): "time_off" | "override" | "weekly" | null {
-  if (availability.timeOff.some((t) => t.startDate <= date && date <= t.endDate)) return "time_off";
-  const override = availability.overrides.find((o) => o.date === date);
-  if (override) return override.intervals.length ? null : "override";
-  return workingMinutesOn(date, availability).length ? null : "weekly";
 }
 
 /**

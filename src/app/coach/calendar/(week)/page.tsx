@@ -19,7 +19,8 @@ import { FeedLink } from "../feed-link";
 import { formatDateRange, formatLongDate, formatTimeRange, zoneNameWithId } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { addDays, mondayOf } from "@/lib/time/dates";
-import { dayOffReason, daysFrom, parseDateParam, placeOnDay, visibleHours, workingMinutesOn } from "../week";
+import { dayOffReason, workingMinutesOn } from "@/lib/scheduling/availability";
+import { daysFrom, parseDateParam, placeOnDay, visibleHours } from "../week";
 
 export const metadata: Metadata = { title: "Calendar" };
 
