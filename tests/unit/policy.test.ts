@@ -7,6 +7,7 @@ import {
   schedulingDefaultsFor,
   type PolicySnapshot,
 } from "@/lib/scheduling/policy";
+import { canMarkOutcome, clientStatus, coachStatus, holdsTime, isCanceled, needsOutcome, type SessionStatus } from "@/lib/scheduling/status";
 
 const HOUR = 3_600_000;
 const start = new Date("2026-03-10T17:00:00.000Z");
@@ -51,7 +52,7 @@ describe("policyFor", () => {
 });
 
 describe("canClientCancel", () => {
-  const booking = { start, status: "confirmed", policy: standard };
+  const booking = { start, status: "confirmed" as SessionStatus, policy: standard };
 
   it("outside the window: allowed, not late", () => {
     expect(canClientCancel(booking, hoursBefore(48))).toEqual({ allowed: true, late: false });
@@ -83,7 +84,7 @@ describe("canClientCancel", () => {
   });
 
   it("only a booking that holds time can be canceled", () => {
-    for (const status of ["canceled", "late_canceled", "completed", "no_show"]) {
+    for (const status of ["canceled", "late_canceled", "completed", "no_show"] as const) {
       expect(canClientCancel({ ...booking, status }, hoursBefore(48))).toMatchObject({ allowed: false, code: "not_active" });
       expect(canClientCancel({ ...booking, status }, hoursBefore(48), "coach")).toMatchObject({ allowed: false, code: "not_active" });
     }
@@ -93,7 +94,7 @@ describe("canClientCancel", () => {
 });
 
 describe("canClientReschedule", () => {
-  const booking = { start, status: "confirmed", policy: standard };
+  const booking = { start, status: "confirmed" as SessionStatus, policy: standard };
 
   it("outside the window: allowed", () => {
     expect(canClientReschedule(booking, hoursBefore(25))).toEqual({ allowed: true });
@@ -128,5 +129,57 @@ describe("canClientReschedule", () => {
   it("a canceled booking can't be rescheduled by anyone", () => {
     expect(canClientReschedule({ ...booking, status: "canceled" }, hoursBefore(48))).toMatchObject({ allowed: false, code: "not_active" });
     expect(canClientReschedule({ ...booking, status: "canceled" }, hoursBefore(48), "coach")).toMatchObject({ allowed: false, code: "not_active" });
+  });
+});
+
+describe("session status rules", () => {
+  const now = new Date("2026-03-10T12:00:00.000Z");
+  const earlier = new Date(now.getTime() - HOUR);
+  const later = new Date(now.getTime() + HOUR);
+
+  it("holding and canceled statuses", () => {
+    expect((["pending_payment", "confirmed", "canceled", "late_canceled", "completed", "no_show"] as const).map(holdsTime)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect((["pending_payment", "confirmed", "canceled", "late_canceled", "completed", "no_show"] as const).map(isCanceled)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("the outcome can be recorded once a booked session has started, and changed later", () => {
+    expect(canMarkOutcome({ status: "confirmed", start: earlier }, now)).toEqual({ allowed: true });
+    expect(canMarkOutcome({ status: "confirmed", start: now }, now)).toEqual({ allowed: true });
+    expect(canMarkOutcome({ status: "no_show", start: earlier }, now)).toEqual({ allowed: true });
+    expect(canMarkOutcome({ status: "completed", start: earlier }, now)).toEqual({ allowed: true });
+    expect(canMarkOutcome({ status: "confirmed", start: later }, now)).toEqual({ allowed: false, reason: "This session hasn't started yet." });
+    for (const status of ["pending_payment", "canceled", "late_canceled"] as const) {
+      expect(canMarkOutcome({ status, start: earlier }, now)).toEqual({
+        allowed: false,
+        reason: "Only a booked session can be marked as completed or no-show.",
+      });
+    }
+    expect(needsOutcome("confirmed", earlier, now)).toBe(true);
+    expect(needsOutcome("confirmed", later, now)).toBe(false);
+    expect(needsOutcome("completed", earlier, now)).toBe(false);
+  });
+
+  it("coaches and clients read a status in their own words", () => {
+    expect(coachStatus.confirmed).toEqual({ label: null, tone: "brand" });
+    expect(coachStatus.late_canceled).toEqual({ label: "Late cancel", tone: "clay" });
+    expect(coachStatus.no_show.label).toBe("No-show");
+    expect(clientStatus("confirmed", later, now)).toEqual({ label: "Booked", tone: "brand" });
+    expect(clientStatus("confirmed", earlier, now)).toEqual({ label: "Past", tone: "neutral" });
+    expect(clientStatus("no_show", earlier, now)).toEqual({ label: "Missed", tone: "clay" });
+    expect(clientStatus("late_canceled", later, now)).toEqual({ label: "Canceled late", tone: "clay" });
   });
 });

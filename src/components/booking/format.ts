@@ -1,4 +1,4 @@
-// The words the booking screens use for a policy and a status (server and client render the same).
+// The booking policy in words (server and client render the same).
 import type { PolicySnapshot } from "@/lib/scheduling/policy";
 import { formatHours } from "@/lib/time/format";
 
@@ -16,26 +16,4 @@ export function policySentence(policy: PolicySnapshot): string {
 /** The late-cancel warning, in the words shown before the person confirms. */
 export function lateCancelWarning(policy: PolicySnapshot): string {
   return `Cancelling now counts as a late cancellation, because the session starts in less than ${formatHours(policy.cancellationWindowHours, { days: true })}. Your coach may keep the session fee.`;
-}
-
-export type StatusTone = "brand" | "neutral" | "clay";
-
-/** A session's state in a word or two, for badges (a confirmed session that has begun reads "Past"). */
-export function statusLabel(status: string, startIso: string, nowIso: string): { label: string; tone: StatusTone } {
-  switch (status) {
-    case "confirmed":
-      return new Date(startIso).getTime() > new Date(nowIso).getTime() ? { label: "Booked", tone: "brand" } : { label: "Past", tone: "neutral" };
-    case "pending_payment":
-      return { label: "Awaiting payment", tone: "clay" };
-    case "canceled":
-      return { label: "Canceled", tone: "neutral" };
-    case "late_canceled":
-      return { label: "Canceled late", tone: "clay" };
-    case "completed":
-      return { label: "Completed", tone: "neutral" };
-    case "no_show":
-      return { label: "Missed", tone: "clay" };
-    default:
-      return { label: status, tone: "neutral" };
-  }
 }

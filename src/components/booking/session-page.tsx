@@ -3,13 +3,13 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
-import { statusLabel } from "./format";
+import { clientStatus, holdsTime, isCanceled, type SessionStatus } from "@/lib/scheduling/status";
 import { ManageSession, type ManageActions } from "./manage-session";
 import { SessionSummary, type SessionSummaryProps } from "./session-summary";
 
 export type SessionPageProps = {
   summary: Omit<SessionSummaryProps, "badge" | "canceled">;
-  status: string;
+  status: SessionStatus;
   nowIso: string;
   horizonDays: number;
   contactEmail: string;
@@ -32,9 +32,9 @@ export type SessionPageProps = {
  */
 export function SessionPage(props: SessionPageProps) {
   const { summary, status, nowIso } = props;
-  const badge = statusLabel(status, summary.startIso, nowIso);
-  const canceled = status === "canceled" || status === "late_canceled";
-  const ahead = (status === "confirmed" || status === "pending_payment") && new Date(summary.startIso) > new Date(nowIso);
+  const badge = clientStatus(status, new Date(summary.startIso), new Date(nowIso));
+  const canceled = isCanceled(status);
+  const ahead = holdsTime(status) && new Date(summary.startIso) > new Date(nowIso);
 
   return (
     <div className="space-y-8">
@@ -98,7 +98,7 @@ export function SessionPage(props: SessionPageProps) {
       ) : (
         <section aria-labelledby="ended-heading" className="rounded-2xl bg-white/70 p-5 ring-1 ring-inset ring-line sm:p-6">
           <h2 id="ended-heading" className="font-serif text-lg font-semibold text-ink">
-            {canceled ? "This session was canceled" : status === "pending_payment" || status === "confirmed" ? "This session has passed" : "This session is over"}
+            {canceled ? "This session was canceled" : holdsTime(status) ? "This session has passed" : "This session is over"}
           </h2>
           <p className="mt-1 text-sm text-muted">
             Whenever you’re ready, you can book another. Questions? Write to{" "}

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { HOUR_MS } from "@/lib/time/dates";
 import { formatHours } from "@/lib/time/format";
+import { holdsTime, type SessionStatus } from "./status";
 
 export type OfferingKind = "relationship" | "crisis" | "one_on_one";
 
@@ -31,9 +32,6 @@ export const policySnapshotSchema = z.object({
 
 export const DEFAULT_WINDOW_HOURS = 24;
 export const CRISIS_WINDOW_HOURS = 2;
-
-/** Statuses whose booking still holds its time and can be canceled or rescheduled. */
-export const HOLDING_STATUSES = ["pending_payment", "confirmed"] as const;
 
 /** Scheduling settings a new offering of each kind starts with (the demo practice uses these). */
 export interface SchedulingDefaults extends PolicySnapshot {
@@ -78,7 +76,7 @@ export function policyFor(offering: {
 export interface PolicyBooking {
   start: Date;
   /** When given, only holding statuses (pending_payment, confirmed) can change. */
-  status?: string;
+  status?: SessionStatus;
   policy: PolicySnapshot;
 }
 
@@ -88,7 +86,7 @@ export type CancelDecision = { allowed: true; late: boolean } | { allowed: false
 export type RescheduleDecision = { allowed: true; reason?: undefined } | { allowed: false; code: RefusalCode; reason: string };
 
 function refuseInactive(booking: PolicyBooking): { allowed: false; code: RefusalCode; reason: string } | null {
-  if (booking.status === undefined || (HOLDING_STATUSES as readonly string[]).includes(booking.status)) return null;
+  if (booking.status === undefined || holdsTime(booking.status)) return null;
   return { allowed: false, code: "not_active", reason: "This session is no longer booked, so there is nothing to change." };
 }
 

@@ -6,7 +6,8 @@ import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import type { InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
 import { manageUrlFor } from "./manage-token";
-import { HOLDING_STATUSES, type Actor } from "@/lib/scheduling/policy";
+import type { Actor } from "@/lib/scheduling/policy";
+import { holdsTime } from "@/lib/scheduling/status";
 
 type Booking = typeof bookings.$inferSelect;
 type Client = typeof clients.$inferSelect;
@@ -80,7 +81,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
   if (event !== "confirmed") await withdrawPendingEmails(tx, topic, "booking-reminder");
 
   const inviteMethod = event === "canceled" ? "CANCEL" : "REQUEST";
-  const holding = (HOLDING_STATUSES as readonly string[]).includes(booking.status);
+  const holding = holdsTime(booking.status);
   const inviteFor = (audience: InviteAudience) =>
     event === "new-link" && !holding ? null : inviteEventFor({ booking, practice, offering }, audience, inviteMethod);
   const base = {

@@ -11,7 +11,8 @@ import { getPracticeCoachId } from "./availability-store";
 import { enqueueBookingEmails } from "./booking-emails";
 import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
-import { canClientCancel, canClientReschedule, HOLDING_STATUSES, policyFor, type Actor } from "@/lib/scheduling/policy";
+import { canClientCancel, canClientReschedule, policyFor, type Actor } from "@/lib/scheduling/policy";
+import { canMarkOutcome, HOLDING_STATUSES, holdsTime } from "@/lib/scheduling/status";
 import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
 
 export type Booking = typeof bookings.$inferSelect;
@@ -214,7 +215,7 @@ export async function revokeManageLinks(practiceId: string, bookingId: string) {
       .set({ manageSalt: newManageSalt(), sequence: sql`${bookings.sequence} + 1` })
       .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
       .returning();
-    const holding = (HOLDING_STATUSES as readonly string[]).includes(updated!.status);
+    const holding = holdsTime(updated!.status);
     if (holding) await enqueueBookingEmails(tx, { event: "new-link", booking: updated!, practice, offering, client, partner, now });
     const sentTo = holding ? [updated!.bookerEmail, ...(updated!.partnerEmail ? [updated!.partnerEmail] : [])] : [];
     return { booking: updated!, sentTo };
@@ -224,12 +225,8 @@ export async function revokeManageLinks(practiceId: string, bookingId: string) {
 /** After the session: the coach records whether it happened. */
 export async function markBookingOutcome(practiceId: string, bookingId: string, outcome: "completed" | "no_show") {
   const { booking } = await getBookingDetails({ practiceId }, bookingId);
-  if (!["confirmed", "completed", "no_show"].includes(booking.status)) {
-    throw new AppError("conflict", "Only a booked session can be marked as completed or no-show.");
-  }
-  if (booking.startsAt.getTime() > clock().getTime()) {
-    throw new AppError("conflict", "This session hasn't started yet.");
-  }
+  const decision = canMarkOutcome({ status: booking.status, start: booking.startsAt }, clock());
+  if (!decision.allowed) throw new AppError("conflict", decision.reason);
   const [updated] = await getDb()
     .update(bookings)
     .set({ status: outcome })

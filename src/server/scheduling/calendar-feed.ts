@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { env } from "@/lib/env";
+import { BOOKING_STATUSES, isCanceled } from "@/lib/scheduling/status";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, offerings, practices } from "@/server/db/schema";
@@ -34,7 +35,7 @@ export async function buildCalendarFeedForToken(token: string): Promise<string> 
       and(
         eq(bookings.practiceId, practice.id),
         gte(bookings.endsAt, since),
-        inArray(bookings.status, ["confirmed", "pending_payment", "completed", "no_show"]),
+        inArray(bookings.status, BOOKING_STATUSES.filter((s) => !isCanceled(s))),
       ),
     )
     .orderBy(asc(bookings.startsAt));

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { bookings, offerings, practices } from "@/server/db/schema";
+import { isCanceled } from "@/lib/scheduling/status";
 import type { InviteEvent } from "./ics";
 import { manageUrlFor, type LinkRecipient } from "./manage-token";
 
@@ -35,14 +36,13 @@ export function attendeesOf(booking: Details["booking"]): InviteEvent["attendees
  */
 export function inviteEventFor(details: Details, audience: InviteAudience, method?: InviteEvent["method"]): InviteEvent {
   const { booking, practice, offering } = details;
-  const canceled = booking.status === "canceled" || booking.status === "late_canceled";
   const link = audience === "coach" ? coachSessionUrl(booking.id) : manageUrlFor(booking, audience);
   const description =
     audience === "coach"
       ? `${offering.name} with ${booking.bookerName}${booking.partnerName ? ` and ${booking.partnerName}` : ""}.\nIn Tend: ${link}`
       : `${offering.name} with ${practice.name}.\nReschedule or cancel: ${link}`;
   return {
-    method: method ?? (canceled ? "CANCEL" : "REQUEST"),
+    method: method ?? (isCanceled(booking.status) ? "CANCEL" : "REQUEST"),
     uid: `${booking.id}@tend`,
     sequence: booking.sequence,
     stampIso: booking.updatedAt.toISOString(),

@@ -3,7 +3,8 @@ import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
 import { getAvailability } from "./availability-store";
-import { HOLDING_STATUSES, type Actor } from "@/lib/scheduling/policy";
+import type { Actor } from "@/lib/scheduling/policy";
+import { HOLDING_STATUSES } from "@/lib/scheduling/status";
 import { computeSlots, countPerLocalDay, isSlotOpen, type Interval, type SlotInput } from "@/lib/scheduling/slots";
 
 type Offering = typeof offerings.$inferSelect;

@@ -9,7 +9,7 @@ import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/bookings";
 import { localDateOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
-import { isCanceled, statusLabels } from "../calendar/session-status";
+import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -35,7 +35,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
     listOfferings(practiceId),
     searchParams,
     listBookings(practiceId, todayRange),
-    listBookings(practiceId, { from: todayRange.to, to: new Date(todayRange.to.getTime() + WEEK_MS) }, { statuses: ["confirmed", "pending_payment"] }),
+    listBookings(practiceId, { from: todayRange.to, to: new Date(todayRange.to.getTime() + WEEK_MS) }, { statuses: [...HOLDING_STATUSES] }),
   ]);
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
@@ -71,7 +71,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                   </Link>
                   <span className="block text-sm text-muted">
                     {offering.name}
-                    {statusLabels[booking.status] ? ` · ${statusLabels[booking.status]}` : ""}
+                    {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
                   </span>
                 </li>
               ))}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { HoursSource } from "@/lib/scheduling/availability";
 import { Badge } from "@/components/ui/badge";
 import { formatClockRange, formatDayParts, formatHour, formatLongDate, formatTimeRange } from "@/lib/time/format";
-import { isCanceled, needsOutcome, statusLabels, type SessionStatus } from "./session-status";
+import { coachStatus, isCanceled, needsOutcome, type SessionStatus } from "@/lib/scheduling/status";
 import { placeOnDay, type CalendarDay, type Placed } from "./week";
 
 export type CalendarSession = {
@@ -36,13 +36,13 @@ const offLabels = { time_off: "Time off", override: "Day off", weekly: "Not work
 function describe(item: CalendarItem, zone: string): string {
   const time = formatTimeRange(item.start, item.end, zone);
   if (item.kind === "block") return `${time}, blocked: ${item.label}`;
-  const status = statusLabels[item.status];
+  const status = coachStatus[item.status].label;
   return `${time}, ${item.clientName}, ${item.offeringName}${status ? `, ${status.toLowerCase()}` : ""}`;
 }
 
 function StatusBadge({ status, start, now }: { status: SessionStatus; start: Date; now: Date }) {
-  const label = statusLabels[status];
-  if (label) return <Badge tone={status === "no_show" || status === "late_canceled" ? "clay" : status === "completed" ? "brand" : "neutral"}>{label}</Badge>;
+  const { label, tone } = coachStatus[status];
+  if (label) return <Badge tone={tone}>{label}</Badge>;
   if (needsOutcome(status, start, now)) return <Badge>Outcome not recorded</Badge>;
   return null;
 }
@@ -183,7 +183,7 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
     : done
       ? "border-brand-100 bg-brand-50 text-brand-800"
       : "border-brand-700 bg-brand-600 text-white hover:bg-brand-700";
-  const label = statusLabels[item.status];
+  const label = coachStatus[item.status].label;
   return (
     <li className="absolute" style={{ ...style, zIndex: canceled ? 0 : 1 }}>
       <Link

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { BOOKING_STATUSES } from "@/lib/scheduling/status";
 import { users } from "./auth";
 import { clients, offerings, practices } from "./practices";
 
@@ -85,14 +86,7 @@ export const calendarBlocks = pgTable(
   ],
 );
 
-export const bookingStatus = pgEnum("booking_status", [
-  "pending_payment",
-  "confirmed",
-  "canceled",
-  "late_canceled",
-  "completed",
-  "no_show",
-]);
+export const bookingStatus = pgEnum("booking_status", BOOKING_STATUSES);
 
 export const paymentStatus = pgEnum("payment_status", ["unpaid", "paid", "refunded", "not_required"]);
 

@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { isCanceled } from "@/lib/scheduling/status";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { getAvailability, getPracticeCoachId } from "@/server/scheduling/availability-store";
@@ -89,7 +90,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const zoneLabel = zoneNameWithId(zone, current);
   const step = view === "week" ? 7 : AGENDA_DAYS;
   const showsToday = today >= first && today <= last.date;
-  const canceledCount = rows.filter((r) => r.booking.status === "canceled" || r.booking.status === "late_canceled").length;
+  const canceledCount = rows.filter((r) => isCanceled(r.booking.status)).length;
   const sessionCount = rows.length - canceledCount;
 
   return (

@@ -10,7 +10,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { getClient, listClients } from "@/server/clients/clients";
 import { listClientBookings } from "@/server/scheduling/bookings";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
-import { statusLabels } from "../../calendar/session-status";
+import { coachStatus } from "@/lib/scheduling/status";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
@@ -96,7 +96,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                   </Link>
                   <span className="text-muted">
                     {offering.name}
-                    {statusLabels[booking.status] ? ` · ${statusLabels[booking.status]}` : ""}
+                    {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
                   </span>
                 </li>
               ))}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeZone, formatDayInList, formatTimeRange } from "@/lib/time/format";
-import { statusLabel } from "@/components/booking/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { listClientBookings } from "@/server/scheduling/bookings";
-import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
+import { clientStatus, holdsTime } from "@/lib/scheduling/status";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -20,7 +19,7 @@ export default async function PortalSessionsPage() {
   const rows = await listClientBookings(practiceId, clientId);
   const at = now();
   const nowIso = at.toISOString();
-  const isUpcoming = (r: Row) => (HOLDING_STATUSES as readonly string[]).includes(r.booking.status) && r.booking.endsAt > at;
+  const isUpcoming = (r: Row) => holdsTime(r.booking.status) && r.booking.endsAt > at;
   const upcoming = rows.filter(isUpcoming);
   // Most recent first: what just happened matters more than last year.
   const earlier = rows.filter((r) => !isUpcoming(r)).reverse();
@@ -86,7 +85,7 @@ export default async function PortalSessionsPage() {
 function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: string; nowIso: string; quiet?: boolean }) {
   const { booking, offering } = row;
   const start = booking.startsAt.toISOString();
-  const status = statusLabel(booking.status, start, nowIso);
+  const status = clientStatus(booking.status, booking.startsAt, new Date(nowIso));
   return (
     <li>
       <Link

@@ -14,13 +14,12 @@ import { offeringFormatLabels } from "@/server/offerings/schemas";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { getBookingDetails } from "@/server/scheduling/bookings";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
-import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
 import { ActionButton } from "../../action-button";
 import { formatLongDate, formatTime, formatTimeRange, formatWhen, zoneNameWithId, formatDuration, timeZoneLabel } from "@/lib/time/format";
-import { isCanceled, statusLabels } from "../../session-status";
+import { canMarkOutcome, coachStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { localDateOf } from "@/lib/time/zones";
 import { parseDateParam } from "../../week";
 import { CancelForm } from "./cancel-form";
@@ -51,12 +50,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const { booking, practice, offering, client, partner } = await orNotFound(getBookingDetails({ practiceId }, id));
   const zone = practice.timeZone;
   const current = now();
-  const started = booking.startsAt.getTime() <= current.getTime();
-  const holding = (HOLDING_STATUSES as readonly string[]).includes(booking.status);
-  const canMarkOutcome = started && ["confirmed", "completed", "no_show"].includes(booking.status);
+  const holding = holdsTime(booking.status);
+  const outcomeOpen = canMarkOutcome({ status: booking.status, start: booking.startsAt }, current).allowed;
   const sessionDate = localDateOf(booking.startsAt, zone);
   const today = localDateOf(current, zone);
-  const statusLabel = statusLabels[booking.status];
+  const { label: statusLabel, tone: statusTone } = coachStatus[booking.status];
   const canceled = isCanceled(booking.status);
 
   // Rescheduling: the open times of one date (the session's own, unless it has passed).
@@ -94,7 +92,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
             <span className={canceled ? "line-through" : undefined}>
               {formatLongDate(sessionDate)}, {formatTimeRange(booking.startsAt, booking.endsAt, zone)}
             </span>
-            {statusLabel ? <Badge tone={booking.status === "completed" ? "brand" : booking.status === "no_show" || booking.status === "late_canceled" ? "clay" : "neutral"}>{statusLabel}</Badge> : <Badge tone="brand">Booked</Badge>}
+            <Badge tone={statusTone}>{statusLabel ?? "Booked"}</Badge>
           </span>
         }
         back={<BackLink href={`/coach/calendar?view=week&week=${sessionDate}`}>Back to the calendar</BackLink>}
@@ -194,7 +192,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </Card>
 
         <div className="space-y-6">
-          {canMarkOutcome ? (
+          {outcomeOpen ? (
             <Card aria-labelledby="outcome-heading">
               <h2 id="outcome-heading" className="font-serif text-lg font-semibold text-ink">
                 How did it go?

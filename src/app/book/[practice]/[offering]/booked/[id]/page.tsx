@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
-import { HOLDING_STATUSES } from "@/lib/scheduling/policy";
+import { holdsTime } from "@/lib/scheduling/status";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
@@ -24,7 +24,7 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
   const { booking, practice, offering } = details;
   const manageHref = `/manage/${booking.id}?token=${encodeURIComponent(token as string)}`;
   // Revisited after a cancel, or opened with the partner's link: the manage page tells the current story.
-  if (details.recipient !== "booker" || !(HOLDING_STATUSES as readonly string[]).includes(booking.status)) redirect(manageHref);
+  if (details.recipient !== "booker" || !holdsTime(booking.status)) redirect(manageHref);
 
   // What the booker typed, never the coach's record of them.
   const invite = inviteEventFor(details, "booker");
