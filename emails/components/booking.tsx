@@ -2,6 +2,7 @@ import { Link, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import { z } from "zod";
 import { formatDayLong, formatDuration } from "@/lib/time/format";
+import { OFFERING_FORMATS, offeringFormatLabels } from "@/lib/offerings";
 import { isValidTimeZone } from "@/lib/time/zones";
 import { buildInvite } from "@/server/scheduling/ics";
 import type { EmailAttachment } from "@/server/notifications/templates";
@@ -44,7 +45,7 @@ export const bookingEmailSchema = z.object({
   /** The recipient's zone: every time in the message is on their clock. */
   timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
   previousStartIso: instant.nullable(),
-  format: z.enum(["video", "phone", "in_person"]),
+  format: z.enum(OFFERING_FORMATS),
   location: z.string().nullable(),
   /** Client: the no-sign-in manage link. Coach: the session on the calendar. */
   manageUrl: z.url().nullable(),
@@ -90,12 +91,6 @@ export const isPartnerCopy = (data: BookingEmail) =>
 export const oneLine = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
 
 export const isWebLink = (value: string | null): value is string => !!value && /^https?:\/\//i.test(value);
-
-const FORMAT_LABELS: Record<BookingEmail["format"], string> = {
-  video: "Video call",
-  phone: "Phone call",
-  in_person: "In person",
-};
 
 const box: CSSProperties = {
   backgroundColor: palette.paper,
@@ -173,7 +168,7 @@ export function SessionDetails({ data, state = "booked" }: { data: BookingEmail;
 }
 
 function Where({ data }: { data: BookingEmail }) {
-  const kind = FORMAT_LABELS[data.format];
+  const kind = offeringFormatLabels[data.format];
   if (isWebLink(data.location)) {
     return (
       <>

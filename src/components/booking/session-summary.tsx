@@ -1,4 +1,4 @@
-import { offeringFormatLabels } from "@/server/offerings/schemas";
+import { offeringFormatLabels, type OfferingFormat } from "@/lib/offerings";
 import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 
@@ -11,7 +11,7 @@ export type SessionSummaryProps = {
   timeZone: string;
   /** The coach's zone, shown too when its clock differs. */
   practiceTimeZone: string;
-  format: keyof typeof offeringFormatLabels;
+  format: OfferingFormat;
   location: string | null;
   /** A canceled session is shown struck through. */
   canceled?: boolean;

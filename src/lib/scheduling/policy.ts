@@ -1,11 +1,10 @@
 // Cancel and reschedule rules. Pure (no DB, no clock: `now` is passed in), so the portal and
 // the manage page show the same answer the server enforces.
 import { z } from "zod";
+import type { OfferingKind } from "@/lib/offerings";
 import { HOUR_MS } from "@/lib/time/dates";
 import { formatHours } from "@/lib/time/format";
 import { holdsTime, type SessionStatus } from "./status";
-
-export type OfferingKind = "relationship" | "crisis" | "one_on_one";
 
 /** Who is acting: the coach from the dashboard is exempt from notice and policy windows. */
 export type Actor = "coach" | "client";

@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "./client";
-import { schedulingDefaultsFor, type OfferingKind } from "@/lib/scheduling/policy";
+import type { OfferingKind } from "@/lib/offerings";
+import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 import { clients, memberships, offerings, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */

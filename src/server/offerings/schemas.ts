@@ -1,20 +1,6 @@
 import { z } from "zod";
+import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { checkboxSchema, moneySchema, multiLineText, nameSchema, slugSchema } from "@/lib/validation";
-
-export const OFFERING_KINDS = ["relationship", "crisis", "one_on_one"] as const;
-export const OFFERING_FORMATS = ["video", "phone", "in_person"] as const;
-
-export const offeringKindLabels: Record<(typeof OFFERING_KINDS)[number], string> = {
-  relationship: "Relationship Coaching",
-  crisis: "Crisis Coaching",
-  one_on_one: "One-on-One Coaching",
-};
-
-export const offeringFormatLabels: Record<(typeof OFFERING_FORMATS)[number], string> = {
-  video: "Video call",
-  phone: "Phone call",
-  in_person: "In person",
-};
 
 /** A whole number in [min, max] typed into a form; blank means "not given". */
 function optionalInt(min: number, max: number, label: string) {

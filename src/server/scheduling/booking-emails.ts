@@ -1,4 +1,5 @@
 import "server-only";
+import type { OfferingFormat } from "@/lib/offerings";
 import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
@@ -32,7 +33,7 @@ export type BookingEmailData = {
   endIso: string;
   timeZone: string;
   previousStartIso: string | null;
-  format: "video" | "phone" | "in_person";
+  format: OfferingFormat;
   location: string | null;
   manageUrl: string | null;
   coachEmail: string;

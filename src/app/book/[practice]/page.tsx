@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { PublicPage } from "@/components/site/public-page";
 import { formatDuration } from "@/lib/time/format";
 import { formatPrice } from "@/lib/format";
-import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { activeOfferings, practiceBySlug } from "./data";
 
 type Props = { params: Promise<{ practice: string }> };

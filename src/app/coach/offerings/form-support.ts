@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { priceInputValue } from "@/lib/format";
-import { OFFERING_FORMATS, OFFERING_KINDS, offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import { OFFERING_FORMATS, OFFERING_KINDS, offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import type { offerings } from "@/server/db/schema";
 import type { OfferingFormValues, Option } from "./offering-form";
 import { schedulingValuesOf } from "./scheduling-fields";

@@ -1,7 +1,8 @@
 // No hooks and no "use client": the offering form (a client component) renders it, and the page
 // (a server component) may call schedulingValuesOf.
 import { Field } from "@/components/ui/field";
-import { schedulingDefaultsFor, type OfferingKind, type SchedulingDefaults } from "@/lib/scheduling/policy";
+import { isOfferingKind } from "@/lib/offerings";
+import { schedulingDefaultsFor, type SchedulingDefaults } from "@/lib/scheduling/policy";
 
 /** The scheduling inputs as the form holds them: strings, "" when left blank. */
 export type SchedulingValues = {
@@ -140,8 +141,6 @@ const FIELDS: FieldSpec[] = [
   },
 ];
 
-const KINDS: readonly string[] = ["relationship", "crisis", "one_on_one"];
-
 /**
  * The offering form's "Scheduling rules": eight whole-number inputs named as offeringInput
  * expects. Placeholders show the kind's defaults, which a blank field gets on a new offering.
@@ -159,7 +158,7 @@ export function SchedulingFields({
   /** The form's field errors, keyed by input name. */
   errors?: Record<string, string[] | undefined>;
 }) {
-  const defaults = schedulingDefaultsFor((KINDS.includes(kind) ? kind : "one_on_one") as OfferingKind);
+  const defaults = schedulingDefaultsFor(isOfferingKind(kind) ? kind : "one_on_one");
   return (
     <fieldset className="rounded-xl border border-line p-4 sm:p-5">
       <legend className="px-1 font-serif text-base font-semibold text-ink">Scheduling rules</legend>

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { users } from "./auth";
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -93,8 +94,8 @@ export const clients = pgTable(
   ],
 );
 
-export const offeringKind = pgEnum("offering_kind", ["relationship", "crisis", "one_on_one"]);
-export const offeringFormat = pgEnum("offering_format", ["video", "phone", "in_person"]);
+export const offeringKind = pgEnum("offering_kind", OFFERING_KINDS);
+export const offeringFormat = pgEnum("offering_format", OFFERING_FORMATS);
 
 export const offerings = pgTable(
   "offerings",

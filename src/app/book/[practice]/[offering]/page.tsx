@@ -7,7 +7,7 @@ import { PublicPage } from "@/components/site/public-page";
 import { BackLink } from "@/components/ui/back-link";
 import { formatPrice } from "@/lib/format";
 import { now } from "@/server/clock";
-import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { policyFor } from "@/lib/scheduling/policy";
 import { activeOfferingBySlug, practiceBySlug } from "../data";
 import { BookingFlow } from "./booking-flow";

@@ -9,7 +9,7 @@ import { formatDuration } from "@/lib/time/format";
 import { formatPrice } from "@/lib/format";
 import { requireCoach } from "@/server/auth/guards";
 import { listOfferings } from "@/server/offerings/offerings";
-import { offeringFormatLabels, offeringKindLabels } from "@/server/offerings/schemas";
+import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { OfferingToggle } from "../offering-toggle";
 
 export const metadata: Metadata = { title: "Offerings" };

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { offeringFormatLabels } from "@/server/offerings/schemas";
+import { offeringFormatLabels } from "@/lib/offerings";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { getBookingDetails } from "@/server/scheduling/bookings";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
