@@ -10,11 +10,8 @@ import {
   type SignedInUser,
 } from "@/server/auth/guards";
 import { log } from "@/server/log";
-import { AppError, fromZod, toAppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
-
-export type ActionResult<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: AppErrorCode | "internal"; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+import type { ActionFailure, ActionResult } from "@/lib/action-result";
+import { AppError, fromZod, toAppError } from "@/server/errors";
 
 type Payload = FormData | Record<string, unknown> | undefined;
 
@@ -72,7 +69,7 @@ export const publicAction = <S extends z.ZodType, T>(
   options?: { successMessage?: string },
 ) => defineAction(async () => null, schema, handler, options);
 
-export function toFailure(thrown: unknown): Extract<ActionResult, { ok: false }> {
+export function toFailure(thrown: unknown): ActionFailure {
   const error = toAppError(thrown);
   if (error instanceof AppError) {
     return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };

@@ -1,18 +1,5 @@
-import { z } from "zod";
-
-export type AppErrorCode =
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payment_required"
-  | "rate_limited"
-  | "unsupported_media_type"
-  | "slot_unavailable"
-  | "slot_taken";
-
-export type FieldErrors = Record<string, string[]>;
+import type { z } from "zod";
+import type { AppErrorCode, FieldErrors } from "@/lib/action-result";
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid: 400,

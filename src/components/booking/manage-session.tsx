@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
-import type { ActionResult } from "@/server/action";
+import { timeWasTaken, type ActionFailure, type ActionResult } from "@/lib/action-result";
 import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
 import { describeZone, formatTimeRange, formatWhen } from "@/lib/time/format";
 import { lateCancelWarning, policySentence } from "./format";
@@ -94,8 +94,8 @@ export function ManageSession({
     else router.replace(url, { scroll: true });
   }
 
-  function handleFailure(result: Extract<ActionResult, { ok: false }>) {
-    if (result.code === "slot_taken" || result.code === "slot_unavailable") {
+  function handleFailure(result: ActionFailure) {
+    if (timeWasTaken(result)) {
       setError(`${result.error} The times below are up to date.`);
       setChoice(null);
       setRefreshKey((k) => k + 1);

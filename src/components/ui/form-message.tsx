@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
 
 /** The banner above a form: the failure in plain words, or the confirmation. */
 export function FormMessage({ state }: { state: ActionResult<unknown> | null }) {

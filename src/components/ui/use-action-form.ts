@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
 
 export type FormAction<T> = (previous: ActionResult<T> | null, payload: FormData) => Promise<ActionResult<T>>;
 

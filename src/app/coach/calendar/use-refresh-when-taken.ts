@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import type { ActionResult } from "@/server/action";
+import { timeWasTaken, type ActionFailure } from "@/lib/action-result";
 
 /**
  * After a "that time was just taken" failure, re-render the server page so
  * the open times are fresh; what the coach typed stays in the form.
  */
-export function useRefreshWhenSlotTaken(failed: Extract<ActionResult, { ok: false }> | null | undefined) {
+export function useRefreshWhenSlotTaken(failed: ActionFailure | null | undefined) {
   const router = useRouter();
-  const taken = failed?.code === "slot_taken" || failed?.code === "slot_unavailable";
+  const taken = timeWasTaken(failed);
   useEffect(() => {
     if (taken) router.refresh();
   }, [taken, failed, router]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { timeWasTaken } from "@/lib/action-result";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { describeZone, formatDayLong, formatTimeRange, formatWhen } from "@/lib/time/format";
 import type { SlotTime } from "@/components/booking/slot-days";
@@ -112,7 +113,7 @@ export function BookingFlow({
         router.push(result.data.url);
         return;
       }
-      if (result.code === "slot_taken" || result.code === "slot_unavailable") {
+      if (timeWasTaken(result)) {
         const when = formatWhen(slot.start, timeZone);
         setTakenMessage(
           result.code === "slot_taken"
