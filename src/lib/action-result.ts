@@ -21,6 +21,9 @@ export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
   | { ok: false; code: AppErrorCode | "internal"; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
+/** A server action as a form calls it: the shape useActionState takes. */
+export type ServerAction<T = unknown, Payload = FormData> = (previous: ActionResult<T> | null, payload: Payload) => Promise<ActionResult<T>>;
+
 export type ActionFailure = Extract<ActionResult, { ok: false }>;
 
 /**

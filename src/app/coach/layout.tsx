@@ -3,6 +3,7 @@ import { CoachMobileMenu, CoachSidebarNav } from "@/components/coach/coach-nav";
 import { SignOutButton } from "@/components/site/sign-out-button";
 import { Wordmark } from "@/components/site/wordmark";
 import { requireCoach } from "@/server/auth/guards";
+import { signOutAction } from "@/app/(auth)/actions";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Tend" } };
 
@@ -15,7 +16,7 @@ export default async function CoachLayout({ children }: { children: React.ReactN
         Signed in as
         <span className="block truncate text-sm font-medium text-ink">{user.email}</span>
       </p>
-      <SignOutButton className="w-full" />
+      <SignOutButton signOut={signOutAction} className="w-full" />
     </div>
   );
 

@@ -1,16 +1,27 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { createPracticeAction } from "@/app/(auth)/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import type { ServerAction } from "@/lib/action-result";
 import { slugify } from "@/lib/slugify";
 
 const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR", "INR"];
 
-export function OnboardingForm({ email, timeZones, origin }: { email: string; timeZones: string[]; origin: string }) {
-  const [state, action] = useActionState(createPracticeAction, null);
+/** `createPractice` is the onboarding page's server action. */
+export function OnboardingForm<T>({
+  email,
+  timeZones,
+  origin,
+  createPractice,
+}: {
+  email: string;
+  timeZones: string[];
+  origin: string;
+  createPractice: ServerAction<T>;
+}) {
+  const [state, action] = useActionState(createPractice, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const [name, setName] = useState(failed?.values?.name ?? "");

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestSignInLink } from "@/app/(auth)/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import type { ServerAction } from "@/lib/action-result";
 
-export function SignInForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(requestSignInLink, null);
+/** `requestLink` sends the magic link (the sign-in page passes its server action). */
+export function SignInForm<T>({ next, requestLink }: { next?: string; requestLink: ServerAction<T> }) {
+  const [state, action] = useActionState(requestLink, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { listTimeZones } from "@/lib/time/zones";
 import { requireUser } from "@/server/auth/guards";
 import { findCoachPractice } from "@/server/practices/queries";
+import { createPracticeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Set up your practice" };
 
@@ -17,7 +18,7 @@ export default async function OnboardingPage() {
       <p className="mb-6 text-sm text-muted">
         A few details and your booking page is ready. You can change all of this later in Settings.
       </p>
-      <OnboardingForm email={user.email} timeZones={listTimeZones()} origin={env().APP_URL.replace(/\/$/, "")} />
+      <OnboardingForm email={user.email} timeZones={listTimeZones()} origin={env().APP_URL.replace(/\/$/, "")} createPractice={createPracticeAction} />
     </AuthCard>
   );
 }

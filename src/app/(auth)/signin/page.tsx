@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeNextPath } from "@/lib/safe-next";
 import { currentUser, homePathFor } from "@/server/auth/guards";
+import { requestSignInLink } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -30,7 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {message}
         </p>
       ) : null}
-      <SignInForm next={safeNextPath(next)} />
+      <SignInForm next={safeNextPath(next)} requestLink={requestSignInLink} />
     </AuthCard>
   );
 }

@@ -3,6 +3,7 @@ import { PortalNav } from "@/components/portal/portal-nav";
 import { SignOutButton } from "@/components/site/sign-out-button";
 import { SproutIcon } from "@/components/site/wordmark";
 import { requireClient } from "@/server/auth/guards";
+import { signOutAction } from "@/app/(auth)/actions";
 
 export const metadata: Metadata = { title: { default: "Your portal", template: "%s · Tend" } };
 
@@ -25,7 +26,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <p className="mt-1 font-serif text-lg font-semibold leading-snug text-ink sm:text-xl">{practice.name}</p>
               <p className="truncate text-xs text-muted">Signed in as {user.email}</p>
             </div>
-            <SignOutButton variant="ghost" className="whitespace-nowrap" />
+            <SignOutButton signOut={signOutAction} variant="ghost" className="whitespace-nowrap" />
           </div>
           <PortalNav />
         </div>
