@@ -2,27 +2,15 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
-import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
-import { clientStatus, holdsTime, isCanceled, type SessionStatus } from "@/lib/scheduling/status";
+import type { SessionView } from "@/lib/scheduling/session-view";
+import { clientStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { ManageSession, type ManageActions } from "./manage-session";
-import { SessionSummary, type SessionSummaryProps } from "./session-summary";
+import { SessionSummary } from "./session-summary";
 
-export type SessionPageProps = {
-  summary: Omit<SessionSummaryProps, "badge" | "canceled">;
-  status: SessionStatus;
-  nowIso: string;
-  horizonDays: number;
-  contactEmail: string;
-  policy: PolicySnapshot;
-  cancel: CancelDecision;
-  reschedule: RescheduleDecision;
+export type SessionPageProps = SessionView & {
   actions: ManageActions;
+  /** What identifies the booking to the actions: its id, and the manage token if any. */
   link: Record<string, string>;
-  /** Calendar links, for a session still ahead. */
-  calendar: { icsHref: string; googleHref: string } | null;
-  bookAgainHref: string;
-  /** What just happened, from the action's redirect (?done=…). */
-  done?: "rescheduled" | "canceled";
 };
 
 /**

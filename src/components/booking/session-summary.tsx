@@ -1,18 +1,9 @@
-import { offeringFormatLabels, type OfferingFormat } from "@/lib/offerings";
+import { offeringFormatLabels } from "@/lib/offerings";
+import type { SessionSummaryData } from "@/lib/scheduling/session-view";
 import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 
-export type SessionSummaryProps = {
-  offeringName: string;
-  practiceName: string;
-  startIso: string;
-  endIso: string;
-  /** The zone of the person reading. */
-  timeZone: string;
-  /** The coach's zone, shown too when its clock differs. */
-  practiceTimeZone: string;
-  format: OfferingFormat;
-  location: string | null;
+export type SessionSummaryProps = SessionSummaryData & {
   /** A canceled session is shown struck through. */
   canceled?: boolean;
   badge?: React.ReactNode;

@@ -5,7 +5,7 @@ import { SessionPage } from "@/components/booking/session-page";
 import { PublicPage } from "@/components/site/public-page";
 import { manageCancelAction, manageRescheduleAction, manageSlotsAction } from "./actions";
 import { bookingByToken } from "@/server/scheduling/booking-by-token";
-import { sessionPageProps } from "./session-props";
+import { sessionView } from "@/server/scheduling/session-view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[]; done?: string | string[] }> };
 
@@ -31,13 +31,9 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
         </p>
         <div className="mt-6">
           <SessionPage
-            {...sessionPageProps(details, {
-              timeZone: booking.clientTimeZone,
-              recipient: details.recipient,
-              actions: { loadSlots: manageSlotsAction, reschedule: manageRescheduleAction, cancel: manageCancelAction },
-              link: { id: booking.id, token: token as string },
-              done,
-            })}
+            {...sessionView(details, { timeZone: booking.clientTimeZone, recipient: details.recipient, done })}
+            actions={{ loadSlots: manageSlotsAction, reschedule: manageRescheduleAction, cancel: manageCancelAction }}
+            link={{ id: booking.id, token: token as string }}
           />
         </div>
       </div>

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { SessionPage } from "@/components/booking/session-page";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
-import { sessionPageProps } from "@/app/manage/[id]/session-props";
 import { requireClient } from "@/server/auth/guards";
 import { AppError } from "@/server/errors";
 import { getBookingDetails } from "@/server/scheduling/bookings";
+import { sessionView } from "@/server/scheduling/session-view";
 import { portalCancelAction, portalRescheduleAction, portalSlotsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Session" };
@@ -27,13 +27,9 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
       <PageHeader title="Your session" back={<BackLink href="/portal">All sessions</BackLink>} />
       <div className="max-w-2xl">
         <SessionPage
-          {...sessionPageProps(details, {
-            timeZone: client.timeZone,
-            recipient: details.booking.clientId === clientId ? "booker" : "partner",
-            actions: { loadSlots: portalSlotsAction, reschedule: portalRescheduleAction, cancel: portalCancelAction },
-            link: { id: details.booking.id },
-            done,
-          })}
+          {...sessionView(details, { timeZone: client.timeZone, recipient: details.booking.clientId === clientId ? "booker" : "partner", done })}
+          actions={{ loadSlots: portalSlotsAction, reschedule: portalRescheduleAction, cancel: portalCancelAction }}
+          link={{ id: details.booking.id }}
         />
       </div>
     </>

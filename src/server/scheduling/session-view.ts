@@ -1,25 +1,24 @@
 import "server-only";
-import type { ManageActions } from "@/components/booking/manage-session";
-import type { SessionPageProps } from "@/components/booking/session-page";
-import { now } from "@/server/clock";
-import { googleCalendarUrl } from "@/server/scheduling/ics";
-import { inviteEventFor } from "@/server/scheduling/invite-event";
-import { manageTokenFor, type LinkRecipient } from "@/server/scheduling/manage-token";
 import { canClientCancel, canClientReschedule } from "@/lib/scheduling/policy";
-import type { TokenBooking } from "@/server/scheduling/booking-by-token";
+import type { SessionView } from "@/lib/scheduling/session-view";
+import { now } from "@/server/clock";
+import type { TokenBooking } from "./booking-by-token";
+import { googleCalendarUrl } from "./ics";
+import { inviteEventFor } from "./invite-event";
+import { manageTokenFor, type LinkRecipient } from "./manage-token";
 
 type SessionDetails = Pick<TokenBooking, "booking" | "practice" | "offering">;
 
 /**
- * Everything SessionPage needs about one booking, with the policy's answers
- * worked out now (server clock, so the test clock applies). Shared by the
- * manage-link page and the portal's session page; `recipient` is whose
- * link the invite download carries (the reader's own).
+ * One session as its client sees it, with the policy's answers worked out now
+ * (server clock, so the test clock applies). The manage-link page and the
+ * portal's session page render it with their own actions; `recipient` is
+ * whose link the invite download carries (the reader's own).
  */
-export function sessionPageProps(
+export function sessionView(
   details: SessionDetails,
-  options: { timeZone: string; recipient: LinkRecipient; actions: ManageActions; link: Record<string, string>; done?: string | string[] },
-): SessionPageProps {
+  options: { timeZone: string; recipient: LinkRecipient; done?: string | string[] },
+): SessionView {
   const { booking, practice, offering } = details;
   const at = now();
   const policyBooking = { start: booking.startsAt, status: booking.status, policy: booking.policy };
@@ -42,8 +41,6 @@ export function sessionPageProps(
     policy: booking.policy,
     cancel: canClientCancel(policyBooking, at, "client"),
     reschedule: canClientReschedule(policyBooking, at, "client"),
-    actions: options.actions,
-    link: options.link,
     calendar: {
       icsHref: `/api/bookings/${booking.id}/invite?token=${encodeURIComponent(token)}`,
       googleHref: googleCalendarUrl(inviteEventFor(details, options.recipient)),
