@@ -1,24 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
-import { inputClass } from "@/components/ui/field";
-import { timeWasTaken, type ActionFailure, type ActionResult } from "@/lib/action-result";
+import { timeWasTaken, type ActionFailure, type ServerAction } from "@/lib/action-result";
 import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
-import { describeZone, formatTimeRange, formatWhen } from "@/lib/time/format";
-import { lateCancelWarning, policySentence } from "./format";
+import { ConfirmCancel, ConfirmMove, ErrorBox, ManageOverview } from "./manage-steps";
 import type { SlotMonth, SlotTime } from "./slot-days";
-import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "./slot-picker";
+import { SlotPicker, SlotPickerSkeleton, type SlotQuery } from "./slot-picker";
 import { useBrowserTimeZone } from "./use-browser-time-zone";
 
 type Payload = Record<string, unknown>;
-type Action<T> = (previous: ActionResult<T> | null, payload: Payload) => Promise<ActionResult<T>>;
 
 export type ManageActions = {
-  loadSlots: Action<SlotMonth>;
-  reschedule: Action<{ url: string }>;
-  cancel: Action<{ url: string }>;
+  loadSlots: ServerAction<SlotMonth, Payload>;
+  reschedule: ServerAction<{ url: string }, Payload>;
+  cancel: ServerAction<{ url: string }, Payload>;
 };
 
 type Mode = "idle" | "reschedule" | "confirm-reschedule" | "cancel";
@@ -67,7 +64,6 @@ export function ManageSession({
   const [error, setError] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [pending, startTransition] = useTransition();
-  const reasonId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
 
   const { loadSlots: loadSlotsAction } = actions;
@@ -132,65 +128,19 @@ export function ManageSession({
     setError(null);
   }
 
-  const errorBox = error ? (
-    <div role="alert" data-autofocus tabIndex={-1} className="rounded-xl border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
-      {error}
-    </div>
-  ) : null;
-
-  const contact = (
-    <a href={`mailto:${contactEmail}`} className="font-medium text-brand-700 underline underline-offset-4">
-      {contactEmail}
-    </a>
-  );
-
   return (
     <div ref={panelRef}>
       {mode === "idle" ? (
-        <div className="space-y-6">
-          {errorBox}
-          <p className="text-sm text-muted">{policySentence(policy)}</p>
-
-          <div>
-            <h3 className="font-medium text-ink">Reschedule</h3>
-            {reschedule.allowed ? (
-              <>
-                <p className="mt-1 text-sm text-muted">Pick another time that suits you. {practiceName} will be told.</p>
-                <button type="button" className={buttonClass("secondary", "mt-3 w-full sm:w-auto")} onClick={() => setMode("reschedule")}>
-                  Choose a new time
-                </button>
-              </>
-            ) : (
-              <div className="mt-2 rounded-xl bg-paper px-4 py-3 text-sm text-ink" role="note">
-                <p>{reschedule.reason}</p>
-                <p className="mt-1">You can reach {practiceName} at {contact}.</p>
-              </div>
-            )}
-          </div>
-
-          <div>
-            <h3 className="font-medium text-ink">Cancel</h3>
-            {cancel.allowed ? (
-              <>
-                {cancel.late ? (
-                  <p className="mt-1 rounded-xl border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600" role="note">
-                    {lateCancelWarning(policy)}
-                  </p>
-                ) : (
-                  <p className="mt-1 text-sm text-muted">You can cancel free of charge now.</p>
-                )}
-                <button type="button" className={buttonClass("danger", "mt-3 w-full sm:w-auto")} onClick={() => setMode("cancel")}>
-                  Cancel session…
-                </button>
-              </>
-            ) : (
-              <div className="mt-2 rounded-xl bg-paper px-4 py-3 text-sm text-ink" role="note">
-                <p>{cancel.reason}</p>
-                <p className="mt-1">You can reach {practiceName} at {contact}.</p>
-              </div>
-            )}
-          </div>
-        </div>
+        <ManageOverview
+          error={error}
+          policy={policy}
+          cancel={cancel}
+          reschedule={reschedule}
+          practiceName={practiceName}
+          contactEmail={contactEmail}
+          onReschedule={() => setMode("reschedule")}
+          onCancel={() => setMode("cancel")}
+        />
       ) : null}
 
       <div hidden={mode !== "reschedule"}>
@@ -198,7 +148,11 @@ export function ManageSession({
           Choose a new time
         </h3>
         <p className="mt-1 text-sm text-muted">Your current time stays booked until you confirm a new one.</p>
-        {error && mode === "reschedule" ? <div className="mt-3">{errorBox}</div> : null}
+        {error && mode === "reschedule" ? (
+          <div className="mt-3">
+            <ErrorBox error={error} />
+          </div>
+        ) : null}
         <div className="mt-5">
           {mode === "reschedule" || mode === "confirm-reschedule" ? (
             timeZone ? (
@@ -228,77 +182,30 @@ export function ManageSession({
       </div>
 
       {mode === "confirm-reschedule" && choice ? (
-        <div className="space-y-4">
-          <h3 data-autofocus tabIndex={-1} className="scroll-mt-4 font-serif text-lg font-semibold text-ink focus:outline-none">
-            Move your session?
-          </h3>
-          {errorBox}
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div className="rounded-xl bg-paper px-4 py-3">
-              <dt className="text-xs text-muted">From</dt>
-              <dd className="mt-0.5 text-muted line-through">{formatWhen(startIso, timeZone ?? fallbackTimeZone)}</dd>
-            </div>
-            <div className="rounded-xl bg-brand-50 px-4 py-3">
-              <dt className="text-xs text-brand-800">To</dt>
-              <dd className="mt-0.5 font-semibold text-brand-800">{formatWhen(choice.start, timeZone ?? fallbackTimeZone)}</dd>
-              <dd className="text-brand-800">
-                {formatTimeRange(choice.start, choice.end, timeZone ?? fallbackTimeZone)} · {describeZone(timeZone ?? fallbackTimeZone, new Date(choice.start))}
-              </dd>
-            </div>
-          </dl>
-          <p className="text-sm text-muted">We’ll email you (and {practiceName}) an updated invite.</p>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <button type="button" className={buttonClass("primary")} onClick={confirmReschedule} disabled={pending} aria-busy={pending}>
-              {pending ? (
-                <>
-                  <Spinner /> Moving…
-                </>
-              ) : (
-                "Confirm new time"
-              )}
-            </button>
-            <button type="button" className={buttonClass("secondary")} onClick={() => setMode("reschedule")} disabled={pending}>
-              Choose another time
-            </button>
-          </div>
-        </div>
+        <ConfirmMove
+          fromIso={startIso}
+          to={choice}
+          timeZone={timeZone ?? fallbackTimeZone}
+          practiceName={practiceName}
+          error={error}
+          pending={pending}
+          onConfirm={confirmReschedule}
+          onChooseAnother={() => setMode("reschedule")}
+        />
       ) : null}
 
       {mode === "cancel" && cancel.allowed ? (
-        <div className="space-y-4">
-          <h3 data-autofocus={!error ? true : undefined} tabIndex={-1} className="scroll-mt-4 font-serif text-lg font-semibold text-ink focus:outline-none">
-            Cancel this session?
-          </h3>
-          {errorBox}
-          {cancel.late ? (
-            <p className="rounded-xl border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600" role="note">
-              {lateCancelWarning(policy)}
-            </p>
-          ) : (
-            <p className="text-sm text-muted">It’s free to cancel now. The time will be offered to others.</p>
-          )}
-          <div className="space-y-1.5">
-            <label htmlFor={reasonId} className="block text-sm font-medium text-ink">
-              Anything you’d like {practiceName} to know? (optional)
-            </label>
-            <textarea id={reasonId} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
-            <p className="text-xs text-muted">Only your coach will see this.</p>
-          </div>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <button type="button" className={buttonClass("danger")} onClick={confirmCancel} disabled={pending} aria-busy={pending}>
-              {pending ? (
-                <>
-                  <Spinner /> Cancelling…
-                </>
-              ) : (
-                "Yes, cancel my session"
-              )}
-            </button>
-            <button type="button" className={buttonClass("secondary")} onClick={back} disabled={pending}>
-              Keep my session
-            </button>
-          </div>
-        </div>
+        <ConfirmCancel
+          late={cancel.late}
+          policy={policy}
+          practiceName={practiceName}
+          error={error}
+          pending={pending}
+          reason={reason}
+          onReasonChange={setReason}
+          onConfirm={confirmCancel}
+          onKeep={back}
+        />
       ) : null}
     </div>
   );
