@@ -7,12 +7,13 @@ import {
   oneLine,
   QuestionsLine,
   replyToCoach,
+  sampleInvite,
   samplePreview,
   SessionDetails,
   type BookingEmail,
-} from "./components/booking";
-import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./components/layout";
-import { formatShort } from "./components/session-time";
+} from "./_components/booking";
+import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./_components/layout";
+import { formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -79,5 +80,5 @@ BookingCanceledEmail.PreviewProps = {
   late: true,
   canceledBy: "client",
   reason: "Work trip came up.",
-  ics: samplePreview.ics && { ...samplePreview.ics, method: "CANCEL", sequence: 1 },
+  invite: { method: "CANCEL", ics: sampleInvite("CANCEL", 1) },
 } satisfies BookingEmail;

@@ -10,9 +10,9 @@ import {
   samplePreview,
   SessionDetails,
   type BookingEmail,
-} from "./components/booking";
-import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./components/layout";
-import { formatShort } from "./components/session-time";
+} from "./_components/booking";
+import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./_components/layout";
+import { formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -65,5 +65,5 @@ function ForCoach(d: BookingEmail) {
   );
 }
 
-// Sample data for the React Email preview server (`npx react-email dev --dir emails`).
+// Sample data for the React Email preview server (`npm run email:preview`).
 BookingConfirmedEmail.PreviewProps = samplePreview;

@@ -8,9 +8,9 @@ import {
   samplePreview,
   SessionDetails,
   type BookingEmail,
-} from "./components/booking";
-import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./components/layout";
-import { formatShort } from "./components/session-time";
+} from "./_components/booking";
+import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./_components/layout";
+import { formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -34,7 +34,7 @@ export default function BookingNewLinkEmail(d: BookingEmail) {
       </Paragraph>
       <SessionDetails data={d} />
       {d.manageUrl ? <PrimaryButton href={d.manageUrl}>Reschedule or cancel</PrimaryButton> : null}
-      {d.ics ? <Paragraph muted>The attached invite updates the session in your calendar with the new link.</Paragraph> : null}
+      {d.invite ? <Paragraph muted>The attached invite updates the session in your calendar with the new link.</Paragraph> : null}
       <QuestionsLine data={d} />
     </EmailLayout>
   );

@@ -1,7 +1,7 @@
 import { Link } from "@react-email/components";
-import { bookingEmailSchema, footerFor, isWebLink, oneLine, replyToCoach, samplePreview, SessionDetails, type BookingEmail } from "./components/booking";
-import { EmailLayout, Heading, Paragraph, PrimaryButton, styles } from "./components/layout";
-import { formatClockWithZone, formatShort } from "./components/session-time";
+import { bookingEmailSchema, footerFor, isWebLink, oneLine, replyToCoach, samplePreview, SessionDetails, type BookingEmail } from "./_components/booking";
+import { EmailLayout, Heading, Paragraph, PrimaryButton, styles } from "./_components/layout";
+import { formatClockWithZone, formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -64,4 +64,4 @@ function SoonActions({ d }: { d: BookingEmail }) {
   );
 }
 
-BookingReminderEmail.PreviewProps = { ...samplePreview, reminder: "24h", ics: null } satisfies BookingEmail;
+BookingReminderEmail.PreviewProps = { ...samplePreview, reminder: "24h", invite: null } satisfies BookingEmail;

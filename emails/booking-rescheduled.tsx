@@ -7,12 +7,13 @@ import {
   oneLine,
   QuestionsLine,
   replyToCoach,
+  sampleInvite,
   samplePreview,
   SessionDetails,
   type BookingEmail,
-} from "./components/booking";
-import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./components/layout";
-import { formatShort } from "./components/session-time";
+} from "./_components/booking";
+import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./_components/layout";
+import { formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -64,4 +65,4 @@ function ForCoach(d: BookingEmail) {
   );
 }
 
-BookingRescheduledEmail.PreviewProps = { ...samplePreview, ics: samplePreview.ics && { ...samplePreview.ics, sequence: 1 } } satisfies BookingEmail;
+BookingRescheduledEmail.PreviewProps = { ...samplePreview, invite: { method: "REQUEST", ics: sampleInvite("REQUEST", 1) } } satisfies BookingEmail;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Divider, EmailLayout, FallbackUrl, Heading, Paragraph, PrimaryButton } from "./components/layout";
+import { Divider, EmailLayout, FallbackUrl, Heading, Paragraph, PrimaryButton } from "./_components/layout";
 
 export const schema = z.object({
   url: z.url(),
@@ -28,7 +28,7 @@ export default function MagicLinkEmail({ url, host, expiresInMinutes }: MagicLin
   );
 }
 
-// Sample data for the React Email preview server (`npx react-email dev --dir emails`).
+// Sample data for the React Email preview server (`npm run email:preview`).
 MagicLinkEmail.PreviewProps = {
   url: "http://localhost:3000/api/auth/callback/email?token=preview&email=coach%40demo.tend.test",
   host: "localhost:3000",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailLayout, FallbackUrl, Heading, Paragraph, PrimaryButton, styles } from "./components/layout";
+import { EmailLayout, FallbackUrl, Heading, Paragraph, PrimaryButton, styles } from "./_components/layout";
 import { Link } from "@react-email/components";
 
 export const schema = z.object({

@@ -8,6 +8,7 @@ import { dispatchDueEmails } from "@/server/notifications/dispatcher";
 import { EmailTemplateError, renderEmail, type RenderedEmail, type TemplateData } from "@/server/notifications/templates";
 import type { BookingEmailData } from "@/server/scheduling/booking-emails";
 import { createBooking } from "@/server/scheduling/bookings";
+import { buildInvite, type InviteEvent } from "@/server/scheduling/ics";
 import { createBookablePractice, setTestClock } from "../support/factories";
 
 const LA = "America/Los_Angeles";
@@ -16,6 +17,27 @@ const MANAGE = "http://localhost:3000/manage/3f1c0b7e-1111-4a5b-9c2d-00000000000
 const CALENDAR = "http://localhost:3000/coach/calendar?booking=3f1c0b7e-1111-4a5b-9c2d-000000000001";
 
 type BookingTemplate = "booking-confirmed" | "booking-rescheduled" | "booking-canceled" | "booking-reminder";
+
+/** The booking's calendar event, as inviteEventFor describes it. */
+function calendarEvent(overrides: Partial<InviteEvent> = {}): InviteEvent {
+  return {
+    method: "REQUEST",
+    uid: "3f1c0b7e-1111-4a5b-9c2d-000000000001@tend",
+    sequence: 0,
+    startIso: "2027-01-08T18:00:00.000Z",
+    endIso: "2027-01-08T19:00:00.000Z",
+    summary: "One-on-One · Harbor Coaching",
+    description: `One-on-One with Harbor Coaching.\nReschedule or cancel: ${MANAGE}`,
+    location: "https://meet.example.com/harbor",
+    url: MANAGE,
+    organizer: { name: "Harbor Coaching", email: "coach@harbor.test" },
+    attendees: [{ name: "Sam Rivera", email: "sam@example.test" }],
+    ...overrides,
+  };
+}
+
+/** The invite as booking-emails.ts writes it into the outbox row: already rendered. */
+const inviteOf = (event: InviteEvent) => ({ method: event.method, ics: buildInvite(event) });
 
 /** What booking-emails.ts enqueues, typed by its own type: if it drifts from the templates' schema, tsc fails here. */
 function bookingData(overrides: Partial<BookingEmailData> = {}): BookingEmailData {
@@ -42,19 +64,7 @@ function bookingData(overrides: Partial<BookingEmailData> = {}): BookingEmailDat
     rescheduledBy: null,
     reason: null,
     reminder: null,
-    ics: {
-      method: "REQUEST",
-      uid: "3f1c0b7e-1111-4a5b-9c2d-000000000001@tend",
-      sequence: 0,
-      startIso,
-      endIso,
-      summary: "One-on-One · Harbor Coaching",
-      description: `One-on-One with Harbor Coaching.\nReschedule or cancel: ${MANAGE}`,
-      location: "https://meet.example.com/harbor",
-      url: MANAGE,
-      organizer: { name: "Harbor Coaching", email: "coach@harbor.test" },
-      attendees: [{ name: "Sam Rivera", email: "sam@example.test" }],
-    },
+    invite: inviteOf(calendarEvent({ startIso, endIso })),
     ...overrides,
   };
 }
@@ -173,7 +183,7 @@ describe("booking rescheduled", () => {
     const data = bookingData({
       startIso: "2027-01-11T22:00:00.000Z",
       previousStartIso: "2027-01-08T18:00:00.000Z",
-      ics: { ...bookingData().ics!, sequence: 1, startIso: "2027-01-11T22:00:00.000Z", endIso: "2027-01-11T23:00:00.000Z" },
+      invite: inviteOf(calendarEvent({ sequence: 1, startIso: "2027-01-11T22:00:00.000Z", endIso: "2027-01-11T23:00:00.000Z" })),
     });
     const email = await render("booking-rescheduled", data);
     expect(email.subject).toBe("Your session with Harbor Coaching has moved to Mon, Jan 11, 2:00 PM PST");
@@ -207,10 +217,10 @@ describe("booking rescheduled", () => {
 });
 
 describe("booking canceled", () => {
-  const cancelIcs = { ...bookingData().ics!, method: "CANCEL" as const, sequence: 1 };
+  const cancelIcs = inviteOf(calendarEvent({ method: "CANCEL", sequence: 1 }));
 
   it("a late cancel by the client: who, the reason, the neutral fee note, a way back, and a CANCEL invite", async () => {
-    const email = await render("booking-canceled", bookingData({ late: true, canceledBy: "client", reason: "Fever", ics: cancelIcs }));
+    const email = await render("booking-canceled", bookingData({ late: true, canceledBy: "client", reason: "Fever", invite: cancelIcs }));
     expect(email.subject).toBe("Canceled: your session with Harbor Coaching on Fri, Jan 8, 10:00 AM PST");
     expect(email.text).toContain("your session is canceled, as you asked");
     expect(email.text).toContain("Reason given: “Fever”");
@@ -224,18 +234,18 @@ describe("booking canceled", () => {
   });
 
   it("an on-time cancel has no fee note; a coach's cancel says so to the client and the coach", async () => {
-    const onTime = await render("booking-canceled", bookingData({ canceledBy: "client", ics: cancelIcs }));
+    const onTime = await render("booking-canceled", bookingData({ canceledBy: "client", invite: cancelIcs }));
     expect(onTime.text).not.toContain("cancellation window");
 
-    const byCoach = await render("booking-canceled", bookingData({ canceledBy: "coach", reason: "Coach unwell", ics: cancelIcs }));
+    const byCoach = await render("booking-canceled", bookingData({ canceledBy: "coach", reason: "Coach unwell", invite: cancelIcs }));
     expect(byCoach.text).toContain("Harbor Coaching canceled this session.");
     expect(byCoach.text).toContain("Reason given: “Coach unwell”");
 
-    const coach = await render("booking-canceled", coachCopy({ canceledBy: "coach", ics: cancelIcs }));
+    const coach = await render("booking-canceled", coachCopy({ canceledBy: "coach", invite: cancelIcs }));
     expect(coach.subject).toBe("Canceled: Sam Rivera, One-on-One, Fri, Jan 8, 10:00 AM PST");
     expect(coach.text).toContain("You canceled this session; Sam Rivera has been told.");
 
-    const late = await render("booking-canceled", coachCopy({ canceledBy: "client", late: true, ics: cancelIcs }));
+    const late = await render("booking-canceled", coachCopy({ canceledBy: "client", late: true, invite: cancelIcs }));
     expect(late.subject).toBe("Canceled (late): Sam Rivera, One-on-One, Fri, Jan 8, 10:00 AM PST");
     expect(late.text).toContain("recorded as a late cancellation");
     expect(late.text).not.toContain("in touch about the fee");
@@ -244,7 +254,7 @@ describe("booking canceled", () => {
 
 describe("booking reminders", () => {
   it("24 h before: tomorrow, on the recipient's clock, with the manage link and no invite", async () => {
-    const email = await render("booking-reminder", bookingData({ reminder: "24h", ics: null, timeZone: KOLKATA }));
+    const email = await render("booking-reminder", bookingData({ reminder: "24h", invite: null, timeZone: KOLKATA }));
     expect(email.subject).toBe("Reminder: your session with Harbor Coaching is tomorrow at 11:30 PM GMT+5:30");
     expect(email.text).toContain("Your session is tomorrow");
     expect(email.text).toContain(`Reschedule or cancel ${MANAGE}`);
@@ -253,7 +263,7 @@ describe("booking reminders", () => {
   });
 
   it("1 h before: in an hour, the video link to join, and the coach to contact instead of the manage link", async () => {
-    const email = await render("booking-reminder", bookingData({ reminder: "1h", ics: null }));
+    const email = await render("booking-reminder", bookingData({ reminder: "1h", invite: null }));
     expect(email.subject).toBe("Your session with Harbor Coaching starts in an hour (10:00 AM PST)");
     expect(email.text).toContain("Your session is in an hour");
     expect(email.text).toContain("Join the video call https://meet.example.com/harbor");
@@ -299,6 +309,12 @@ describe("through the outbox and the dispatcher", () => {
       const event = Object.values(ical.sync.parseICS(content)).find((c): c is VEvent => c?.type === "VEVENT")!;
       expect(event.uid).toBe(`${booking.id}@tend`);
       expect(event.start.toISOString()).toBe(start.toUTC().toISO());
+      // The file was rendered when the row was written: what went out is what the row holds, so a retry sends the same bytes.
+      const [row] = await getDb()
+        .select({ data: emailOutbox.data })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.topic, `booking:${booking.id}`), eq(emailOutbox.recipient, message.recipient), eq(emailOutbox.template, "booking-confirmed")));
+      expect((row!.data as { invite: { ics: string } }).invite.ics).toBe(content);
     }
     // Nothing reminds anyone two days ahead.
     expect(await getDb().select().from(devMailbox).where(eq(devMailbox.template, "booking-reminder"))).toHaveLength(0);

@@ -5,9 +5,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getFeed } from "@/app/api/calendar/[token]/route";
 import { getDb } from "@/server/db/client";
 import { emailOutbox, practices } from "@/server/db/schema";
+import { renderEmail } from "@/server/notifications/templates";
+import type { BookingEmailData } from "@/server/scheduling/booking-emails";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
-import { buildInvite, type InviteEvent } from "@/server/scheduling/ics";
 import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
@@ -46,7 +47,7 @@ describe("calendar invites", () => {
     const invites = ["booking-confirmed", "booking-rescheduled", "booking-canceled"].map((template) => {
       const row = mail.find((m) => m.template === template && m.recipient === "sam@example.test");
       expect(row, template).toBeDefined();
-      return buildInvite((row!.data as { ics: InviteEvent }).ics);
+      return (row!.data as BookingEmailData).invite!.ics;
     });
 
     const parsed = invites.map((text) => ({ text, event: events(text)[0]! }));
@@ -57,11 +58,15 @@ describe("calendar invites", () => {
     expect(parsed[1]!.event.start.toISOString()).toBe(at("2027-01-11T14:00").toISOString());
     expect(parsed[1]!.event.end!.toISOString()).toBe(at("2027-01-11T15:00").toISOString());
     expect(parsed[2]!.event.status).toBe("CANCELLED");
-    // DTSTAMP is the booking's change time, not "now": re-rendering a message gives the same bytes.
-    const ics = (mail.find((m) => m.template === "booking-confirmed")!.data as { ics: InviteEvent }).ics;
-    expect(ics.stampIso).toBeDefined();
+    // The invite is rendered once, when the row is written (DTSTAMP the booking's change time, not
+    // "now"): sending the row again later attaches the very same bytes.
+    const confirmed = mail.find((m) => m.template === "booking-confirmed" && m.recipient === "sam@example.test")!;
+    const first = await renderEmail(confirmed.template, confirmed.data);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(buildInvite(ics)).toBe(invites[0]);
+    const again = await renderEmail(confirmed.template, confirmed.data);
+    expect(first.attachments![0]!.content).toBe(invites[0]);
+    expect(again.attachments![0]!.content).toBe(invites[0]);
+    expect(invites[0]).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/m);
     expect(parsed[0]!.event.location).toBe("12 Oak Street, Portland");
     const organizer = parsed[0]!.event.organizer as unknown as { val: string };
     expect(String(organizer.val ?? organizer).toLowerCase()).toContain("mailto:");

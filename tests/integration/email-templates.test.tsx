@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EmailLayout, Heading, Paragraph } from "@emails/components/layout";
+import { EmailLayout, Heading, Paragraph } from "@emails/_components/layout";
 import { EmailTemplateError, renderEmail, renderTemplate, templates, type EmailTemplate } from "@/server/notifications/templates";
 
 const welcomeData = {

@@ -3,7 +3,7 @@ import { parseEnv } from "@/lib/env";
 import { safeNextPath } from "@/lib/safe-next";
 import { slugify } from "@/lib/slugify";
 import { isValidTimeZone } from "@/lib/time/zones";
-import { oneLine } from "@emails/components/booking";
+import { oneLine } from "@emails/_components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
 import { createBookingInput } from "@/server/scheduling/schemas";
 import { offeringInput } from "@/server/offerings/schemas";

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
 import { bookedAsDifferences, describeBookedAs } from "./booked-as";
-import type { InviteEvent } from "./ics";
+import { buildInvite, type InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
 import { manageUrlFor } from "./manage-token";
 import type { Actor } from "@/lib/scheduling/policy";
@@ -19,8 +19,8 @@ export type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link"
 /**
  * What every booking email template receives (see emails/booking-*.tsx).
  * Instants are ISO strings; `timeZone` is the recipient's, so each person
- * reads the time on their own clock. `ics` describes the calendar invite
- * attached to the message.
+ * reads the time on their own clock. `invite` is the calendar file attached
+ * to the message, rendered here so a retried send carries the same bytes.
  */
 export type BookingEmailData = {
   audience: "client" | "coach";
@@ -43,7 +43,7 @@ export type BookingEmailData = {
   rescheduledBy: Actor | null;
   reason: string | null;
   reminder: "24h" | "1h" | null;
-  ics: InviteEvent | null;
+  invite: { method: InviteEvent["method"]; ics: string } | null;
   /** Coach only: where what the booker typed differs from the client records, one sentence per person. */
   bookedAs?: string[];
 };
@@ -83,8 +83,12 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
 
   const inviteMethod = event === "canceled" ? "CANCEL" : "REQUEST";
   const holding = holdsTime(booking.status);
-  const inviteFor = (audience: InviteAudience) =>
-    event === "new-link" && !holding ? null : inviteEventFor({ booking, practice, offering }, audience, inviteMethod);
+  /** The reader's own invite, rendered here so a retried send carries the same bytes. */
+  const inviteFor = (audience: InviteAudience) => {
+    if (event === "new-link" && !holding) return null;
+    const calendarEvent = inviteEventFor({ booking, practice, offering }, audience, inviteMethod);
+    return { method: calendarEvent.method, ics: buildInvite(calendarEvent) };
+  };
   const base = {
     practiceName: practice.name,
     offeringName: offering.name,
@@ -115,7 +119,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       recipientName: name,
       timeZone: booking.clientTimeZone,
       manageUrl: manageUrlFor(booking, recipient),
-      ics: inviteFor(recipient),
+      invite: inviteFor(recipient),
     },
   }));
   const toCoach: { to: string; data: BookingEmailData } = {
@@ -129,7 +133,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       recipientName: practice.name,
       timeZone: practice.timeZone,
       manageUrl: coachSessionUrl(booking.id),
-      ics: inviteFor("coach"),
+      invite: inviteFor("coach"),
       bookedAs: bookedAsDifferences(booking, client, partner).map(describeBookedAs),
     },
   };
@@ -157,7 +161,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
         practiceId: practice.id,
         to,
         template: "booking-reminder",
-        data: { ...data, reminder: reminder.key, ics: null },
+        data: { ...data, reminder: reminder.key, invite: null },
         sendAfter,
         topic,
         idempotencyKey: `${topic}:v${booking.sequence}:reminder-${reminder.key}:${to.toLowerCase()}`,

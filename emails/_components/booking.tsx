@@ -4,33 +4,23 @@ import { z } from "zod";
 import { formatDayLong, formatDuration } from "@/lib/time/format";
 import { OFFERING_FORMATS, offeringFormatLabels } from "@/lib/offerings";
 import { isValidTimeZone } from "@/lib/time/zones";
-import { buildInvite } from "@/server/scheduling/ics";
-import type { EmailAttachment } from "@/server/notifications/templates";
 import { palette, styles } from "./layout";
 import { formatDayAndClock, formatSessionTimes, zoneLine } from "./session-time";
 
 /**
  * What the four booking emails (confirmed, rescheduled, canceled, reminder)
  * receive: the `BookingEmailData` that src/server/scheduling/booking-emails.ts
- * writes into the outbox. One schema for all four; pieces that only some
+ * writes into the outbox, everything already worked out (the invite too). One schema for all four; pieces that only some
  * messages use (the old time, who canceled, which reminder) are nullable, and
  * a template renders what it has rather than failing the send for good.
  */
 const instant = z.iso.datetime({ offset: true });
 
+/** The calendar file, rendered when the outbox row was written, so a retry sends the very same bytes. */
 const inviteSchema = z.object({
   method: z.enum(["REQUEST", "CANCEL"]),
-  uid: z.string().min(1),
-  sequence: z.number().int().nonnegative(),
-  stampIso: instant.optional(),
-  startIso: instant,
-  endIso: instant,
-  summary: z.string(),
-  description: z.string(),
-  location: z.string().nullable(),
-  url: z.string().nullable(),
-  organizer: z.object({ name: z.string(), email: z.string().min(1) }),
-  attendees: z.array(z.object({ name: z.string(), email: z.string().min(1) })),
+  /** The .ics file's text. */
+  ics: z.string().min(1),
 });
 
 export const bookingEmailSchema = z.object({
@@ -58,7 +48,8 @@ export const bookingEmailSchema = z.object({
   rescheduledBy: z.enum(["client", "coach"]).nullable().optional(),
   reason: z.string().nullable(),
   reminder: z.enum(["24h", "1h"]).nullable(),
-  ics: inviteSchema.nullable(),
+  /** Absent in reminder rows written before invites were rendered at enqueue time (reminders carry none). */
+  invite: inviteSchema.nullable().default(null),
   /** Coach only: where the booker's details differ from the client records (absent in older rows). */
   bookedAs: z.array(z.string()).optional(),
 });
@@ -66,15 +57,9 @@ export const bookingEmailSchema = z.object({
 export type BookingEmail = z.output<typeof bookingEmailSchema>;
 
 /** The calendar invite (or its cancellation) as an attachment, which calendars update in place by UID and SEQUENCE. */
-export function inviteAttachments(data: BookingEmail): EmailAttachment[] {
-  if (!data.ics) return [];
-  return [
-    {
-      filename: "invite.ics",
-      contentType: `text/calendar; charset=utf-8; method=${data.ics.method}`,
-      content: buildInvite(data.ics),
-    },
-  ];
+export function inviteAttachments(data: BookingEmail): { filename: string; contentType: string; content: string }[] {
+  if (!data.invite) return [];
+  return [{ filename: "invite.ics", contentType: `text/calendar; charset=utf-8; method=${data.invite.method}`, content: data.invite.ics }];
 }
 
 /** A client who hits reply reaches the coach; the coach's own copy needs no reply-to. */
@@ -216,7 +201,28 @@ export function footerFor(data: BookingEmail): string {
   return `You are receiving this because you booked a session with ${data.practiceName}.`;
 }
 
-/** Sample data for the React Email preview server and for eyeballing layouts. */
+/** A calendar file like the ones booking-emails.ts renders, for the samples below. */
+export function sampleInvite(method: "REQUEST" | "CANCEL", sequence: number): string {
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Tend//Practice manager//EN",
+    `METHOD:${method}`,
+    "BEGIN:VEVENT",
+    "UID:00000000-0000-4000-8000-000000000000@tend",
+    `SEQUENCE:${sequence}`,
+    "DTSTAMP:20270101T120000Z",
+    "DTSTART:20270108T180000Z",
+    "DTEND:20270108T190000Z",
+    "SUMMARY:Relationship Coaching · Harbor Coaching",
+    `STATUS:${method === "CANCEL" ? "CANCELLED" : "CONFIRMED"}`,
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+}
+
+/** Sample data for the React Email preview server (`npm run email:preview`) and tests/unit/email-previews.test.tsx. */
 export const samplePreview: BookingEmail = {
   audience: "client",
   recipientName: "Sam Rivera",
@@ -238,20 +244,5 @@ export const samplePreview: BookingEmail = {
   rescheduledBy: null,
   reason: null,
   reminder: null,
-  ics: {
-    method: "REQUEST",
-    uid: "00000000-0000-4000-8000-000000000000@tend",
-    sequence: 0,
-    startIso: "2027-01-08T18:00:00.000Z",
-    endIso: "2027-01-08T19:00:00.000Z",
-    summary: "Relationship Coaching · Harbor Coaching",
-    description: "Relationship Coaching with Harbor Coaching.",
-    location: "https://meet.example.com/harbor-sam",
-    url: "http://localhost:3000/manage/00000000-0000-4000-8000-000000000000?token=preview",
-    organizer: { name: "Harbor Coaching", email: "coach@harbor.test" },
-    attendees: [
-      { name: "Sam Rivera", email: "sam@example.test" },
-      { name: "Alex Kim", email: "alex@example.test" },
-    ],
-  },
+  invite: { method: "REQUEST", ics: sampleInvite("REQUEST", 0) },
 };
