@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { checkboxSchema, moneySchema, multiLineText, nameSchema, slugSchema } from "@/lib/validation";

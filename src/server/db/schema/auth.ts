@@ -1,3 +1,4 @@
+import "server-only";
 import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Fixed-window counters, kept in the database so every server process shares them. */
