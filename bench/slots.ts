@@ -23,7 +23,7 @@ function percentile(sorted: number[], p: number): number {
  * existing bookings and blocks (some outside hours) of 15–45 minutes each, so days stay crowded
  * but keep some room.
  */
-export function benchInput(): SlotInput {
+function benchInput(): SlotInput {
   const weeklyHours: WeeklyHoursInterval[] = ([1, 2, 3, 4, 5, 6, 7] as const).flatMap((weekday) => [
     { weekday, start: "07:00", end: "12:30" },
     { weekday, start: "13:00", end: "21:00" },

@@ -69,7 +69,7 @@ export const publicAction = <S extends z.ZodType, T>(
   options?: { successMessage?: string },
 ) => defineAction(async () => null, schema, handler, options);
 
-export function toFailure(thrown: unknown): ActionFailure {
+function toFailure(thrown: unknown): ActionFailure {
   const error = toAppError(thrown);
   if (error instanceof AppError) {
     return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };

@@ -41,7 +41,7 @@ export const conflict = (message: string, fieldErrors?: FieldErrors) =>
   new AppError("conflict", message, fieldErrors);
 
 /** Flattens a zod error into `{ "field.path": ["message"] }`. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
@@ -70,7 +70,7 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
  * Text Postgres cannot store (a NUL byte, broken UTF-8) in a parameter. That
  * is the caller's input, not our fault: boundaries answer it as `invalid`.
  */
-export function isUnstorableTextError(error: unknown): boolean {
+function isUnstorableTextError(error: unknown): boolean {
   const code = findPgError(error)?.code;
   return code === "22021" || code === "22P05";
 }

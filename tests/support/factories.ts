@@ -11,7 +11,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A user row as Auth.js would create it on first sign-in. */
-export async function createUser(email = `user-${unique()}@example.test`) {
+async function createUser(email = `user-${unique()}@example.test`) {
   const [user] = await getDb().insert(users).values({ email, emailVerified: new Date() }).returning();
   return user!;
 }
@@ -42,7 +42,7 @@ export function setTestClock(instant: Date | null) {
 }
 
 /** Monday to Friday, 09:00–17:00 in the practice's zone. */
-export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
+const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
 
 /** A coach whose practice works weekday office hours in `timeZone`, with one offering (one-on-one, 60 min, $150 unless overridden). */
 export async function createBookablePractice(timeZone: string, offering: Partial<OfferingInput> = {}, practice: { name?: string } = {}) {

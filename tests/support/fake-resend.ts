@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One request as the fake received it. */
-export type RecordedRequest = {
+type RecordedRequest = {
   method: string;
   path: string;
   headers: IncomingMessage["headers"];
@@ -13,7 +13,7 @@ export type RecordedRequest = {
 };
 
 /** The JSON body of Resend's `POST /emails` (snake_case, attachments base64). */
-export type ResendEmailBody = {
+type ResendEmailBody = {
   from: string;
   to: string | string[];
   subject: string;

@@ -7,7 +7,7 @@ import { emailSchema } from "@/lib/validation";
 import { publicAction, userAction } from "@/server/action";
 import { signIn, signOut } from "@/server/auth";
 import { createPractice } from "@/server/practices/create-practice";
-import { createPracticeInput } from "@/server/practices/schemas";
+import { practiceInput } from "@/server/practices/schemas";
 import { clientAddress } from "@/server/http";
 import { limitSignInLinks } from "@/server/rate-limit";
 import { safeNextPath } from "@/lib/safe-next";
@@ -40,7 +40,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 /** Onboarding: the signed-in person becomes the coach of a new practice. */
-export const createPracticeAction = userAction(createPracticeInput, async (input, user) => {
+export const createPracticeAction = userAction(practiceInput, async (input, user) => {
   await createPractice(user.id, input);
   redirect("/coach?welcome=1");
 });

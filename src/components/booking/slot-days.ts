@@ -2,7 +2,7 @@
 import { groupSlotsByDay, type Interval } from "@/lib/scheduling/slots";
 
 export type SlotTime = { start: string; end: string };
-export type SlotDay = { date: string; slots: SlotTime[] };
+type SlotDay = { date: string; slots: SlotTime[] };
 /** What the slot picker receives for one month: the open times, grouped by date in the booker's zone. */
 export type SlotMonth = { timeZone: string; days: SlotDay[] };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
 
-export const COACH_NAV = [
+const COACH_NAV = [
   { href: "/coach", label: "Today" },
   { href: "/coach/clients", label: "Clients" },
   { href: "/coach/calendar", label: "Calendar" },

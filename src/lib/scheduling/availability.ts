@@ -144,7 +144,7 @@ function endsAfterStart(i: { start: string; end: string }): boolean {
 
 const MAX_INTERVALS_PER_DAY = 12;
 
-export const timeIntervalSchema = z
+const timeIntervalSchema = z
   .object({ start: startTimeSchema, end: endTimeSchema })
   .refine(endsAfterStart, {
     path: ["end"],
@@ -179,7 +179,7 @@ function checkNoOverlaps(
 
 const byStart = (x: TimeInterval, y: TimeInterval) => (parseLocalTime(x.start) ?? 0) - (parseLocalTime(y.start) ?? 0);
 
-export const weeklyHoursIntervalSchema = z
+const weeklyHoursIntervalSchema = z
   .object({
     weekday: z.coerce
       .number({ error: "Choose a day of the week." })
@@ -243,7 +243,7 @@ export const timeOffSchema = z
   .object({ startDate: localDateSchema, endDate: localDateSchema })
   .refine((t) => t.endDate >= t.startDate, { path: ["endDate"], message: "The last day off can't be before the first." });
 
-export const timeOffListSchema = z
+const timeOffListSchema = z
   .array(timeOffSchema)
   .max(500, "Use at most 500 time-off entries; remove ones in the past.")
   .transform((all) => [...all].sort((x, y) => (x.startDate < y.startDate ? -1 : x.startDate > y.startDate ? 1 : 0)));
@@ -254,4 +254,3 @@ export const availabilitySchema = z.object({
   timeOff: timeOffListSchema.default([]),
 });
 
-export type AvailabilityInput = z.input<typeof availabilitySchema>;

@@ -29,8 +29,8 @@ export const policySnapshotSchema = z.object({
     .max(24 * 30, "Keep the reschedule window under 30 days (720 hours)."),
 });
 
-export const DEFAULT_WINDOW_HOURS = 24;
-export const CRISIS_WINDOW_HOURS = 2;
+const DEFAULT_WINDOW_HOURS = 24;
+const CRISIS_WINDOW_HOURS = 2;
 
 /** Scheduling settings a new offering of each kind starts with (the demo practice uses these). */
 export interface SchedulingDefaults extends PolicySnapshot {
@@ -79,7 +79,7 @@ export interface PolicyBooking {
   policy: PolicySnapshot;
 }
 
-export type RefusalCode = "not_active" | "started" | "inside_window";
+type RefusalCode = "not_active" | "started" | "inside_window";
 
 export type CancelDecision = { allowed: true; late: boolean } | { allowed: false; code: RefusalCode; reason: string };
 export type RescheduleDecision = { allowed: true; reason?: undefined } | { allowed: false; code: RefusalCode; reason: string };

@@ -9,7 +9,7 @@ import { accounts, sessions, users, verificationTokens } from "@/server/db/schem
 import { sendMagicLink } from "@/server/notifications/magic-link";
 import { authSecret } from "./secret";
 
-export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
+const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60;
 
 /**
  * Auth.js configuration, built per request (lazily) so nothing touches the

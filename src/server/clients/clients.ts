@@ -36,15 +36,6 @@ export async function getClient(practiceId: string, clientId: string) {
   return row;
 }
 
-export async function findClientByEmail(db: DbOrTx, practiceId: string, email: string) {
-  const [row] = await db
-    .select()
-    .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${email.toLowerCase()}`))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Adds a client to the practice; optionally emails them a welcome with a portal link. */
 export async function createClient(practiceId: string, input: ClientInput) {
   const { notifyClient, ...values } = parseInput(clientInput, input);

@@ -15,7 +15,7 @@ import * as schema from "./schema";
  * results differ in shape (see `rowsOf`).
  */
 export type Db = PostgresJsDatabase<typeof schema>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };

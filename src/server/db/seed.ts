@@ -11,8 +11,8 @@ function schedulingFor(kind: OfferingKind) {
   return { ...rest, minimumNoticeMinutes: minimumNoticeHours * 60 };
 }
 
-export const DEMO_COACH_EMAIL = "coach@demo.tend.test";
-export const DEMO_PRACTICE_SLUG = "demo";
+const DEMO_COACH_EMAIL = "coach@demo.tend.test";
+const DEMO_PRACTICE_SLUG = "demo";
 
 /**
  * The demo practice a new developer signs in to. Runs only on a database

@@ -13,7 +13,7 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 /** After this many tries a message is marked failed and left for a person to look at. */
 export const MAX_ATTEMPTS = 8;
 /** Wait before try n+1, in minutes; the last value repeats. Eight tries span about a day. */
-export const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360, 720] as const;
+const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360, 720] as const;
 const DEFAULT_BATCH = 50;
 
 export type DispatchResult = { claimed: number; sent: number; retried: number; failed: number };

@@ -71,7 +71,7 @@ export const templates = {
   "booking-new-link": fromModule(bookingNewLink),
 };
 
-export type TemplateName = keyof typeof templates;
+type TemplateName = keyof typeof templates;
 /** The data a template accepts, for callers that want `enqueueEmail` checked at compile time. */
 export type TemplateData<N extends TemplateName> = z.input<(typeof templates)[N]["schema"]>;
 
@@ -88,7 +88,7 @@ export class EmailTemplateError extends Error {
   }
 }
 
-export function isTemplateName(name: string): name is TemplateName {
+function isTemplateName(name: string): name is TemplateName {
   return Object.hasOwn(templates, name);
 }
 

@@ -3,11 +3,11 @@ import { getDb } from "@/server/db/client";
 import { memberships, practices } from "@/server/db/schema";
 import { conflict, isUniqueViolation } from "@/server/errors";
 import { parseInput } from "@/server/validate";
-import { createPracticeInput, type CreatePracticeInput } from "./schemas";
+import { practiceInput, type PracticeInput } from "./schemas";
 
 /** Onboarding: creates a practice and makes the user its coach, in one transaction. */
-export async function createPractice(userId: string, input: CreatePracticeInput) {
-  const values = parseInput(createPracticeInput, input);
+export async function createPractice(userId: string, input: PracticeInput) {
+  const values = parseInput(practiceInput, input);
   try {
     return await getDb().transaction(async (tx) => {
       const [practice] = await tx.insert(practices).values(values).returning();

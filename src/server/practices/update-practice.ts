@@ -4,11 +4,10 @@ import { getDb } from "@/server/db/client";
 import { offerings, practices } from "@/server/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
-import { updatePracticeInput } from "./schemas";
-import type { z } from "zod";
+import { practiceInput, type PracticeInput } from "./schemas";
 
-export async function updatePractice(practiceId: string, input: z.input<typeof updatePracticeInput>) {
-  const values = parseInput(updatePracticeInput, input);
+export async function updatePractice(practiceId: string, input: PracticeInput) {
+  const values = parseInput(practiceInput, input);
   try {
     return await getDb().transaction(async (tx) => {
       const [practice] = await tx.update(practices).set(values).where(eq(practices.id, practiceId)).returning();

@@ -27,7 +27,7 @@ export type SlotContext = {
  * go: availability, the coach's held time (bookings widened by their own
  * buffers, and blocks) and the daily counts for the cap.
  */
-export async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, db: DbOrTx = getDb()): Promise<SlotInput> {
+async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, db: DbOrTx = getDb()): Promise<SlotInput> {
   // A day of margin on each side: buffers and the daily cap reach past the range.
   const from = new Date(range.from.getTime() - DAY);
   const to = new Date(range.to.getTime() + DAY);

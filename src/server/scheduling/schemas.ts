@@ -12,7 +12,7 @@ export const instantSchema = z
 
 const noteSchema = multiLineText(2000, "Keep the note under 2,000 characters.");
 
-export const partnerSchema = z.object({ name: nameSchema("partner's name", 120), email: emailSchema });
+const partnerSchema = z.object({ name: nameSchema("partner's name", 120), email: emailSchema });
 
 /** What a booker sends: the same shape from the booking page and the public API. */
 export const createBookingInput = z.object({

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
-export const DESKTOP = { width: 1280, height: 900 } as const;
+const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -74,7 +74,7 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
  * dev mailbox (/dev/mailbox lists newest first and filters with ?to=).
  * Waits a little, since a message may still be on its way.
  */
-export async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string): Promise<string> {
+async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string): Promise<string> {
   const ownPage = typeof pageOrBaseUrl === "string";
   const page = ownPage ? await newPage() : pageOrBaseUrl;
   const inbox = new URL("/dev/mailbox", ownPage ? pageOrBaseUrl : baseUrl());

@@ -11,11 +11,11 @@ let nextKey = 0;
 export const newKey = () => `n${++nextKey}`;
 
 /** A time input can't say "24:00": midnight at the end of the day is typed as 00:00 and saved as 24:00. */
-export const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
+const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
 export const endForSave = (end: string) => (end === "00:00" ? "24:00" : end);
 
 /** The range a new "Add hours" row starts with: 9 to 5 on an empty day, else the hour after the last range. */
-export function nextRange(ranges: Range[]): Range {
+function nextRange(ranges: Range[]): Range {
   const last = ranges[ranges.length - 1];
   if (!last) return { key: newKey(), start: "09:00", end: "17:00" };
   const from = Math.min(parseLocalTime(endForSave(last.end)) ?? 17 * 60, 23 * 60);

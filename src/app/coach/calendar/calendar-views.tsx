@@ -5,7 +5,7 @@ import { formatClockRange, formatDayParts, formatHour, formatLongDate, formatTim
 import { coachStatus, isCanceled, needsOutcome, type SessionStatus } from "@/lib/scheduling/status";
 import { placeOnDay, type CalendarDay, type Placed } from "./week";
 
-export type CalendarSession = {
+type CalendarSession = {
   kind: "session";
   id: string;
   start: Date;
@@ -14,7 +14,7 @@ export type CalendarSession = {
   offeringName: string;
   status: SessionStatus;
 };
-export type CalendarBlock = { kind: "block"; id: string; start: Date; end: Date; label: string };
+type CalendarBlock = { kind: "block"; id: string; start: Date; end: Date; label: string };
 export type CalendarItem = CalendarSession | CalendarBlock;
 
 export type DayInfo = CalendarDay & {

@@ -27,7 +27,7 @@ export const SCHEDULING_FIELD_NAMES = [
   "rescheduleWindowHours",
 ] as const satisfies readonly (keyof SchedulingValues)[];
 
-export const blankSchedulingValues: SchedulingValues = {
+const blankSchedulingValues: SchedulingValues = {
   bufferBeforeMinutes: "",
   bufferAfterMinutes: "",
   minimumNoticeHours: "",

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { coachAction } from "@/server/action";
 import { setEmbedOrigins } from "@/server/practices/embedding";
 import { updatePractice } from "@/server/practices/update-practice";
-import type { CreatePracticeInput, EmbedSettingsInput } from "@/server/practices/schemas";
+import type { PracticeInput, EmbedSettingsInput } from "@/server/practices/schemas";
 import { formInput } from "../_lib/form-input";
 
 export const updatePracticeAction = coachAction(
-  formInput<CreatePracticeInput>(),
+  formInput<PracticeInput>(),
   async (input, { practiceId }) => {
     const practice = await updatePractice(practiceId, input);
     revalidatePath("/", "layout");
