@@ -7,13 +7,18 @@ import { formatDuration } from "@/lib/time/format";
 import { formatPrice } from "@/lib/format";
 import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { activeOfferings, practiceBySlug } from "./data";
+import { bookingPageMetadata } from "./metadata";
 
 type Props = { params: Promise<{ practice: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const practice = await practiceBySlug((await params).practice);
   if (!practice) return { title: "Practice not found" };
-  return { title: `Book a session with ${practice.name}`, description: `Sessions offered by ${practice.name}.` };
+  return bookingPageMetadata({
+    title: `Book a session with ${practice.name}`,
+    description: `Sessions offered by ${practice.name}.`,
+    path: `/book/${practice.slug}`,
+  });
 }
 
 export default async function PracticeBookingPage({ params }: Props) {

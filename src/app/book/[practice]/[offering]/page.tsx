@@ -10,6 +10,7 @@ import { now } from "@/server/clock";
 import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { policyFor } from "@/lib/scheduling/policy";
 import { activeOfferingBySlug, practiceBySlug } from "../data";
+import { bookingPageMetadata } from "../metadata";
 import { BookingFlow } from "./booking-flow";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
@@ -24,7 +25,11 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { practice, offering } = await load(params);
   if (!practice || !offering) return { title: "Not found" };
-  return { title: `Book ${offering.name} · ${practice.name}`, description: offering.description.slice(0, 160) || undefined };
+  return bookingPageMetadata({
+    title: `Book ${offering.name} · ${practice.name}`,
+    description: offering.description.slice(0, 160) || `${offering.name} with ${practice.name}: pick a time that suits you.`,
+    path: `/book/${practice.slug}/${offering.slug}`,
+  });
 }
 
 export default async function OfferingBookingPage({ params }: Props) {
