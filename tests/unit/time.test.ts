@@ -1,3 +1,4 @@
+import { IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
 import { addDays, addMonths, lastDayOfMonth, mondayOf, monthOf, weekdayOf } from "@/lib/time/dates";
 import {
@@ -24,6 +25,7 @@ import {
   zoneNameWithId,
   zoneOffset,
 } from "@/lib/time/format";
+import { localDateOf, localMinutesOf, localToInstant, offsetMs, startOfLocalDate, zoneOf } from "@/lib/time/zones";
 
 // Every expectation names its zone: the suite runs under TZ=UTC, America/Los_Angeles and Asia/Kolkata.
 
@@ -126,5 +128,70 @@ describe("formatting", () => {
     expect(timeZoneLabel("America/Los_Angeles")).toBe("America/Los Angeles");
     expect(sameClock("Asia/Kolkata", "Asia/Calcutta", march)).toBe(true);
     expect(sameClock(LA, "America/Denver", march)).toBe(false);
+  });
+});
+
+describe("zone offsets", () => {
+  // luxon is the independent oracle: the app's zone maths uses Intl directly.
+  const zones = [
+    "UTC",
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Santiago",
+    "America/Havana",
+    "Europe/London",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "Pacific/Apia",
+  ];
+
+  it("agree with luxon's over two years, to the second around every DST change", { timeout: 60_000 }, () => {
+    const from = Date.parse("2026-01-01T00:00:00Z");
+    const to = Date.parse("2028-01-01T00:00:00Z");
+    const step = 7 * 3_600_000 + 13 * 60_000 + 17_000; // odd, so samples fall at every hour and minute over time
+    const disagreements: string[] = [];
+    let changes = 0;
+    const check = (name: string, zone: ReturnType<typeof zoneOf>, oracle: IANAZone, t: number) => {
+      if (offsetMs(zone, t) !== oracle.offset(t) * 60_000) disagreements.push(`${name} at ${new Date(t).toISOString()}`);
+    };
+    for (const name of zones) {
+      const zone = zoneOf(name);
+      const oracle = IANAZone.create(name);
+      for (let t = from; t < to; t += step) {
+        check(name, zone, oracle, t);
+        if (oracle.offset(t) === oracle.offset(t + step)) continue;
+        // An offset change between two samples: find its second with the oracle, and compare on both sides of it.
+        let lo = t;
+        let hi = t + step;
+        while (hi - lo > 1_000) {
+          const mid = lo + Math.floor((hi - lo) / 2_000) * 1_000;
+          if (oracle.offset(mid) === oracle.offset(lo)) lo = mid;
+          else hi = mid;
+        }
+        changes++;
+        for (const at of [lo - 60_000, lo, hi, hi + 60_000]) check(name, zone, oracle, at);
+      }
+    }
+    expect(changes).toBeGreaterThan(30);
+    expect(disagreements).toEqual([]);
+  });
+
+  it("read the right local date and minutes around midnight and DST", () => {
+    const LA = "America/Los_Angeles";
+    expect(localDateOf(new Date("2026-03-09T06:59:00Z"), LA)).toBe("2026-03-08");
+    expect(localDateOf(new Date("2026-03-09T07:00:00Z"), LA)).toBe("2026-03-09");
+    expect(localDateOf(new Date("2026-03-09T18:29:00Z"), "Asia/Kolkata")).toBe("2026-03-09");
+    expect(localDateOf(new Date("2026-03-09T18:30:00Z"), "Asia/Kolkata")).toBe("2026-03-10");
+    expect(localMinutesOf(new Date("2026-03-08T10:00:00Z"), LA)).toBe(3 * 60); // just after the spring-forward gap
+    expect(localMinutesOf(new Date("2026-11-01T09:30:00Z"), LA)).toBe(60 + 30); // the second 01:30
+    expect(startOfLocalDate("2026-09-06", "America/Santiago").toISOString()).toBe("2026-09-06T04:00:00.000Z"); // midnight skipped: 01:00
+  });
+
+  it("refuse a zone the time zone database doesn't know", () => {
+    expect(() => zoneOf("Mars/Olympus_Mons")).toThrow(RangeError);
+    expect(localToInstant("2026-03-09", "09:00", "Mars/Olympus_Mons")).toEqual({ ok: false, reason: "invalid" });
   });
 });

@@ -1,7 +1,6 @@
 // IANA time zones: which names are valid, and the maths between instants and local wall time.
 // Wall times are "wall" timestamps (see dates.ts): a local date-time encoded as if it were UTC.
 // Never reads the process's TZ, so the server, the browser and every test agree.
-import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DAY_MS, HOUR_MS, MINUTE_MS, formatLocalDate, parseLocalDate, parseLocalTime, wallOf } from "./dates";
 
@@ -32,24 +31,61 @@ export function listTimeZones(): string[] {
 // Instants ↔ wall time. Zone lookups cost ~10 µs each, so hot loops (slots.ts) hold the zone
 // object and call offsetMs / resolveWall / transitionDay directly.
 
-export type Zone = IANAZone;
+/** An IANA zone, ready for offset lookups (one Intl formatter, made once). */
+export type Zone = { name: string; parts: Intl.DateTimeFormat };
 
-const zoneCache = new Map<string, IANAZone>();
+const zoneCache = new Map<string, Zone>();
 
 /** The zone by name; throws RangeError for a name the time zone database doesn't know. */
 export function zoneOf(name: string): Zone {
   let zone = zoneCache.get(name);
   if (!zone) {
-    zone = IANAZone.create(name);
-    if (!zone.isValid) throw new RangeError(`Unknown time zone: ${name}`);
+    if (!isValidTimeZone(name)) throw new RangeError(`Unknown time zone: ${name}`);
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone: name,
+      hourCycle: "h23",
+      era: "short",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    zone = { name, parts };
     zoneCache.set(name, zone);
   }
   return zone;
 }
 
-/** The zone's UTC offset at an instant, in milliseconds. */
+/**
+ * The zone's UTC offset at an instant, in milliseconds: the zone's wall clock at that instant,
+ * read back as if it were UTC, minus the instant. Intl is the time zone database here, in the
+ * browser and on the server alike (the same method luxon uses; tests/unit/time.test.ts checks the
+ * two agree), so the browser needs no date library for it.
+ */
 export function offsetMs(zone: Zone, instantMs: number): number {
-  return zone.offset(instantMs) * MINUTE_MS;
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let beforeChrist = false;
+  for (const part of zone.parts.formatToParts(instantMs)) {
+    const value = Number(part.value);
+    if (part.type === "year") year = value;
+    else if (part.type === "month") month = value;
+    else if (part.type === "day") day = value;
+    else if (part.type === "hour") hour = value % 24; // some engines still write midnight as 24
+    else if (part.type === "minute") minute = value;
+    else if (part.type === "second") second = value;
+    else if (part.type === "era") beforeChrist = part.value === "BC";
+  }
+  const wall = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  wall.setUTCFullYear(beforeChrist ? 1 - year : year); // Date.UTC would read years 0–99 as 1900–1999
+  const wholeSeconds = instantMs - (((instantMs % 1000) + 1000) % 1000);
+  return wall.getTime() - wholeSeconds;
 }
 
 export interface WallInstant {
