@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ServerAction } from "@/lib/action-result";
-import { slugify } from "@/lib/slugify";
+import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
+import { useSlugFromName } from "@/components/ui/use-slug-from-name";
 
 const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR", "INR"];
 
@@ -24,18 +25,15 @@ export function OnboardingForm<T>({
   const [state, action] = useActionState(createPractice, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
-  const [name, setName] = useState(failed?.values?.name ?? "");
-  const [slug, setSlug] = useState(failed?.values?.slug ?? "");
-  const [slugEdited, setSlugEdited] = useState(!!failed?.values?.slug);
-  const [timeZone, setTimeZone] = useState(failed?.values?.timeZone ?? "UTC");
-
-  // The browser knows the coach's zone; the server render can't.
-  useEffect(() => {
-    if (failed?.values?.timeZone) return;
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time read of a browser-only value
-    if (detected && timeZones.includes(detected)) setTimeZone(detected);
-  }, [failed?.values?.timeZone, timeZones]);
+  const { name, slug, onNameChange, onSlugChange } = useSlugFromName({
+    name: failed?.values?.name ?? "",
+    slug: failed?.values?.slug ?? "",
+    follow: !failed?.values?.slug,
+  });
+  // The browser knows the coach's zone; the server render can't. What they chose wins.
+  const detected = useBrowserTimeZone();
+  const [chosenZone, setTimeZone] = useState(failed?.values?.timeZone ?? null);
+  const timeZone = chosenZone ?? (detected && timeZones.includes(detected) ? detected : "UTC");
 
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -51,10 +49,7 @@ export function OnboardingForm<T>({
         required
         maxLength={100}
         value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          if (!slugEdited) setSlug(slugify(e.target.value));
-        }}
+        onChange={(e) => onNameChange(e.target.value)}
         placeholder="Wayne Miller Coaching"
         errors={errors.name}
       />
@@ -63,10 +58,7 @@ export function OnboardingForm<T>({
         name="slug"
         required
         value={slug}
-        onChange={(e) => {
-          setSlugEdited(true);
-          setSlug(e.target.value.toLowerCase());
-        }}
+        onChange={(e) => onSlugChange(e.target.value)}
         hint={`Your booking page: ${origin}/book/${slug || "your-practice"}`}
         errors={errors.slug}
         autoCapitalize="none"

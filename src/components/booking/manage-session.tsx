@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 import { timeWasTaken, type ActionFailure, type ServerAction } from "@/lib/action-result";
 import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "@/lib/scheduling/policy";
 import { ConfirmCancel, ConfirmMove, ErrorBox, ManageOverview } from "./manage-steps";
 import type { SlotMonth, SlotTime } from "./slot-days";
-import { SlotPicker, SlotPickerSkeleton, type SlotQuery } from "./slot-picker";
-import { useBrowserTimeZone } from "./use-browser-time-zone";
+import { useBookerTimeZone, useSlotLoader } from "./slot-hooks";
+import { SlotPicker, SlotPickerSkeleton } from "./slot-picker";
 
 type Payload = Record<string, unknown>;
 
@@ -54,9 +54,7 @@ export function ManageSession({
   link: Record<string, string>;
 }) {
   const router = useRouter();
-  const detected = useBrowserTimeZone();
-  const [chosenZone, setChosenZone] = useState<string | null>(null);
-  const timeZone = chosenZone ?? detected;
+  const [timeZone, setChosenZone] = useBookerTimeZone();
 
   const [mode, setMode] = useState<Mode>("idle");
   const [choice, setChoice] = useState<SlotTime | null>(null);
@@ -66,16 +64,7 @@ export function ManageSession({
   const [pending, startTransition] = useTransition();
   const panelRef = useRef<HTMLDivElement>(null);
 
-  const { loadSlots: loadSlotsAction } = actions;
-  // `link` is a fresh object on each render; its values are what matter (a new function refetches).
-  const linkKey = JSON.stringify(link);
-  const loadSlots = useCallback(
-    async (query: SlotQuery) => {
-      const result = await loadSlotsAction(null, { ...(JSON.parse(linkKey) as Payload), ...query });
-      return result.ok ? { ok: true as const, data: result.data } : { ok: false as const, error: result.error };
-    },
-    [loadSlotsAction, linkKey],
-  );
+  const loadSlots = useSlotLoader(actions.loadSlots, link);
 
   // Each step starts at its heading (or its message), for keyboards, screen readers and small screens.
   useEffect(() => {

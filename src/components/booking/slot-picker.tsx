@@ -8,7 +8,7 @@ import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
 import { TimeZoneCombobox } from "./time-zone-combobox";
 
-export type SlotQuery = { start: string; end: string; timeZone: string };
+type SlotQuery = { start: string; end: string; timeZone: string };
 export type LoadSlots = (query: SlotQuery) => Promise<{ ok: true; data: SlotMonth } | { ok: false; error: string }>;
 
 type MonthEntry = { status: "ready"; data: SlotMonth } | { status: "error"; error: string };

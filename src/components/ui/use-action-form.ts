@@ -1,9 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
-
-export type FormAction<T> = (previous: ActionResult<T> | null, payload: FormData) => Promise<ActionResult<T>>;
+import type { ServerAction } from "@/lib/action-result";
 
 /**
  * useActionState plus the details every form here needs:
@@ -13,7 +11,7 @@ export type FormAction<T> = (previous: ActionResult<T> | null, payload: FormData
  * - focus moves to the first field with an error, so keyboard and
  *   screen-reader users land where the problem is.
  */
-export function useActionForm<T>(action: FormAction<T>) {
+export function useActionForm<T>(action: ServerAction<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import type { FormAction } from "@/components/ui/use-action-form";
+import type { ServerAction } from "@/lib/action-result";
 
 /**
  * One button that runs one action on one record (remove a block, a date, a time off). The hidden
@@ -16,7 +16,7 @@ export function ActionButton<T>({
   accessibleLabel,
   variant = "secondary",
 }: {
-  action: FormAction<T>;
+  action: ServerAction<T>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;

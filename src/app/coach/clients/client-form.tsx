@@ -5,7 +5,8 @@ import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ServerAction } from "@/lib/action-result";
 
 export type ClientFormValues = { id?: string; name: string; email: string; phone: string; timeZone: string };
 
@@ -17,7 +18,7 @@ export function ClientForm<T>({
   cancelHref,
   hasPortalAccount = false,
 }: {
-  action: FormAction<T>;
+  action: ServerAction<T>;
   initial: ClientFormValues;
   timeZones: { value: string; label: string }[];
   isNew: boolean;

@@ -6,9 +6,10 @@ import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ServerAction } from "@/lib/action-result";
 import { currencyName, currencySymbol } from "@/lib/format";
-import { slugify } from "@/lib/slugify";
+import { useSlugFromName } from "@/components/ui/use-slug-from-name";
 import { SCHEDULING_FIELD_NAMES, SchedulingFields, type SchedulingValues } from "./scheduling-fields";
 
 export type Option = { value: string; label: string };
@@ -43,7 +44,7 @@ export function OfferingForm<T>({
   kinds,
   formats,
 }: {
-  action: FormAction<T>;
+  action: ServerAction<T>;
   initial: OfferingFormValues;
   /** e.g. "https://tend.example/book/demo", the offering's address goes after it. */
   bookingBase: string;
@@ -103,9 +104,7 @@ function OfferingFields({
 }) {
   // Name and address are controlled so the address can follow the name
   // until the coach edits it by hand.
-  const [name, setName] = useState(initial.name);
-  const [slug, setSlug] = useState(initial.slug);
-  const [slugTouched, setSlugTouched] = useState(!suggestSlug);
+  const { name, slug, onNameChange, onSlugChange } = useSlugFromName({ name: initial.name, slug: initial.slug, follow: suggestSlug });
   const [format, setFormat] = useState(initial.format || "video");
   // Controlled so the scheduling defaults shown follow the chosen kind.
   const [kind, setKind] = useState(initial.kind || "relationship");
@@ -119,10 +118,7 @@ function OfferingFields({
           required
           maxLength={80}
           value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            if (!slugTouched) setSlug(slugify(e.target.value));
-          }}
+          onChange={(e) => onNameChange(e.target.value)}
           placeholder="Relationship Coaching"
           errors={errors.name}
         />
@@ -145,10 +141,7 @@ function OfferingFields({
         required
         maxLength={40}
         value={slug}
-        onChange={(e) => {
-          setSlugTouched(true);
-          setSlug(e.target.value.toLowerCase());
-        }}
+        onChange={(e) => onSlugChange(e.target.value)}
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { timeWasTaken } from "@/lib/action-result";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { describeZone, formatDayLong, formatTimeRange, formatWhen } from "@/lib/time/format";
 import type { SlotTime } from "@/components/booking/slot-days";
-import { SlotPicker, SlotPickerSkeleton, Spinner, type SlotQuery } from "@/components/booking/slot-picker";
-import { useBrowserTimeZone } from "@/components/booking/use-browser-time-zone";
+import { useBookerTimeZone, useSlotLoader } from "@/components/booking/slot-hooks";
+import { SlotPicker, SlotPickerSkeleton, Spinner } from "@/components/booking/slot-picker";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { bookSessionAction, loadBookingSlotsAction } from "./actions";
@@ -40,9 +40,7 @@ export function BookingFlow({
   policyText: string;
 }) {
   const router = useRouter();
-  const detectedZone = useBrowserTimeZone();
-  const [chosenZone, setChosenZone] = useState<string | null>(null);
-  const timeZone = chosenZone ?? detectedZone;
+  const [timeZone, setChosenZone] = useBookerTimeZone();
 
   const [step, setStep] = useState<"pick" | "details">("pick");
   const [slot, setSlot] = useState<SlotTime | null>(null);
@@ -59,13 +57,7 @@ export function BookingFlow({
   const takenRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const loadSlots = useCallback(
-    async (query: SlotQuery) => {
-      const result = await loadBookingSlotsAction(null, { practice: practiceSlug, offering: offeringSlug, ...query });
-      return result.ok ? { ok: true as const, data: result.data } : { ok: false as const, error: result.error };
-    },
-    [practiceSlug, offeringSlug],
-  );
+  const loadSlots = useSlotLoader(loadBookingSlotsAction, { practice: practiceSlug, offering: offeringSlug });
 
   // Each step begins where the eye and the screen reader should: its heading or its message.
   useEffect(() => {
