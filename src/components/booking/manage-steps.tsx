@@ -21,13 +21,32 @@ export function ErrorBox({ error }: { error: string | null }) {
   );
 }
 
-function Pending({ pending, busy, idle }: { pending: boolean; busy: string; idle: string }) {
-  return pending ? (
-    <>
-      <Spinner /> {busy}
-    </>
-  ) : (
-    idle
+/** A confirmation's two buttons: go ahead (a spinner and `busy` while it runs), or step back. */
+function ConfirmButtons(props: {
+  variant: "primary" | "danger";
+  confirm: string;
+  busy: string;
+  back: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
+  const { pending } = props;
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row">
+      <button type="button" className={buttonClass(props.variant)} onClick={props.onConfirm} disabled={pending} aria-busy={pending}>
+        {pending ? (
+          <>
+            <Spinner /> {props.busy}
+          </>
+        ) : (
+          props.confirm
+        )}
+      </button>
+      <button type="button" className={buttonClass("secondary")} onClick={props.onBack} disabled={pending}>
+        {props.back}
+      </button>
+    </div>
   );
 }
 
@@ -141,14 +160,15 @@ export function ConfirmMove(props: {
         </div>
       </dl>
       <p className="text-sm text-muted">We’ll email you (and {props.practiceName}) an updated invite.</p>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <button type="button" className={buttonClass("primary")} onClick={props.onConfirm} disabled={props.pending} aria-busy={props.pending}>
-          <Pending pending={props.pending} busy="Moving…" idle="Confirm new time" />
-        </button>
-        <button type="button" className={buttonClass("secondary")} onClick={props.onChooseAnother} disabled={props.pending}>
-          Choose another time
-        </button>
-      </div>
+      <ConfirmButtons
+        variant="primary"
+        confirm="Confirm new time"
+        busy="Moving…"
+        back="Choose another time"
+        pending={props.pending}
+        onConfirm={props.onConfirm}
+        onBack={props.onChooseAnother}
+      />
     </div>
   );
 }
@@ -181,14 +201,15 @@ export function ConfirmCancel(props: {
         <textarea id={reasonId} rows={3} maxLength={1000} value={props.reason} onChange={(e) => props.onReasonChange(e.target.value)} className={inputClass} />
         <p className="text-xs text-muted">Only your coach will see this.</p>
       </div>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <button type="button" className={buttonClass("danger")} onClick={props.onConfirm} disabled={props.pending} aria-busy={props.pending}>
-          <Pending pending={props.pending} busy="Cancelling…" idle="Yes, cancel my session" />
-        </button>
-        <button type="button" className={buttonClass("secondary")} onClick={props.onKeep} disabled={props.pending}>
-          Keep my session
-        </button>
-      </div>
+      <ConfirmButtons
+        variant="danger"
+        confirm="Yes, cancel my session"
+        busy="Cancelling…"
+        back="Keep my session"
+        pending={props.pending}
+        onConfirm={props.onConfirm}
+        onBack={props.onKeep}
+      />
     </div>
   );
 }
