@@ -18,7 +18,7 @@ import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
 import { ActionButton } from "../../action-button";
-import { formatLongDate, formatTime, formatTimeRange, formatWhen, zoneNameWithId, formatDuration, timeZoneLabel } from "@/lib/time/format";
+import { formatDuration, formatHours, formatLongDate, formatTime, formatTimeRange, formatWhen, timeZoneLabel, zoneNameWithId } from "@/lib/time/format";
 import { canMarkOutcome, coachStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { localDateOf } from "@/lib/time/zones";
 import { parseDateParam } from "../../week";
@@ -41,7 +41,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const paymentLabels = { unpaid: "Not paid yet", paid: "Paid", refunded: "Refunded", not_required: "Free session" } as const;
 const byLabels = { coach: "you", client: "the client" } as const;
 
-const hours = (n: number) => (n === 1 ? "1 hour" : `${n} hours`);
 const minutes = (n: number) => (n === 1 ? "1 minute" : `${n} minutes`);
 
 export default async function SessionPage({ params, searchParams }: Props) {
@@ -168,16 +167,16 @@ export default async function SessionPage({ params, searchParams }: Props) {
               <Row term={booking.status === "late_canceled" ? "Canceled late" : "Canceled"}>
                 By {byLabels[booking.canceledBy ?? "coach"]} on {formatWhen(booking.canceledAt, zone)}
                 {booking.status === "late_canceled" ? (
-                  <span className="block text-muted">Inside the cancellation window of {hours(booking.policy.cancellationWindowHours)}.</span>
+                  <span className="block text-muted">Inside the cancellation window of {formatHours(booking.policy.cancellationWindowHours)}.</span>
                 ) : null}
                 <span className="mt-1 block whitespace-pre-wrap">{booking.cancelReason ? `Reason: ${booking.cancelReason}` : "No reason given."}</span>
               </Row>
             ) : null}
             <Row term="Rules when booked">
               <ul className="space-y-0.5">
-                <li>Free cancellation until {hours(booking.policy.cancellationWindowHours)} before; later counts as a late cancel.</li>
-                <li>Clients can reschedule online until {hours(booking.policy.rescheduleWindowHours)} before.</li>
-                {booking.policy.minimumNoticeMinutes ? <li>Minimum notice for booking: {hours(Math.round(booking.policy.minimumNoticeMinutes / 60))}.</li> : null}
+                <li>Free cancellation until {formatHours(booking.policy.cancellationWindowHours)} before; later counts as a late cancel.</li>
+                <li>Clients can reschedule online until {formatHours(booking.policy.rescheduleWindowHours)} before.</li>
+                {booking.policy.minimumNoticeMinutes ? <li>Minimum notice for booking: {formatHours(Math.round(booking.policy.minimumNoticeMinutes / 60))}.</li> : null}
                 {booking.policy.bufferBeforeMinutes || booking.policy.bufferAfterMinutes ? (
                   <li>
                     Free time kept {booking.policy.bufferBeforeMinutes ? `${minutes(booking.policy.bufferBeforeMinutes)} before` : ""}
