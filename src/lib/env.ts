@@ -48,7 +48,7 @@ const envSchema = z.object({
 });
 
 /** The address a laptop run uses when APP_URL is not given (never in production). */
-export const LOCAL_APP_URL = "http://localhost:3000";
+const LOCAL_APP_URL = "http://localhost:3000";
 
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
 

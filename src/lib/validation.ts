@@ -6,7 +6,7 @@ import { z } from "zod";
  * TAB…), DEL, C1 controls (NEL…) and Unicode's line and paragraph separators.
  */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-export const isSingleLine = (value: string) => !CONTROL_CHARACTERS.test(value);
+const isSingleLine = (value: string) => !CONTROL_CHARACTERS.test(value);
 const singleLineMessage = (label: string) => `Keep the ${label} on one line, without line breaks or other control characters.`;
 
 /** Shared field rules, so the same input gets the same message everywhere. */

@@ -5,7 +5,7 @@ import { AppError, toAppError } from "./errors";
 import { log } from "./log";
 
 /** JSON error body shared by every route handler: `{ error: { code, message, fieldErrors? } }`. */
-function errorResponse(thrown: unknown, headers?: HeadersInit) {
+export function errorResponse(thrown: unknown, headers?: HeadersInit) {
   const error = toAppError(thrown);
   if (error instanceof AppError) {
     return NextResponse.json(

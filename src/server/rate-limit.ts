@@ -11,7 +11,7 @@ import { now } from "@/server/clock";
  * Fixed-window limit shared by all server processes (the counter is a row).
  * Throws AppError("rate_limited") once `limit` is passed within the window.
  */
-export async function consumeRateLimit(key: string, limit: number, windowSeconds: number) {
+async function consumeRateLimit(key: string, limit: number, windowSeconds: number) {
   if (!env().TEND_RATE_LIMIT) return;
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now().getTime() / windowMs) * windowMs);

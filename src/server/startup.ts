@@ -33,7 +33,7 @@ export async function startServer() {
  * before the first request: env check, migrations, the demo practice on an
  * empty database, and the in-process email dispatcher.
  */
-export async function prepareServer() {
+async function prepareServer() {
   const settings = env();
   // Reading the clock once prints the TEND_TEST_CLOCK warning now, not at the first booking.
   if (settings.TEND_TEST_CLOCK) now();

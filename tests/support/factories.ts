@@ -11,7 +11,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A user row as Auth.js would create it on first sign-in. */
-async function createUser(email = `user-${unique()}@example.test`) {
+export async function createUser(email = `user-${unique()}@example.test`) {
   const [user] = await getDb().insert(users).values({ email, emailVerified: new Date() }).returning();
   return user!;
 }

@@ -2,7 +2,7 @@
  * What a page shows while its data loads: the shape of what is coming,
  * announced once to screen readers.
  */
-export function PageSkeleton({ label = "Loading…", rows = 3 }: { label?: string; rows?: number }) {
+function PageSkeleton({ label = "Loading…", rows = 3 }: { label?: string; rows?: number }) {
   return (
     <div role="status" aria-live="polite" className="animate-pulse">
       <span className="sr-only">{label}</span>

@@ -136,8 +136,8 @@ function localKey(): string {
   }
 }
 
-export const seal = (plaintext: string) => sealWith(serverKeyring(), plaintext);
-export const open = (sealed: string) => openWith(serverKeyring(), sealed);
+const seal = (plaintext: string) => sealWith(serverKeyring(), plaintext);
+const open = (sealed: string) => openWith(serverKeyring(), sealed);
 
 // ---------------------------------------------------------------------------------------------
 // Column types: declare a column sealed in the schema and domain code reads and writes plain values.

@@ -35,7 +35,7 @@ const MAX_EMBED_ORIGINS = 20;
  * https://www.example.com. Stored as bare origins, so what reaches the CSP
  * header is exactly scheme://host[:port]. Blank: any website may.
  */
-export const embedOriginsSchema = z
+const embedOriginsSchema = z
   .string()
   .max(4000, "That list is too long.")
   .transform((text, ctx) => {

@@ -14,7 +14,7 @@ type Booking = typeof bookings.$inferSelect;
 type Client = typeof clients.$inferSelect;
 
 /** What happened: a booking, a move, a cancel, or new manage links after the coach revoked the old ones. */
-export type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link";
+type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link";
 
 /**
  * What every booking email template receives (see emails/booking-*.tsx).

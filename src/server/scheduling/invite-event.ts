@@ -20,7 +20,7 @@ export function coachSessionUrl(bookingId: string): string {
 }
 
 /** The people attending, as the booker gave them (never the coach's client records). */
-export function attendeesOf(booking: Details["booking"]): InviteEvent["attendees"] {
+function attendeesOf(booking: Details["booking"]): InviteEvent["attendees"] {
   const attendees = [{ name: booking.bookerName, email: booking.bookerEmail }];
   if (booking.partnerName && booking.partnerEmail) attendees.push({ name: booking.partnerName, email: booking.partnerEmail });
   return attendees;

@@ -20,7 +20,7 @@ import type { bookings } from "@/server/db/schema";
 export type LinkRecipient = "booker" | "partner";
 type Linkable = Pick<typeof bookings.$inferSelect, "id" | "manageSalt">;
 
-export const MANAGE_LINK_DAYS_AFTER_END = 30;
+const MANAGE_LINK_DAYS_AFTER_END = 30;
 const DAY = 86_400_000;
 
 function tokenFor(booking: Linkable, recipient: LinkRecipient): Buffer {

@@ -42,7 +42,7 @@ export function rawRequest(
 }
 
 /** `name=value; …` for a Cookie header, from Set-Cookie lines. */
-export function cookieHeader(setCookies: string[]): string {
+function cookieHeader(setCookies: string[]): string {
   return setCookies.map((line) => line.split(";")[0]).join("; ");
 }
 

@@ -7,7 +7,7 @@ import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/bookings";
-import { localDateOf, rangeForLocalDates } from "@/lib/time/zones";
+import { localDateOf, localMinutesOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";
 
@@ -16,7 +16,7 @@ const WEEK_MS = 7 * 86_400_000;
 export const metadata: Metadata = { title: "Today" };
 
 function greetingFor(date: Date, timeZone: string) {
-  const hour = Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone }).format(date));
+  const hour = Math.floor(localMinutesOf(date, timeZone) / 60);
   if (hour < 12) return "Good morning";
   if (hour < 18) return "Good afternoon";
   return "Good evening";
@@ -39,7 +39,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   ]);
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
-  const dateLine = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: practice.timeZone }).format(today);
+  const dateLine = formatLongDate(todayDate, { year: false });
 
   return (
     <>

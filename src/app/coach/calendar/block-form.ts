@@ -15,7 +15,7 @@ const clockTime = (what: string, example: string) =>
     .refine((v) => parseLocalTime(v) !== null, `Enter the ${what} time as HH:mm, like ${example}.`);
 
 /** The "Block time" form as typed: a label, one date, and a start and end clock time on it. */
-export const blockFormSchema = z.object({
+const blockFormSchema = z.object({
   label: singleLineText("label", 120, ""),
   date: localDateSchema,
   start: clockTime("start", "12:00"),

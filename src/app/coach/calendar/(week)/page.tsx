@@ -18,7 +18,7 @@ import { BlockTimeForm } from "../block-time-form";
 import { blockAnchor, DayList, sessionHref, WeekGrid, type CalendarItem, type DayInfo } from "../calendar-views";
 import { FeedLink } from "../feed-link";
 import { formatDateRange, formatLongDate, formatTimeRange, zoneNameWithId } from "@/lib/time/format";
-import { localDateOf } from "@/lib/time/zones";
+import { localDateOf, localMinutesOf } from "@/lib/time/zones";
 import { addDays, mondayOf } from "@/lib/time/dates";
 import { dayOffReason, workingMinutesOn } from "@/lib/scheduling/availability";
 import { daysFrom, parseDateParam, placeOnDay, visibleHours } from "../week";
@@ -84,8 +84,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
     ...placeOnDay(items, (i) => i, day, zone).map((p): [number, number] => [p.startMinute, p.endMinute]),
   ]);
   const { firstHour, lastHour } = visibleHours(spans);
-  const nowParts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(current);
-  const nowMinute = Number(nowParts.find((p) => p.type === "hour")?.value) * 60 + Number(nowParts.find((p) => p.type === "minute")?.value);
+  const nowMinute = localMinutesOf(current, zone);
 
   const zoneLabel = zoneNameWithId(zone, current);
   const step = view === "week" ? 7 : AGENDA_DAYS;
