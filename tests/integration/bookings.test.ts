@@ -5,13 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, emailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import {
-  cancelBooking,
-  createBooking,
-  getBookingDetails,
-  markBookingOutcome,
-  rescheduleBooking,
-} from "@/server/scheduling/bookings";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
+import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking } from "@/server/scheduling/bookings";
 import { manageTokenFor, recipientOfToken } from "@/server/scheduling/manage-token";
 import { findOpenSlots } from "@/server/scheduling/open-slots";
 import type { OfferingInput } from "@/server/offerings/schemas";

@@ -9,7 +9,8 @@ import { emailOutbox } from "@/server/db/schema";
 import { renderEmail } from "@/server/notifications/templates";
 import type { BookingEmailData } from "@/server/scheduling/booking-emails";
 import { bookingByToken } from "@/server/scheduling/booking-by-token";
-import { cancelBooking, createBooking, getBookingDetails } from "@/server/scheduling/bookings";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
+import { cancelBooking, createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
 
 // Issue 6, item 3: anyone may book with anyone's email. The session is filed under that client,

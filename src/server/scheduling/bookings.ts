@@ -1,29 +1,24 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/server/db/client";
-import { bookings, clients, offerings, practices, type BookingPolicy } from "@/server/db/schema";
+import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
 import { enqueueBookingEmails } from "./booking-emails";
+import { getBookingDetails, type BookingScope } from "./booking-queries";
 import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
 import { canClientCancel, canClientReschedule, policyFor, type Actor } from "@/lib/scheduling/policy";
 import { canMarkOutcome, HOLDING_STATUSES, holdsTime } from "@/lib/scheduling/status";
 import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
 
-export type Booking = typeof bookings.$inferSelect;
 type Practice = typeof practices.$inferSelect;
 type Client = typeof clients.$inferSelect;
 
-const idSchema = z.uuid();
 const MINUTE = 60_000;
-
-/** Who may touch a booking: the practice (coach), or one client of it (portal or manage link). */
-export type BookingScope = { practiceId: string; clientId?: string };
 
 const slotTaken = () =>
   new AppError("slot_taken", "Someone booked that time a moment ago. Please choose another time.");
@@ -233,48 +228,6 @@ export async function markBookingOutcome(practiceId: string, bookingId: string, 
     .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
     .returning();
   return updated!;
-}
-
-/** A booking with what every screen and email about it needs; a foreign id is "not found". */
-export async function getBookingDetails(scope: BookingScope, bookingId: string) {
-  if (!idSchema.safeParse(bookingId).success) throw notFound("That booking");
-  const filters = [eq(bookings.practiceId, scope.practiceId), eq(bookings.id, bookingId)];
-  if (scope.clientId) filters.push(or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))!);
-  const [row] = await getDb()
-    .select({ booking: bookings, practice: practices, offering: offerings, client: clients })
-    .from(bookings)
-    .innerJoin(practices, eq(practices.id, bookings.practiceId))
-    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .innerJoin(clients, eq(clients.id, bookings.clientId))
-    .where(and(...filters));
-  if (!row) throw notFound("That booking");
-  const partner = row.booking.partnerClientId
-    ? ((await getDb().select().from(clients).where(eq(clients.id, row.booking.partnerClientId)))[0] ?? null)
-    : null;
-  return { ...row, partner };
-}
-
-/** The coach's calendar: sessions overlapping [from, to), any status, oldest first. */
-export async function listBookings(practiceId: string, range: { from: Date; to: Date }, options: { statuses?: Booking["status"][] } = {}) {
-  const filters = [eq(bookings.practiceId, practiceId), lt(bookings.startsAt, range.to), gte(bookings.endsAt, range.from)];
-  if (options.statuses?.length) filters.push(inArray(bookings.status, options.statuses));
-  return getDb()
-    .select({ booking: bookings, offering: offerings, client: clients })
-    .from(bookings)
-    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .innerJoin(clients, eq(clients.id, bookings.clientId))
-    .where(and(...filters))
-    .orderBy(asc(bookings.startsAt));
-}
-
-/** A client's own sessions (as booker or partner), newest last. */
-export async function listClientBookings(practiceId: string, clientId: string) {
-  return getDb()
-    .select({ booking: bookings, offering: offerings })
-    .from(bookings)
-    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .where(and(eq(bookings.practiceId, practiceId), or(eq(bookings.clientId, clientId), eq(bookings.partnerClientId, clientId))))
-    .orderBy(asc(bookings.startsAt));
 }
 
 function heldRange(start: Date, end: Date, policy: Pick<BookingPolicy, "bufferBeforeMinutes" | "bufferAfterMinutes">) {

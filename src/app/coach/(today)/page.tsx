@@ -6,7 +6,7 @@ import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
-import { listBookings } from "@/server/scheduling/bookings";
+import { listBookings } from "@/server/scheduling/booking-queries";
 import { localDateOf, localMinutesOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";

@@ -10,7 +10,7 @@ import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { getAvailability, getPracticeCoachId } from "@/server/scheduling/availability-store";
 import { listBlocks } from "@/server/scheduling/blocks";
-import { listBookings } from "@/server/scheduling/bookings";
+import { listBookings } from "@/server/scheduling/booking-queries";
 import { calendarFeedUrl } from "@/server/scheduling/calendar-feed";
 import { deleteBlockAction } from "../actions";
 import { ActionButton } from "../action-button";

@@ -8,7 +8,7 @@ import { requireCoach } from "@/server/auth/guards";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { getClient, listClients } from "@/server/clients/clients";
-import { listClientBookings } from "@/server/scheduling/bookings";
+import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus } from "@/lib/scheduling/status";
 import { localDateOf } from "@/lib/time/zones";

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
-import { listClientBookings } from "@/server/scheduling/bookings";
+import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { clientStatus, holdsTime } from "@/lib/scheduling/status";
 
 export const metadata: Metadata = { title: "Sessions" };

@@ -12,7 +12,7 @@ import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { offeringFormatLabels } from "@/lib/offerings";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
-import { getBookingDetails } from "@/server/scheduling/bookings";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { toSlotMonth } from "@/components/booking/slot-days";
 import { clientAction } from "@/server/action";
-import { cancelBooking, getBookingDetails, rescheduleBooking } from "@/server/scheduling/bookings";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
+import { cancelBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 
 // The signed-in client's own sessions only: every call is scoped to { practiceId, clientId }.

@@ -5,7 +5,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { AppError } from "@/server/errors";
-import { getBookingDetails } from "@/server/scheduling/bookings";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { sessionView } from "@/server/scheduling/session-view";
 import { portalCancelAction, portalRescheduleAction, portalSlotsAction } from "./actions";
 
