@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "./time/zones";
 
 /**
  * Characters that end or break a line somewhere text travels (email headers,
@@ -63,6 +64,12 @@ export const slugSchema = z
   .max(40, "Use at most 40 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, numbers and single hyphens (like wayne-coaching).");
 
+/** An IANA zone name the runtime knows. (Here, not in time/zones.ts, so the browser's zone code stays free of zod.) */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose a time zone.")
+  .refine(isValidTimeZone, "Choose a time zone from the list (for example America/New_York).");
 
 /** HTML checkboxes send "on" when ticked and nothing otherwise. */
 export const checkboxSchema = z

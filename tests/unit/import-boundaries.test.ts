@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 
 const eslint = new ESLint({ cwd: path.resolve(__dirname, "../..") });
 
-async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+async function boundaryErrors(filePath: string, code: string, rule = "import/no-restricted-paths"): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === "import/no-restricted-paths").map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe("import boundaries", { timeout: 120_000 }, () => {
@@ -51,6 +51,14 @@ describe("import boundaries", { timeout: 120_000 }, () => {
       "export const probe = [bookSessionAction, localDateOf] as unknown as SessionPageProps;",
     ].join("\n");
     expect(await boundaryErrors("src/server/scheduling/probe.ts", code)).toHaveLength(2);
+  });
+
+  it("code the browser runs imports no zod or luxon (the booking page's JavaScript budget)", async () => {
+    const code = ['import { z } from "zod";', 'import { DateTime } from "luxon";', "export const probe = [z, DateTime];"].join("\n");
+    for (const file of ["src/components/booking/probe.tsx", "src/lib/time/probe.ts"]) {
+      expect(await boundaryErrors(file, code, "no-restricted-imports")).toHaveLength(2);
+    }
+    expect(await boundaryErrors("src/lib/probe.ts", code, "no-restricted-imports")).toEqual([]);
   });
 
   it("routes may import from anywhere below them", async () => {

@@ -1,7 +1,6 @@
 // IANA time zones: which names are valid, and the maths between instants and local wall time.
 // Wall times are "wall" timestamps (see dates.ts): a local date-time encoded as if it were UTC.
 // Never reads the process's TZ, so the server, the browser and every test agree.
-import { z } from "zod";
 import { DAY_MS, HOUR_MS, MINUTE_MS, formatLocalDate, parseLocalDate, parseLocalTime, wallOf } from "./dates";
 
 /** True for names the runtime's time zone database knows, e.g. "Asia/Kolkata". */
@@ -14,12 +13,6 @@ export function isValidTimeZone(name: string): boolean {
     return false;
   }
 }
-
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .min(1, "Choose a time zone.")
-  .refine(isValidTimeZone, "Choose a time zone from the list (for example America/New_York).");
 
 /** The IANA zones offered in pickers, with UTC first. */
 export function listTimeZones(): string[] {

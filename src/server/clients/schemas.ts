@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time/zones";
-import { emailSchema, nameSchema, singleLineText } from "@/lib/validation";
+import { emailSchema, nameSchema, singleLineText, timeZoneSchema } from "@/lib/validation";
 
 export const phoneSchema = z
   .string()

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time/zones";
-import { emailSchema, nameSchema, slugSchema } from "@/lib/validation";
+import { emailSchema, nameSchema, slugSchema, timeZoneSchema } from "@/lib/validation";
 
 /** Paths under the site root that a practice slug must not shadow in links or mail. */
 const RESERVED_SLUGS = new Set([

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/time/zones";
-import { emailSchema, multiLineText, nameSchema } from "@/lib/validation";
+import { emailSchema, multiLineText, nameSchema, timeZoneSchema } from "@/lib/validation";
 import { phoneSchema } from "@/server/clients/schemas";
 
 export const instantSchema = z
