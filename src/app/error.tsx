@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 
@@ -22,9 +21,12 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <button type="button" onClick={() => retry()} className={buttonClass("primary")}>
           Try again
         </button>
-        <Link href="/" className={buttonClass("secondary")}>
+        {/* A full page load, not a client-side one: after a failure it starts the app afresh, and
+            keeps next/link's code out of the chunk every page loads (the pages that link carry it). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- deliberately a full load, see above */}
+        <a href="/" className={buttonClass("secondary")}>
           Go to the home page
-        </Link>
+        </a>
       </div>
       {digest ? <p className="mt-6 text-xs text-muted">Reference: {digest}</p> : null}
     </main>
