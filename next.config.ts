@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // pino resolves its helpers at run time too.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty"],
   poweredByHeader: false,
+  // Browser source maps, served beside each chunk: readable stack traces in the browser's tools,
+  // and `npm run bench` (bench/page-js.ts) names what fills each public page's scripts. Tend is
+  // open source, so they reveal nothing; browsers fetch them only when the developer tools open.
+  productionBrowserSourceMaps: true,
   typedRoutes: false,
 };
 

@@ -2,12 +2,14 @@
  * `npm run bench`: every benchmark, printing figures and their goals.
  * Goals are for reading, never asserted: a slow machine is not a failure.
  */
+import { benchPageJs } from "./page-js";
 import { benchSlots } from "./slots";
 import { benchSlotsEndpoint } from "./slots-endpoint";
 
 async function main() {
   await benchSlots();
   await benchSlotsEndpoint();
+  await benchPageJs();
 }
 
 main().catch((error: Error) => {

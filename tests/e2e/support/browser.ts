@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
+import { launchChromium } from "./chromium";
 
 const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
@@ -19,20 +20,7 @@ export function baseUrl(): string {
 }
 
 async function launch(): Promise<Browser> {
-  browser ??= await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser ??= await launchChromium();
   return browser;
 }
 
@@ -69,6 +57,22 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
   return locator;
 }
 
+/** On a message in the dev mailbox: the first of its links whose address matches. */
+export function messageLink(page: Page, address: RegExp): Locator {
+  return page.getByRole("list", { name: "Links in this message" }).getByRole("link", { name: address }).first();
+}
+
+/** The text a screen reader reads after a control's name: what its aria-describedby points at. */
+export function accessibleDescription(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+      .join(" "),
+  );
+}
+
 /**
  * Returns the sign-in link from the newest magic-link email to `email` in the
  * dev mailbox (/dev/mailbox lists newest first and filters with ?to=).
@@ -87,7 +91,7 @@ async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string):
       if ((await newest.count()) > 0) {
         await newest.click();
         await visible(page.getByRole("heading", { name: "Links in this message" }));
-        const link = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute("href");
+        const link = await messageLink(page, /\/api\/auth\/callback\//).getAttribute("href");
         if (!link) throw new Error(`The newest sign-in email to ${email} in the dev mailbox has no sign-in link.`);
         return link;
       }
