@@ -1,23 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { dayButton, focusedName, isOpenDay, openDayCounts, openDays, openTimes } from "./support/booking";
+import { closeBrowser, messageLink, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
 
 afterAll(closeBrowser);
 
 const BOOKING_PAGE = "/book/demo/one-on-one";
-
-/** Waits for the month's open days to load; returns the calendar's open-day buttons. */
-async function openDays(page: Page) {
-  const days = page.locator('button[data-date][aria-disabled="false"]');
-  await visible(days.first(), 30_000);
-  return days;
-}
-
-/** The open times listed for the chosen day (the day's current time, when rescheduling, is disabled). */
-function openTimes(page: Page) {
-  return page.getByRole("list", { name: /^Open times on/ }).locator("button:not([disabled])");
-}
 
 /**
  * Opens the newest email to `email` sent with `template` in the dev mailbox;
@@ -50,14 +39,16 @@ describe("a visitor books, reschedules and cancels a session", () => {
     // The browser's zone is detected and named.
     await visible(page.getByText("Shown in Eastern Time (New York)"));
 
-    // Keyboard: the first open day is the calendar's tab stop; a week later (the same weekday,
-    // far enough ahead that the 24-hour reschedule window doesn't apply) is one ArrowDown away.
-    await openDays(page);
-    await page.locator('button[data-date][tabindex="0"]').focus();
+    // Keyboard: Tab from the month's buttons lands on the calendar's tab stop, the first open
+    // day; a week later (the same weekday, far enough ahead that the 24-hour reschedule window
+    // doesn't apply) is one ArrowDown away.
+    const firstOpenDay = await (await openDays(page)).first().getAttribute("aria-label");
+    await page.getByRole("button", { name: /^Next month/ }).focus();
+    await page.keyboard.press("Tab");
+    expect(await focusedName(page)).toBe(firstOpenDay);
     await page.keyboard.press("ArrowDown");
-    const focusedDay = page.locator("button[data-date]:focus");
     // It may be next month, whose times load first.
-    await expect.poll(() => focusedDay.getAttribute("aria-disabled"), { timeout: 30_000 }).toBe("false");
+    await expect.poll(() => focusedName(page).then(isOpenDay), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press("Enter");
     const times = openTimes(page);
     await visible(times.first());
@@ -94,7 +85,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     // The confirmation email (dispatched within seconds) carries the manage link.
     const mailbox = await newPage();
     expect(await openEmail(mailbox, email, "booking-confirmed"), `no booking-confirmed email to ${email} in the dev mailbox`).toBe(true);
-    const manageUrl = await mailbox.locator('a[href*="/manage/"]').first().getAttribute("href");
+    const manageUrl = await messageLink(mailbox, /\/manage\//).getAttribute("href");
     expect(manageUrl).toMatch(/\/manage\/[0-9a-f-]{36}\?token=/);
     await screenshot(mailbox, "10-booking-confirmation-email");
 
@@ -102,7 +93,8 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await page.goto(manageUrl!);
     await visible(page.getByRole("heading", { level: 1, name: "Your session" }));
     await visible(page.getByText("Booked", { exact: true }));
-    const originalWhen = await page.locator("dd").first().innerText();
+    // The session's summary: its first definition is when it is.
+    const originalWhen = await page.getByRole("definition").first().innerText();
     await page.getByRole("button", { name: "Choose a new time" }).click();
     const days = await openDays(page);
     // A later day than the booked one, so the new time surely differs.
@@ -115,7 +107,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await page.getByRole("button", { name: "Confirm new time" }).click();
     await visible(page.getByText("Your session has been moved."));
     expect(new URL(page.url()).searchParams.get("done")).toBe("rescheduled");
-    const movedWhen = await page.locator("dd").first().innerText();
+    const movedWhen = await page.getByRole("definition").first().innerText();
     expect(movedWhen).not.toBe(originalWhen);
     await screenshot(page, "10-manage-rescheduled-phone");
 
@@ -161,15 +153,13 @@ describe("two visitors want the same time", () => {
 
     // Both pick the same time (the last listed) on the day with the most open times, so others remain.
     await first.goto(BOOKING_PAGE);
-    const days = await (await openDays(first)).evaluateAll((buttons) =>
-      buttons.map((b) => ({ date: b.getAttribute("data-date") ?? "", open: Number(/(\d+) open time/.exec(b.getAttribute("aria-label") ?? "")?.[1] ?? 0) })),
-    );
+    const days = await openDayCounts(await openDays(first));
     const busiest = days.reduce((best, day) => (day.open > best.open ? day : best));
     expect(busiest.open).toBeGreaterThan(1);
     await second.goto(BOOKING_PAGE);
     await openDays(second);
     for (const page of [first, second]) {
-      await page.locator(`button[data-date="${busiest.date}"]`).click();
+      await dayButton(page, busiest.day).click();
       await visible(openTimes(page).first());
     }
     const wanted = (await openTimes(first).last().innerText()).trim();

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, test } from "vitest";
-import { baseUrl, closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { baseUrl, closeBrowser, messageLink, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
 
 afterAll(closeBrowser);
 
@@ -182,7 +182,7 @@ describe("the demo coach's calendar", () => {
       if ((await message.count()) > 0) {
         await message.click();
         await visible(mailbox.getByRole("heading", { name: "Links in this message" }));
-        newLink = await mailbox.locator(`a[href*="/manage/${id}"]`).first().getAttribute("href");
+        newLink = await messageLink(mailbox, new RegExp(`/manage/${id}`)).getAttribute("href");
       } else await mailbox.waitForTimeout(500);
     }
     expect(newLink, "no booking-new-link email with a manage link for the booking").toBeTruthy();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDays, openTimes } from "./support/booking";
 import { baseUrl, closeBrowser, newPage, screenshot, signInAs, visible, watchCspViolations } from "./support/browser";
 import { rawRequest } from "./support/http";
 
@@ -74,10 +75,8 @@ describe("with the policy on, in Chromium", () => {
     const response = await page.goto("/book/demo/one-on-one");
     expect(response?.headers()["content-security-policy"]).toMatch(/'nonce-/);
 
-    const openDay = page.locator('button[data-date][aria-disabled="false"]').first();
-    await visible(openDay, 30_000);
-    await openDay.click();
-    const time = page.getByRole("list", { name: /^Open times on/ }).locator("button:not([disabled])").first();
+    await (await openDays(page)).first().click();
+    const time = openTimes(page).first();
     await visible(time);
     await time.click();
     await visible(page.getByRole("heading", { name: "Your details" }));

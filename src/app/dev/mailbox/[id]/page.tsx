@@ -49,8 +49,10 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         </dl>
         {links.length > 0 ? (
           <div className="mt-4 border-t border-line pt-4">
-            <h2 className="text-sm font-medium text-ink">Links in this message</h2>
-            <ul className="mt-2 space-y-1 text-sm">
+            <h2 id="message-links" className="text-sm font-medium text-ink">
+              Links in this message
+            </h2>
+            <ul aria-labelledby="message-links" className="mt-2 space-y-1 text-sm">
               {links.map((href) => (
                 <li key={href}>
                   <a href={href} className="break-all text-brand-700 underline underline-offset-2">
