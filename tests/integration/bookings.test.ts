@@ -1,6 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
-import postgres from "postgres";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, emailOutbox } from "@/server/db/schema";
@@ -11,6 +10,7 @@ import { manageTokenFor, recipientOfToken } from "@/server/scheduling/manage-tok
 import { findOpenSlots } from "@/server/scheduling/open-slots";
 import type { OfferingInput } from "@/server/offerings/schemas";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { insertRawBooking, loseAtTheConstraint, onPostgresServer, separateConnection } from "../support/postgres-server";
 
 const ZONE = "America/Los_Angeles";
 // A Wednesday well clear of DST changes; the clock is set relative to it.
@@ -132,7 +132,8 @@ describe("createBooking", () => {
       // On a server the race is lost at the constraint (slot_taken); serialised (PGlite) at the re-check.
       expect(["slot_taken", "slot_unavailable"]).toContain((l.reason as AppError).code);
     }
-    if (process.env.DATABASE_URL) {
+    if (onPostgresServer) {
+      // With ten connections some losers pass the re-check before the winner commits; the constraint stops them.
       expect(lost.some((l) => (l.reason as AppError).code === "slot_taken")).toBe(true);
     }
     const held = await getDb().select().from(bookings).where(and(eq(bookings.practiceId, practiceId), inArray(bookings.status, ["confirmed", "pending_payment"])));
@@ -142,20 +143,31 @@ describe("createBooking", () => {
     expect(confirmations.filter((m) => m.practiceId === practiceId)).toHaveLength(2);
   });
 
-  it("on a Postgres server, a raw race of inserts still leaves no overlapping rows", async () => {
-    if (!process.env.DATABASE_URL) return expect(process.env.DATABASE_URL).toBeUndefined();
-    const { practiceId, offering, coachId } = await practiceWithOffering();
+  it.runIf(onPostgresServer)("a booking that passed the re-check but meets the constraint is slot_taken, and nothing of it stays", async () => {
+    const { practiceId } = await practiceWithOffering();
+    const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-13T09:00").toISOString(), ...booker(400) });
+    const start = at("2027-01-13T13:00");
+    const outcome = await loseAtTheConstraint(seed, start, at("2027-01-13T14:00"), () =>
+      createBooking(practiceId, { offering: "one-on-one", start: start.toISOString(), ...booker(401) }),
+    );
+    expect(outcome.status).toBe("rejected");
+    const error = outcome.status === "rejected" ? outcome.reason : null;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("slot_taken");
+    const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.recipient, "booker401@example.test"));
+    expect(mail).toEqual([]);
+  });
+
+  it.runIf(onPostgresServer)("on a Postgres server, a raw race of inserts still leaves no overlapping rows", async () => {
+    const { practiceId } = await practiceWithOffering();
     const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-12T09:00").toISOString(), ...booker(300) });
     await cancelBooking({ practiceId }, seed.id, { actor: "coach" });
     // 20 separate connections insert overlapping rows at once, bypassing every app check.
-    const connections = Array.from({ length: 20 }, () => postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} }));
+    const connections = Array.from({ length: 20 }, separateConnection);
+    const minutes = (i: number) => i * 60_000;
     const results = await Promise.allSettled(
       connections.map((sql, i) =>
-        sql`insert into bookings (practice_id, offering_id, coach_id, client_id, booker_name, booker_email, status, starts_at, ends_at, blocked_from, blocked_until, client_time_zone, policy)
-            values (${practiceId}, ${offering.id}, ${coachId}, ${seed.clientId}, ${seed.bookerName}, ${seed.bookerEmail}, 'confirmed',
-              ${new Date(at("2027-01-12T13:00").getTime() + i * 60_000)}, ${new Date(at("2027-01-12T14:00").getTime() + i * 60_000)},
-              ${new Date(at("2027-01-12T13:00").getTime() + i * 60_000)}, ${new Date(at("2027-01-12T14:00").getTime() + i * 60_000)},
-              'UTC', ${sql.json(seed.policy)})`,
+        insertRawBooking(sql, seed, new Date(at("2027-01-12T13:00").getTime() + minutes(i)), new Date(at("2027-01-12T14:00").getTime() + minutes(i))),
       ),
     );
     await Promise.all(connections.map((c) => c.end()));
@@ -179,6 +191,21 @@ describe("reschedule and cancel", () => {
       at("2027-01-11T13:00").toISOString(),
     ]);
     expect(mail.filter((m) => m.template === "booking-rescheduled")).toHaveLength(2);
+  });
+
+  it.runIf(onPostgresServer)("a reschedule that passed the re-check but meets the constraint is slot_taken; the session stays where it was", async () => {
+    const { practiceId } = await practiceWithOffering();
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(402) });
+    const target = at("2027-01-11T14:00");
+    const outcome = await loseAtTheConstraint(booking, target, at("2027-01-11T15:00"), () =>
+      rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, target.toISOString()),
+    );
+    expect(outcome.status).toBe("rejected");
+    const error = outcome.status === "rejected" ? outcome.reason : null;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("slot_taken");
+    const [stored] = await getDb().select().from(bookings).where(eq(bookings.id, booking.id));
+    expect(stored).toMatchObject({ startsAt: at("2027-01-08T10:00"), sequence: 0 });
   });
 
   it("inside the reschedule window the client is told why and to contact the coach; the coach may still move it", async () => {

@@ -12,7 +12,9 @@ import { getDb } from "@/server/db/client";
 import { emailOutbox, practices } from "@/server/db/schema";
 import { renderEmail } from "@/server/notifications/templates";
 import { createOffering } from "@/server/offerings/offerings";
+import { createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { loseAtTheConstraint, onPostgresServer } from "../support/postgres-server";
 
 const ZONE = "America/Los_Angeles";
 const base = "http://localhost:3000/api/public";
@@ -129,6 +131,13 @@ describe("POST /api/public/{practice}/bookings", () => {
       expect(r.status).toBe(409);
       expect(["slot_taken", "slot_unavailable"]).toContain(r.body.error?.code);
     }
+  });
+
+  it.runIf(onPostgresServer)("a loser that reached the database's constraint gets 409 slot_taken, not a 500", async () => {
+    const seed = await createBooking(practiceId, body(DateTime.fromISO("2027-01-14T09:00", { zone: ZONE }).toUTC().toISO()!, 30));
+    const start = DateTime.fromISO("2027-01-14T13:00", { zone: ZONE });
+    const outcome = await loseAtTheConstraint(seed, start.toJSDate(), start.plus({ hours: 1 }).toJSDate(), () => book(body(start.toUTC().toISO()!, 31)));
+    expect(outcome).toMatchObject({ status: "fulfilled", value: { status: 409, body: { error: { code: "slot_taken" } } } });
   });
 
   it("never answers 500: malformed JSON, wrong types, huge strings, unknown practice", async () => {
