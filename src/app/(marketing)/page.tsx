@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { SproutIcon, Wordmark } from "@/components/site/wordmark";
 import { currentUser, homePathFor } from "@/server/auth/guards";
@@ -20,22 +21,25 @@ async function dashboardPath(): Promise<string | null> {
   }
 }
 
-const FEATURES = [
+// What is built, then what is planned and labelled so: the page sells nothing a coach can't use yet.
+const FEATURES: { title: string; text: string; planned?: boolean }[] = [
   {
     title: "Booking that respects your time",
     text: "Clients pick a relationship, crisis or one-on-one session from your page, in their own time zone. Reminders go out for you.",
   },
   {
+    title: "A quiet place for clients",
+    text: "Each client gets a private portal to see, move or cancel their sessions. No app to install, no password to forget.",
+  },
+  {
     title: "Intake that finds the root causes",
     text: "Questionnaires that surface unresolved history, communication breakdowns and unmet needs, with both partners side by side.",
+    planned: true,
   },
   {
     title: "Homework between sessions",
     text: "Give practices like a daily check-in or a weekly date night, and see clients’ reflections before you meet again.",
-  },
-  {
-    title: "A quiet place for clients",
-    text: "Each client gets a private portal for their sessions, intake and homework. No app to install, no password to forget.",
+    planned: true,
   },
 ];
 
@@ -67,8 +71,8 @@ export default async function LandingPage() {
             A calm home for your coaching practice.
           </h1>
           <p className="mt-5 max-w-2xl text-lg leading-relaxed text-muted">
-            Tend keeps the practical side of coaching in one place: your sessions, your clients, their intake and the work they do
-            between sessions. So your attention stays on the people in front of you.
+            Tend keeps the practical side of coaching in one place: your booking page, your sessions and your clients, with intake
+            and homework on the way. So your attention stays on the people in front of you.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             {home ? (
@@ -98,7 +102,10 @@ export default async function LandingPage() {
               {FEATURES.map((feature) => (
                 <li key={feature.title} className="rounded-2xl border border-line bg-paper p-6">
                   <SproutIcon className="h-5 w-5 text-brand-600" />
-                  <h3 className="mt-3 font-semibold text-ink">{feature.title}</h3>
+                  <h3 className="mt-3 flex flex-wrap items-center gap-2 font-semibold text-ink">
+                    {feature.title}
+                    {feature.planned ? <Badge>Coming soon</Badge> : null}
+                  </h3>
                   <p className="mt-1.5 text-sm leading-relaxed text-muted">{feature.text}</p>
                 </li>
               ))}
