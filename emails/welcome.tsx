@@ -26,8 +26,8 @@ export default function WelcomeEmail({ clientName, practiceName, coachEmail, por
     >
       <Heading>{`Welcome, ${clientName}`}</Heading>
       <Paragraph>
-        {`${practiceName} has set up a private client portal for you. There you can see your sessions, fill in ` +
-          "intake questionnaires, keep up with your practice between sessions, and handle payments."}
+        {`${practiceName} has set up a private client portal for you. There you can see your sessions, ` +
+          "each in your own time zone, and reschedule or cancel them."}
       </Paragraph>
       <Paragraph>Sign in with this email address; we&apos;ll send you a link, so there is no password to remember.</Paragraph>
       <PrimaryButton href={portalUrl}>Open your portal</PrimaryButton>
