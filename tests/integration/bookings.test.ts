@@ -164,10 +164,9 @@ describe("createBooking", () => {
     await cancelBooking({ practiceId }, seed.id, { actor: "coach" });
     // 20 separate connections insert overlapping rows at once, bypassing every app check.
     const connections = Array.from({ length: 20 }, separateConnection);
-    const minutes = (i: number) => i * 60_000;
     const results = await Promise.allSettled(
       connections.map((sql, i) =>
-        insertRawBooking(sql, seed, new Date(at("2027-01-12T13:00").getTime() + minutes(i)), new Date(at("2027-01-12T14:00").getTime() + minutes(i))),
+        insertRawBooking(sql, seed, new Date(at("2027-01-12T13:00").getTime() + i * 60_000), new Date(at("2027-01-12T14:00").getTime() + i * 60_000)),
       ),
     );
     await Promise.all(connections.map((c) => c.end()));
