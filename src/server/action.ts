@@ -9,73 +9,62 @@ import {
   type CoachContext,
   type SignedInUser,
 } from "@/server/auth/guards";
+import type { Logger } from "pino";
 import { log } from "@/server/log";
 import type { ActionFailure, ActionResult } from "@/lib/action-result";
 import { AppError, fromZod, toAppError } from "@/server/errors";
 
 type Payload = FormData | Record<string, unknown> | undefined;
+type ActionOptions = { successMessage?: string };
+
+/** Said for every failure that is not an AppError: the detail goes to the log, never to the page. */
+export const GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment.";
 
 /**
- * The one wrapper every server action goes through: it authenticates,
- * validates with zod, and turns any failure into a result the form can show.
- * Actions are then three lines, and none can leak a raw error or a 500.
+ * The one wrapper every server action goes through: it authenticates, parses
+ * the form with the action's FORM schema (strings in, typed values out), and
+ * turns any failure into a result the form can show. Actions are then three
+ * lines, and none can leak a raw error or a 500.
  *
- * Usable directly as a `useActionState` action: `(previousState, formData)`.
+ * `defineAction(authenticate)` gives the wrapper for one way of signing in;
+ * the result is usable directly as a `useActionState` action:
+ * `(previousState, formData)`. Exported (with its logger) for its tests.
  */
-function defineAction<Ctx, S extends z.ZodType, T>(
-  authenticate: () => Promise<Ctx>,
-  schema: S,
-  handler: (input: z.output<S>, ctx: Ctx) => Promise<T>,
-  options: { successMessage?: string } = {},
-) {
-  return async (_previous: ActionResult<T> | null, payload: Payload): Promise<ActionResult<T>> => {
-    const raw = toObject(payload);
-    try {
-      const ctx = await authenticate();
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw fromZod(parsed.error);
-      const data = await handler(parsed.data, ctx);
-      return { ok: true, data, message: options.successMessage };
-    } catch (error) {
-      // redirect() and notFound() work by throwing; let Next.js handle them.
-      unstable_rethrow(error);
-      return { ...toFailure(error), values: echoValues(raw) };
-    }
-  };
+export function defineAction<Ctx>(authenticate: () => Promise<Ctx>, logger: Pick<Logger, "error" | "warn"> = log) {
+  return <S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: ActionOptions = {}) =>
+    async (_previous: ActionResult<T> | null, payload: Payload): Promise<ActionResult<T>> => {
+      const raw = toObject(payload);
+      try {
+        const ctx = await authenticate();
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) throw fromZod(parsed.error);
+        const data = await handler(parsed.data, ctx);
+        return { ok: true, data, message: options.successMessage };
+      } catch (error) {
+        // redirect() and notFound() work by throwing; let Next.js handle them.
+        unstable_rethrow(error);
+        return { ...toFailure(error, logger), values: echoValues(raw) };
+      }
+    };
 }
 
-export const coachAction = <S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, ctx: CoachContext) => Promise<T>,
-  options?: { successMessage?: string },
-) => defineAction(requireCoach, schema, handler, options);
+export const coachAction = defineAction<CoachContext>(requireCoach);
 
-export const clientAction = <S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, ctx: ClientContext) => Promise<T>,
-  options?: { successMessage?: string },
-) => defineAction(requireClient, schema, handler, options);
+export const clientAction = defineAction<ClientContext>(requireClient);
 
 /** Signed in, whatever the role (onboarding, account settings). */
-export const userAction = <S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, user: SignedInUser) => Promise<T>,
-  options?: { successMessage?: string },
-) => defineAction(() => requireUser(), schema, handler, options);
+export const userAction = defineAction<SignedInUser>(() => requireUser());
 
-export const publicAction = <S extends z.ZodType, T>(
-  schema: S,
-  handler: (input: z.output<S>, ctx: null) => Promise<T>,
-  options?: { successMessage?: string },
-) => defineAction(async () => null, schema, handler, options);
+export const publicAction = defineAction<null>(async () => null);
 
-function toFailure(thrown: unknown): ActionFailure {
+function toFailure(thrown: unknown, logger: Pick<Logger, "error" | "warn">): ActionFailure {
   const error = toAppError(thrown);
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+    if (error.hasInternalDetail) logger.warn({ err: error, code: error.code }, "server action refused");
+    return { ok: false, code: error.code, error: error.userMessage, fieldErrors: error.fieldErrors };
   }
-  log.error({ err: error }, "server action failed unexpectedly");
-  return { ok: false, code: "internal", error: "Something went wrong on our side. Please try again in a moment." };
+  logger.error({ err: error }, "server action failed unexpectedly");
+  return { ok: false, code: "internal", error: GENERIC_FAILURE };
 }
 
 function toObject(payload: Payload): Record<string, unknown> {

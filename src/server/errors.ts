@@ -15,18 +15,44 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
 };
 
+type AppErrorOptions = {
+  /** What went wrong, for the logs only (ids, the failing check, a driver's text). Never shown. */
+  internal?: string;
+  /** The error this one explains, kept for the logs. */
+  cause?: unknown;
+};
+
 /**
- * The one error type domain code throws on purpose. Anything else reaching
- * a boundary is a bug: it is logged and the user sees a generic message.
+ * The one error type domain code throws on purpose. It carries three things,
+ * kept apart (as documenso's AppError does): a `code` the program branches on
+ * (and that maps to one HTTP status), the `userMessage` a page or an API
+ * answer may show, and an internal message (`error.message`, for logs and
+ * stack traces) that never leaves the server. Without `internal`, the
+ * internal message is the user message.
+ *
+ *   throw new AppError("not_found", "That client was not found.");
+ *   throw new AppError("invalid", "Please correct the highlighted fields.", { price: ["Enter a price."] });
+ *   throw new AppError("conflict", "That time is taken.", undefined, { internal: `booking ${id} overlaps ${other}` });
+ *
+ * Anything else reaching a boundary is a bug: it is logged and the user sees a generic message.
  */
 export class AppError extends Error {
+  readonly userMessage: string;
+
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    userMessage: string,
     readonly fieldErrors?: FieldErrors,
+    options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(options.internal ?? userMessage, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
+    this.userMessage = userMessage;
+  }
+
+  /** True when the internal message says more than the user message (worth a log line). */
+  get hasInternalDetail() {
+    return this.message !== this.userMessage;
   }
 
   get status() {
@@ -78,7 +104,12 @@ function isUnstorableTextError(error: unknown): boolean {
 /** Maps the database errors that mean "bad input" to AppError; anything else is returned as is. */
 export function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (isUnstorableTextError(error)) return new AppError("invalid", "Some of the text contains characters that can't be saved (such as a null byte).");
+  if (isUnstorableTextError(error)) {
+    return new AppError("invalid", "Some of the text contains characters that can't be saved (such as a null byte).", undefined, {
+      internal: `Postgres refused a text parameter (${findPgError(error)?.code})`,
+      cause: error,
+    });
+  }
   return error;
 }
 

@@ -8,8 +8,9 @@ import { log } from "./log";
 export function errorResponse(thrown: unknown, headers?: HeadersInit) {
   const error = toAppError(thrown);
   if (error instanceof AppError) {
+    if (error.hasInternalDetail) log.warn({ err: error, code: error.code }, "route handler refused");
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } },
+      { error: { code: error.code, message: error.userMessage, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } },
       { status: error.status, headers },
     );
   }

@@ -69,7 +69,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
       slotProblem =
         error.code === "not_found"
           ? `“${offering.name}” is switched off, so no open times can be listed. Switch it on in Offerings to reschedule this session.`
-          : error.message;
+          : error.userMessage;
     }
   }
 
