@@ -47,8 +47,8 @@ async function prepareDatabase(dir: string) {
   await db.insert(schema.weeklyHours).values(
     [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ practiceId: practice.id, coachId: coach!.id, weekday, startTime: "07:00", endTime: "21:00" })),
   );
-  await createOffering(practice.id, { kind: "one_on_one", name: "Session", slug: "session", durationMinutes: 60, price: "100", active: true });
-  const checkIn = await createOffering(practice.id, { kind: "one_on_one", name: "Check-in", slug: "check-in", durationMinutes: 15, price: "0", active: true });
+  await createOffering(practice.id, { kind: "one_on_one", name: "Session", slug: "session", durationMinutes: 60, priceCents: 10000, active: true });
+  const checkIn = await createOffering(practice.id, { kind: "one_on_one", name: "Check-in", slug: "check-in", durationMinutes: 15, priceCents: 0, active: true });
   const [client] = await db
     .insert(schema.clients)
     .values({ practiceId: practice.id, name: "Bench Client", email: "client@example.test", timeZone: ZONE })

@@ -46,14 +46,14 @@ const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * Multi-line text (a note, a reason, a description): line breaks and tabs
  * are kept (as LF), every other control character is dropped, so the text
  * can't smuggle a bare CR or a NUL into an email, an invite or a log. Blank
- * becomes null.
+ * (or null, as typed callers pass it) becomes null.
  */
 export const multiLineText = (max: number, tooLong: string) =>
   z
     .string()
     .transform((v) => v.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(STRAY_CONTROLS, "").trim())
     .pipe(z.string().max(max, tooLong))
-    .optional()
+    .nullish()
     .transform((v) => v || null);
 
 export const slugSchema = z

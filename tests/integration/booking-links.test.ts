@@ -23,7 +23,7 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 beforeEach(() => setTestClock(at("2027-01-06T08:00")));
 
 async function booked() {
-  const { practiceId, practice } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", price: "200" });
+  const { practiceId, practice } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", priceCents: 20000 });
   const booking = await createBooking(practiceId, {
     offering: "couples",
     start: at("2027-01-08T10:00").toISOString(),

@@ -16,9 +16,9 @@ const valid = {
   slug: "one-on-one",
   description: "For a man working on himself.",
   durationMinutes: 60,
-  price: "150",
+  priceCents: 15000,
   format: "video" as const,
-  active: "on" as const,
+  active: true,
 };
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -38,7 +38,7 @@ describe("offerings", () => {
     const created = await createOffering(practiceId, valid);
     expect(created).toMatchObject({ slug: "one-on-one", priceCents: 15000, currency: "USD", active: true, durationMinutes: 60 });
 
-    const updated = await updateOffering(practiceId, created.id, { ...valid, price: "149.50", durationMinutes: "90" as unknown as number });
+    const updated = await updateOffering(practiceId, created.id, { ...valid, priceCents: 14950, durationMinutes: 90 });
     expect(updated).toMatchObject({ priceCents: 14950, durationMinutes: 90 });
 
     await setOfferingActive(practiceId, created.id, false);
@@ -51,9 +51,10 @@ describe("offerings", () => {
 
   it("answers bad input with field messages, never a crash", async () => {
     const { practiceId } = await createCoachWithPractice();
-    const negative = await failure(createOffering(practiceId, { ...valid, price: "-5" }));
+    // Typed input is validated too: a cron job or a test gets the same guarantees as the form.
+    const negative = await failure(createOffering(practiceId, { ...valid, priceCents: -500 }));
     expect(negative.code).toBe("invalid");
-    expect(negative.fieldErrors?.price?.[0]).toMatch(/negative/);
+    expect(negative.fieldErrors?.priceCents?.[0]).toMatch(/negative/);
 
     const long = await failure(createOffering(practiceId, { ...valid, name: "x".repeat(81) }));
     expect(long.fieldErrors?.name?.[0]).toMatch(/80/);
@@ -63,8 +64,11 @@ describe("offerings", () => {
     );
     expect(Object.keys(several.fieldErrors ?? {}).sort()).toEqual(["durationMinutes", "kind", "location", "slug"]);
 
-    const text = await failure(createOffering(practiceId, { ...valid, price: "abc" }));
-    expect(text.fieldErrors?.price).toBeDefined();
+    const fraction = await failure(createOffering(practiceId, { ...valid, priceCents: 150.5 }));
+    expect(fraction.fieldErrors?.priceCents?.[0]).toMatch(/whole cents/);
+    // Form-shaped strings are refused, not re-parsed (the form schema turned "150" into 15000 already).
+    const formShaped = await failure(createOffering(practiceId, { ...valid, priceCents: "150" as unknown as number }));
+    expect(formShaped.fieldErrors?.priceCents).toBeDefined();
   });
 
   it("keeps slugs unique within a practice but not across practices", async () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const created = await createBookablePractice(ZONE);
   slug = created.practice.slug;
   practiceId = created.practiceId;
-  await createOffering(practiceId, { kind: "crisis", name: "Hidden", slug: "hidden", durationMinutes: 90, price: "300", active: false });
+  await createOffering(practiceId, { kind: "crisis", name: "Hidden", slug: "hidden", durationMinutes: 90, priceCents: 30000, active: false });
 });
 
 beforeEach(() => setClock("2027-01-06T08:00"));

@@ -23,7 +23,7 @@ const person = { timeZone: "America/New_York" };
 beforeEach(() => setTestClock(at("2027-01-06T08:00")));
 
 async function practiceWithSam() {
-  const practice = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", price: "200" });
+  const practice = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", priceCents: 20000 });
   const sam = await createClient(practice.practiceId, { name: "Samantha Rivera-Lopez", email: "sam@example.test", phone: "+1 555 0100", timeZone: ZONE });
   return { ...practice, sam };
 }

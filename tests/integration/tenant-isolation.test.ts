@@ -16,7 +16,7 @@ import { AppError } from "@/server/errors";
 import { createOffering, deleteOffering, getOffering, listOfferings, setOfferingActive, updateOffering } from "@/server/offerings/offerings";
 import { createCoachWithPractice, createUser } from "../support/factories";
 
-const offering = { kind: "crisis" as const, name: "Crisis", slug: "crisis", durationMinutes: 90, price: "300", format: "video" as const, active: true };
+const offering = { kind: "crisis" as const, name: "Crisis", slug: "crisis", durationMinutes: 90, priceCents: 30000, format: "video" as const, active: true };
 const client = { name: "Sam", email: "sam@example.test", timeZone: "America/New_York" };
 
 async function expectNotFound(promise: Promise<unknown>) {

@@ -54,7 +54,7 @@ export async function createBookablePractice(timeZone: string, offering: Partial
     name: "One-on-One",
     slug: "one-on-one",
     durationMinutes: 60,
-    price: "150",
+    priceCents: 15000,
     active: true,
     ...offering,
   });

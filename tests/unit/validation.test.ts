@@ -6,7 +6,7 @@ import { isValidTimeZone } from "@/lib/time/zones";
 import { oneLine } from "@emails/_components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
 import { createBookingInput } from "@/server/scheduling/schemas";
-import { offeringInput } from "@/server/offerings/schemas";
+import { offeringFormSchema } from "@/server/offerings/schemas";
 
 describe("input rules", () => {
   it("turns typed prices into cents and refuses negatives, text and fractions of cents", () => {
@@ -43,7 +43,7 @@ describe("input rules", () => {
   });
 
   it("reports every bad offering field at once", () => {
-    const result = offeringInput.safeParse({ kind: "x", name: "", slug: "A B", durationMinutes: "0", price: "-2", format: "in_person" });
+    const result = offeringFormSchema.safeParse({ kind: "x", name: "", slug: "A B", durationMinutes: "0", price: "-2", format: "in_person" });
     expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(["durationMinutes", "kind", "location", "name", "price", "slug"]);
   });
 });
@@ -90,13 +90,13 @@ describe("text that could break out of its field", () => {
 describe("offering scheduling fields", () => {
   const base = { kind: "crisis", name: "Crisis", slug: "crisis", durationMinutes: "60", price: "1" };
   it("keeps a missing cap, clears a blank one, and explains a bad one", () => {
-    expect(offeringInput.parse(base).maxPerDay).toBeUndefined();
-    expect(offeringInput.parse({ ...base, maxPerDay: "" }).maxPerDay).toBeNull();
-    expect(offeringInput.parse({ ...base, maxPerDay: "3" }).maxPerDay).toBe(3);
-    expect(offeringInput.safeParse({ ...base, maxPerDay: "99" }).error?.issues[0]?.message).toMatch(/at most 50/);
-    expect(offeringInput.safeParse({ ...base, maxPerDay: "x" }).error?.issues[0]?.message).toMatch(/whole number/);
+    expect(offeringFormSchema.parse(base).maxPerDay).toBeUndefined();
+    expect(offeringFormSchema.parse({ ...base, maxPerDay: "" }).maxPerDay).toBeNull();
+    expect(offeringFormSchema.parse({ ...base, maxPerDay: "3" }).maxPerDay).toBe(3);
+    expect(offeringFormSchema.safeParse({ ...base, maxPerDay: "99" }).error?.issues[0]?.message).toMatch(/at most 50/);
+    expect(offeringFormSchema.safeParse({ ...base, maxPerDay: "x" }).error?.issues[0]?.message).toMatch(/whole number/);
     // Non-nullable rules: blank means "not given", never zero.
-    expect(offeringInput.parse({ ...base, minimumNoticeHours: "" }).minimumNoticeHours).toBeUndefined();
+    expect(offeringFormSchema.parse({ ...base, minimumNoticeHours: "" }).minimumNoticeHours).toBeUndefined();
   });
 });
 

@@ -70,8 +70,8 @@ function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?
 }
 
 function baseColumns(values: z.output<typeof offeringInput>) {
-  const { kind, name, slug, description, durationMinutes, format, location, active } = values;
-  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents: values.price };
+  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents } = values;
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents };
 }
 
 /** Active or not: for moving a booking whose offering is no longer offered. */

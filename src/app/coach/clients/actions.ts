@@ -5,16 +5,15 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { createClient, setClientPartner, setClientStatus, updateClient } from "@/server/clients/clients";
-import type { ClientInput } from "@/server/clients/schemas";
-import { formInput, withId } from "../_lib/form-input";
+import { clientEditFormSchema, clientFormSchema } from "@/server/clients/schemas";
 
-export const createClientAction = coachAction(formInput<ClientInput>(), async (input, { practiceId }) => {
+export const createClientAction = coachAction(clientFormSchema, async (input, { practiceId }) => {
   const client = await createClient(practiceId, input);
   revalidatePath("/coach", "layout");
   redirect(`/coach/clients/${client.id}?added=1${input.notifyClient ? "&welcomed=1" : ""}`);
 });
 
-export const updateClientAction = coachAction(withId<ClientInput>(), async ({ id, ...input }, { practiceId }) => {
+export const updateClientAction = coachAction(clientEditFormSchema, async ({ id, ...input }, { practiceId }) => {
   await updateClient(practiceId, id, input);
   revalidatePath("/coach", "layout");
   redirect(`/coach/clients/${id}?saved=1`);

@@ -5,22 +5,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { createOffering, deleteOffering, setOfferingActive, updateOffering } from "@/server/offerings/offerings";
-import type { OfferingInput } from "@/server/offerings/schemas";
+import { offeringEditFormSchema, offeringFormSchema } from "@/server/offerings/schemas";
 import { checkboxSchema } from "@/lib/validation";
-import { formInput, withId } from "../_lib/form-input";
 
 function refresh(practiceSlug: string) {
   revalidatePath("/coach", "layout");
   revalidatePath(`/book/${practiceSlug}`, "layout");
 }
 
-export const createOfferingAction = coachAction(formInput<OfferingInput>(), async (input, { practiceId, practice }) => {
+export const createOfferingAction = coachAction(offeringFormSchema, async (input, { practiceId, practice }) => {
   await createOffering(practiceId, input);
   refresh(practice.slug);
   redirect("/coach/offerings?saved=1");
 });
 
-export const updateOfferingAction = coachAction(withId<OfferingInput>(), async ({ id, ...input }, { practiceId, practice }) => {
+export const updateOfferingAction = coachAction(offeringEditFormSchema, async ({ id, ...input }, { practiceId, practice }) => {
   await updateOffering(practiceId, id, input);
   refresh(practice.slug);
   redirect("/coach/offerings?saved=1");
