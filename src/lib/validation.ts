@@ -66,7 +66,7 @@ export const slugSchema = z
 
 /** An IANA zone name the runtime knows. (Here, not in time/zones.ts, so the browser's zone code stays free of zod.) */
 export const timeZoneSchema = z
-  .string()
+  .string({ error: "Choose a time zone." })
   .trim()
   .min(1, "Choose a time zone.")
   .refine(isValidTimeZone, "Choose a time zone from the list (for example America/New_York).");

@@ -287,7 +287,7 @@ describe("through the outbox and the dispatcher", () => {
     const start = DateTime.fromISO("2027-01-08T10:00", { zone: LA });
     const booking = await createBooking(practiceId, {
       offering: "one-on-one",
-      start: start.toUTC().toISO()!,
+      start: start.toJSDate(),
       name: "Priya Shah",
       email: "priya@example.test",
       timeZone: KOLKATA,

@@ -26,7 +26,7 @@ async function booked() {
   const { practiceId, practice } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", priceCents: 20000 });
   const booking = await createBooking(practiceId, {
     offering: "couples",
-    start: at("2027-01-08T10:00").toISOString(),
+    start: at("2027-01-08T10:00"),
     name: "Sam Booker",
     email: "sam@example.test",
     timeZone: "America/New_York",
@@ -231,7 +231,7 @@ describe("inviteEventFor", () => {
     expect(inviteEventFor(await open(), "coach").url).toBe(`http://localhost:3000/coach/calendar?booking=${booking.id}`);
 
     const scope = { practiceId, clientId: booking.clientId };
-    await rescheduleBooking(scope, booking.id, at("2027-01-08T13:00").toISOString());
+    await rescheduleBooking(scope, booking.id, at("2027-01-08T13:00"));
     const moved = inviteEventFor(await open(), "booker");
     expect(moved).toMatchObject({ method: "REQUEST", uid: first.uid, startIso: at("2027-01-08T13:00").toISOString() });
     expect(moved.sequence).toBeGreaterThan(first.sequence);

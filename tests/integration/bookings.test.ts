@@ -37,7 +37,7 @@ describe("createBooking", () => {
     const start = at("2027-01-08T10:00"); // Friday 10:00 LA
     const booking = await createBooking(practiceId, {
       offering: "one-on-one",
-      start: start.toISOString(),
+      start,
       ...booker(1),
       partner: null,
     });
@@ -68,7 +68,7 @@ describe("createBooking", () => {
   it("skips a reminder whose moment has already passed", async () => {
     const { practiceId } = await practiceWithOffering({ kind: "crisis", slug: "crisis", minimumNoticeHours: 2 });
     setClock(DateTime.fromISO("2027-01-07T08:30", { zone: ZONE }));
-    const booking = await createBooking(practiceId, { offering: "crisis", start: at("2027-01-07T11:00").toISOString(), ...booker(2) });
+    const booking = await createBooking(practiceId, { offering: "crisis", start: at("2027-01-07T11:00"), ...booker(2) });
     const reminders = await getDb()
       .select()
       .from(emailOutbox)
@@ -78,38 +78,39 @@ describe("createBooking", () => {
 
   it("refuses times that are not open slots, and bad input, with clear errors", async () => {
     const { practiceId } = await practiceWithOffering();
-    const saturday = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-09T10:00").toISOString(), ...booker() }));
+    const saturday = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-09T10:00"), ...booker() }));
     expect(saturday.code).toBe("slot_unavailable");
-    const tooSoon = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-06T13:00").toISOString(), ...booker() }));
+    const tooSoon = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-06T13:00"), ...booker() }));
     expect(tooSoon.code).toBe("slot_unavailable");
-    const offGrid = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:17").toISOString(), ...booker() }));
+    const offGrid = await failure(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:17"), ...booker() }));
     expect(offGrid.code).toBe("slot_unavailable");
-    const unknown = await failure(createBooking(practiceId, { offering: "nope", start: at("2027-01-08T10:00").toISOString(), ...booker() }));
+    const unknown = await failure(createBooking(practiceId, { offering: "nope", start: at("2027-01-08T10:00"), ...booker() }));
     expect(unknown.code).toBe("not_found");
     const invalid = await failure(
-      createBooking(practiceId, { offering: "one-on-one", start: "tomorrow", name: "", email: "x", timeZone: "Nowhere/City" }),
+      // A form-shaped start is refused: typed callers pass a Date (the form schemas parse "…Z" strings).
+      createBooking(practiceId, { offering: "one-on-one", start: "tomorrow" as unknown as Date, name: "", email: "x", timeZone: "Nowhere/City" }),
     );
     expect(invalid.code).toBe("invalid");
     expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual(["email", "name", "start", "timeZone"]);
     const partner = await failure(
-      createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(), partner: { name: "P", email: "p@example.test" } }),
+      createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(), partner: { name: "P", email: "p@example.test" } }),
     );
     expect(partner.fieldErrors?.partner).toBeDefined();
   });
 
   it("respects buffers: a 15-minute buffer after blocks the next slot", async () => {
     const { practiceId } = await practiceWithOffering({ kind: "relationship", slug: "relationship", bufferAfterMinutes: 15, slotIntervalMinutes: 15 });
-    await createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T10:00").toISOString(), ...booker(3) });
-    const next = await failure(createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T11:00").toISOString(), ...booker(4) }));
+    await createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T10:00"), ...booker(3) });
+    const next = await failure(createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T11:00"), ...booker(4) }));
     expect(next.code).toBe("slot_unavailable");
     await expect(
-      createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T11:15").toISOString(), ...booker(4) }),
+      createBooking(practiceId, { offering: "relationship", start: at("2027-01-08T11:15"), ...booker(4) }),
     ).resolves.toMatchObject({ status: "confirmed" });
   });
 
   it("the database refuses overlapping held time even if the application did not check", async () => {
     const { practiceId, offering } = await practiceWithOffering();
-    const first = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(5) });
+    const first = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(5) });
     const insert = getDb()
       .insert(bookings)
       .values({ ...first, id: undefined, startsAt: at("2027-01-08T10:30"), endsAt: at("2027-01-08T11:30"), blockedFrom: at("2027-01-08T10:30"), blockedUntil: at("2027-01-08T11:30"), offeringId: offering.id });
@@ -119,7 +120,7 @@ describe("createBooking", () => {
 
   it("lets exactly one of 50 concurrent bookings of one slot win", async () => {
     const { practiceId } = await practiceWithOffering();
-    const start = at("2027-01-11T09:00").toISOString();
+    const start = at("2027-01-11T09:00");
     const attempts = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) => createBooking(practiceId, { offering: "one-on-one", start, ...booker(100 + i) })),
     );
@@ -145,10 +146,10 @@ describe("createBooking", () => {
 
   it.runIf(onPostgresServer)("a booking that passed the re-check but meets the constraint is slot_taken, and nothing of it stays", async () => {
     const { practiceId } = await practiceWithOffering();
-    const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-13T09:00").toISOString(), ...booker(400) });
+    const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-13T09:00"), ...booker(400) });
     const start = at("2027-01-13T13:00");
     const outcome = await loseAtTheConstraint(seed, start, at("2027-01-13T14:00"), () =>
-      createBooking(practiceId, { offering: "one-on-one", start: start.toISOString(), ...booker(401) }),
+      createBooking(practiceId, { offering: "one-on-one", start, ...booker(401) }),
     );
     expect(outcome.status).toBe("rejected");
     const error = outcome.status === "rejected" ? outcome.reason : null;
@@ -160,7 +161,7 @@ describe("createBooking", () => {
 
   it.runIf(onPostgresServer)("on a Postgres server, a raw race of inserts still leaves no overlapping rows", async () => {
     const { practiceId } = await practiceWithOffering();
-    const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-12T09:00").toISOString(), ...booker(300) });
+    const seed = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-12T09:00"), ...booker(300) });
     await cancelBooking({ practiceId }, seed.id, { actor: "coach" });
     // 20 separate connections insert overlapping rows at once, bypassing every app check.
     const connections = Array.from({ length: 20 }, separateConnection);
@@ -178,8 +179,8 @@ describe("createBooking", () => {
 describe("reschedule and cancel", () => {
   it("a client reschedules outside the window; reminders move with the session", async () => {
     const { practiceId } = await practiceWithOffering();
-    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(6) });
-    const moved = await rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, at("2027-01-11T14:00").toISOString());
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(6) });
+    const moved = await rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, at("2027-01-11T14:00"));
     expect(moved).toMatchObject({ startsAt: at("2027-01-11T14:00"), sequence: 1, status: "confirmed" });
 
     const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.topic, `booking:${booking.id}`));
@@ -194,10 +195,10 @@ describe("reschedule and cancel", () => {
 
   it.runIf(onPostgresServer)("a reschedule that passed the re-check but meets the constraint is slot_taken; the session stays where it was", async () => {
     const { practiceId } = await practiceWithOffering();
-    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(402) });
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(402) });
     const target = at("2027-01-11T14:00");
     const outcome = await loseAtTheConstraint(booking, target, at("2027-01-11T15:00"), () =>
-      rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, target.toISOString()),
+      rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, target),
     );
     expect(outcome.status).toBe("rejected");
     const error = outcome.status === "rejected" ? outcome.reason : null;
@@ -209,19 +210,19 @@ describe("reschedule and cancel", () => {
 
   it("inside the reschedule window the client is told why and to contact the coach; the coach may still move it", async () => {
     const { practiceId } = await practiceWithOffering();
-    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(7) });
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(7) });
     setClock(DateTime.fromISO("2027-01-07T12:00", { zone: ZONE })); // 22 h before
-    const refused = await failure(rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, at("2027-01-11T14:00").toISOString()));
+    const refused = await failure(rescheduleBooking({ practiceId, clientId: booking.clientId }, booking.id, at("2027-01-11T14:00")));
     expect(refused.code).toBe("forbidden");
     expect(refused.message).toMatch(/contact your coach/i);
-    await expect(rescheduleBooking({ practiceId }, booking.id, at("2027-01-07T15:00").toISOString(), { actor: "coach" })).resolves.toMatchObject({
+    await expect(rescheduleBooking({ practiceId }, booking.id, at("2027-01-07T15:00"), { actor: "coach" })).resolves.toMatchObject({
       startsAt: at("2027-01-07T15:00"),
     });
   });
 
   it("a client's cancel inside the window becomes late_canceled and withdraws reminders; the slot opens again", async () => {
     const { practiceId } = await practiceWithOffering();
-    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(8) });
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(8) });
     setClock(DateTime.fromISO("2027-01-07T12:00", { zone: ZONE }));
     const canceled = await cancelBooking({ practiceId, clientId: booking.clientId }, booking.id, { reason: "Sick" });
     expect(canceled).toMatchObject({ status: "late_canceled", canceledBy: "client", cancelReason: "Sick", sequence: 1 });
@@ -234,13 +235,13 @@ describe("reschedule and cancel", () => {
     expect(again.code).toBe("conflict");
     // Someone else can now take the time.
     setClock(NOW);
-    await expect(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(9) })).resolves.toBeTruthy();
+    await expect(createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(9) })).resolves.toBeTruthy();
   });
 
   it("a cancel outside the window is a plain cancel; the coach marks outcomes after the start", async () => {
     const { practiceId } = await practiceWithOffering();
-    const a = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(10) });
-    const b = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), ...booker(11) });
+    const a = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(10) });
+    const b = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00"), ...booker(11) });
     expect((await cancelBooking({ practiceId }, a.id, { actor: "client" })).status).toBe("canceled");
     expect((await failure(markBookingOutcome(practiceId, b.id, "completed"))).code).toBe("conflict");
     setClock(DateTime.fromISO("2027-01-08T13:30", { zone: ZONE }));
@@ -249,8 +250,8 @@ describe("reschedule and cancel", () => {
 
   it("manage tokens are bound to one booking", async () => {
     const { practiceId } = await practiceWithOffering();
-    const a = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(12) });
-    const b = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), ...booker(13) });
+    const a = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(12) });
+    const b = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00"), ...booker(13) });
     expect(recipientOfToken(a, manageTokenFor(a, "booker"))).toBe("booker");
     expect(recipientOfToken(a, manageTokenFor(b, "booker"))).toBeNull();
     // No partner on this booking: a partner token for it opens nothing.
@@ -261,13 +262,13 @@ describe("reschedule and cancel", () => {
   it("foreign booking ids answer not found, for coaches and for clients", async () => {
     const mine = await practiceWithOffering();
     const other = await practiceWithOffering();
-    const booking = await createBooking(mine.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...booker(14) });
-    const stranger = await createBooking(mine.practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), ...booker(15) });
+    const booking = await createBooking(mine.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...booker(14) });
+    const stranger = await createBooking(mine.practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00"), ...booker(15) });
 
     for (const scope of [{ practiceId: other.practiceId }, { practiceId: mine.practiceId, clientId: stranger.clientId }]) {
       expect((await failure(getBookingDetails(scope, booking.id))).code).toBe("not_found");
       expect((await failure(cancelBooking(scope, booking.id))).code).toBe("not_found");
-      expect((await failure(rescheduleBooking(scope, booking.id, at("2027-01-11T10:00").toISOString()))).code).toBe("not_found");
+      expect((await failure(rescheduleBooking(scope, booking.id, at("2027-01-11T10:00")))).code).toBe("not_found");
     }
     expect((await failure(markBookingOutcome(other.practiceId, booking.id, "completed"))).code).toBe("not_found");
     expect((await failure(getBookingDetails({ practiceId: mine.practiceId }, "not-a-uuid"))).code).toBe("not_found");

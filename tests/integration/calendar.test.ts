@@ -35,12 +35,12 @@ describe("calendar invites", () => {
     const { practiceId } = await setup();
     const booking = await createBooking(practiceId, {
       offering: "one-on-one",
-      start: at("2027-01-08T10:00").toISOString(),
+      start: at("2027-01-08T10:00"),
       name: "Sam",
       email: "sam@example.test",
       timeZone: "Asia/Kolkata",
     });
-    await rescheduleBooking({ practiceId }, booking.id, at("2027-01-11T14:00").toISOString(), { actor: "coach" });
+    await rescheduleBooking({ practiceId }, booking.id, at("2027-01-11T14:00"), { actor: "coach" });
     await cancelBooking({ practiceId }, booking.id, { actor: "coach", reason: "Coach unwell" });
 
     const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.topic, `booking:${booking.id}`));
@@ -74,8 +74,8 @@ describe("calendar invites", () => {
 
   it("serves the coach's private feed by token, and rotating the token revokes the old URL", async () => {
     const { practiceId } = await setup();
-    await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), name: "Sam", email: "sam@example.test", timeZone: ZONE });
-    const canceled = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00").toISOString(), name: "Alex", email: "alex@example.test", timeZone: ZONE });
+    await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), name: "Sam", email: "sam@example.test", timeZone: ZONE });
+    const canceled = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T12:00"), name: "Alex", email: "alex@example.test", timeZone: ZONE });
     await cancelBooking({ practiceId }, canceled.id, { actor: "coach" });
     const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId));
 

@@ -48,7 +48,7 @@ async function expectNotFound(promise: Promise<unknown>) {
 async function expectPortalCannotReach(scope: { practiceId: string; clientId: string }, bookingId: string) {
   expect((await listClientBookings(scope.practiceId, scope.clientId)).map((r) => r.booking.id)).not.toContain(bookingId);
   await expectNotFound(getBookingDetails(scope, bookingId));
-  await expectNotFound(rescheduleBooking(scope, bookingId, at("2027-01-15T11:00").toISOString(), { actor: "client" }));
+  await expectNotFound(rescheduleBooking(scope, bookingId, at("2027-01-15T11:00"), { actor: "client" }));
   await expectNotFound(cancelBooking(scope, bookingId, { actor: "client", reason: "Not mine" }));
 }
 
@@ -64,9 +64,9 @@ describe("portal tenancy", () => {
   it("a client of one practice gets 'not found' for another practice's session from every portal page and action", async () => {
     const a = await createBookablePractice(ZONE);
     const b = await createBookablePractice(ZONE);
-    const theirs = await createBooking(a.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...person("Sam", "sam@a.test") });
+    const theirs = await createBooking(a.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...person("Sam", "sam@a.test") });
     await createClient(b.practiceId, person("Kim", "kim@b.test"));
-    const mine = await createBooking(b.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...person("Kim", "kim@b.test") });
+    const mine = await createBooking(b.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...person("Kim", "kim@b.test") });
 
     const kim = await signInToPortal("kim@b.test");
     expect(kim.practiceId).toBe(b.practiceId);
@@ -84,7 +84,7 @@ describe("portal tenancy", () => {
     const a = await createBookablePractice(ZONE);
     const b = await createBookablePractice(ZONE);
     await createClient(a.practiceId, person("Jo", "jo@both.test"));
-    const inB = await createBooking(b.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00").toISOString(), ...person("Jo", "jo@both.test") });
+    const inB = await createBooking(b.practiceId, { offering: "one-on-one", start: at("2027-01-08T10:00"), ...person("Jo", "jo@both.test") });
 
     const jo = await signInToPortal("jo@both.test");
     expect(jo.practiceId).toBe(a.practiceId); // the oldest record opens the portal
@@ -94,15 +94,15 @@ describe("portal tenancy", () => {
 
   it("a partner gets 'not found' for the other partner's own session, and sees the one they share", async () => {
     const { practiceId } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples", durationMinutes: 90 });
-    await createOffering(practiceId, { kind: "one_on_one", name: "One-on-One", slug: "one-on-one", durationMinutes: 60, price: "150", active: true });
+    await createOffering(practiceId, { kind: "one_on_one", name: "One-on-One", slug: "one-on-one", durationMinutes: 60, priceCents: 15000, active: true });
     // Booked together: both records are new, so they are linked as a couple.
     const shared = await createBooking(practiceId, {
       offering: "couples",
-      start: at("2027-01-08T09:00").toISOString(),
+      start: at("2027-01-08T09:00"),
       ...person("Sam", "sam@couple.test"),
       partner: { name: "Alex", email: "alex@couple.test" },
     });
-    const samsOwn = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-11T10:00").toISOString(), ...person("Sam", "sam@couple.test") });
+    const samsOwn = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-11T10:00"), ...person("Sam", "sam@couple.test") });
     expect(samsOwn.partnerClientId).toBeNull();
 
     const alex = await signInToPortal("alex@couple.test");

@@ -13,6 +13,7 @@ import { emailOutbox, practices } from "@/server/db/schema";
 import { renderEmail } from "@/server/notifications/templates";
 import { createOffering } from "@/server/offerings/offerings";
 import { createBooking } from "@/server/scheduling/bookings";
+import { bookingRequestSchema } from "@/server/scheduling/schemas";
 import { createBookablePractice, setTestClock } from "../support/factories";
 import { loseAtTheConstraint, onPostgresServer } from "../support/postgres-server";
 
@@ -134,7 +135,8 @@ describe("POST /api/public/{practice}/bookings", () => {
   });
 
   it.runIf(onPostgresServer)("a loser that reached the database's constraint gets 409 slot_taken, not a 500", async () => {
-    const seed = await createBooking(practiceId, body(DateTime.fromISO("2027-01-14T09:00", { zone: ZONE }).toUTC().toISO()!, 30));
+    // Seeded through the API's own parsing: its JSON body is text, the domain takes a Date.
+    const seed = await createBooking(practiceId, bookingRequestSchema.parse(body(DateTime.fromISO("2027-01-14T09:00", { zone: ZONE }).toUTC().toISO()!, 30)));
     const start = DateTime.fromISO("2027-01-14T13:00", { zone: ZONE });
     const outcome = await loseAtTheConstraint(seed, start.toJSDate(), start.plus({ hours: 1 }).toJSDate(), () => book(body(start.toUTC().toISO()!, 31)));
     expect(outcome).toMatchObject({ status: "fulfilled", value: { status: 409, body: { error: { code: "slot_taken" } } } });

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { blockFormToInstants } from "@/app/coach/calendar/block-form";
+import { blockFormSchema, blockFormToInstants as toInstants } from "@/app/coach/calendar/block-form";
 import { localToInstant, localDateOf } from "@/lib/time/zones";
 import { addDays, mondayOf } from "@/lib/time/dates";
 import { daysFrom, placeOnDay, visibleHours } from "@/app/coach/calendar/week";
-import { AppError } from "@/server/errors";
+import { AppError, fromZod } from "@/server/errors";
 import { type Availability, dayOffReason, workingMinutesOn } from "@/lib/scheduling/availability";
 
 // Every expectation names its zone: the suite runs under TZ=UTC, America/Los_Angeles and Asia/Kolkata.
@@ -58,6 +58,13 @@ describe("localToInstant", () => {
 });
 
 describe("blockFormToInstants", () => {
+  // What createBlockAction does: the wrapper parses the form (a zod failure becomes fromZod's field errors), then the zone applies.
+  const blockFormToInstants = (input: unknown, zone: string) => {
+    const parsed = blockFormSchema.safeParse(input);
+    if (!parsed.success) throw fromZod(parsed.error);
+    const { label, start, end } = toInstants(parsed.data, zone);
+    return { label, start: start.toISOString(), end: end.toISOString() };
+  };
   const errorsOf = (input: unknown, zone = LA) => {
     try {
       blockFormToInstants(input, zone);

@@ -5,7 +5,7 @@ import { slugify } from "@/lib/slugify";
 import { isValidTimeZone } from "@/lib/time/zones";
 import { oneLine } from "@emails/_components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
-import { createBookingInput } from "@/server/scheduling/schemas";
+import { bookingRequestSchema } from "@/server/scheduling/schemas";
 import { offeringFormSchema } from "@/server/offerings/schemas";
 
 describe("input rules", () => {
@@ -77,9 +77,9 @@ describe("text that could break out of its field", () => {
 
   it("applies to what a booker sends: names refused, the note kept as text", () => {
     const base = { offering: "one-on-one", start: "2027-01-08T18:00:00Z", name: "Sam", email: "sam@example.test", timeZone: "UTC" };
-    const bad = createBookingInput.safeParse({ ...base, name: "Sam\r\nEND:VEVENT", partner: { name: "Al\nX", email: "al@example.test" } });
+    const bad = bookingRequestSchema.safeParse({ ...base, name: "Sam\r\nEND:VEVENT", partner: { name: "Al\nX", email: "al@example.test" } });
     expect(bad.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["name", "partner.name"]);
-    expect(createBookingInput.parse({ ...base, note: "Hi\r\nEND:VEVENT\u0000" }).note).toBe("Hi\nEND:VEVENT");
+    expect(bookingRequestSchema.parse({ ...base, note: "Hi\r\nEND:VEVENT\u0000" }).note).toBe("Hi\nEND:VEVENT");
   });
 
   it("writes email subjects on one line", () => {

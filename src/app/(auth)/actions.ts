@@ -29,7 +29,9 @@ export const requestSignInLink = publicAction(signInInput, async ({ email, next 
   });
   // Auth.js answers with its error page when the link could not be sent.
   if (new URL(outcome, "http://local").searchParams.has("error")) {
-    throw new AppError("invalid", "We couldn't send a sign-in link just now. Please try again in a minute.");
+    throw new AppError("invalid", "We couldn't send a sign-in link just now. Please try again in a minute.", undefined, {
+      internal: `Auth.js could not send a sign-in link: ${outcome}`,
+    });
   }
   // Straight to our page rather than through Auth.js's /api/auth/verify-request.
   redirect("/check-email");

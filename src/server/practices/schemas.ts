@@ -28,34 +28,43 @@ export type PracticeInput = z.input<typeof practiceInput>;
 
 const MAX_EMBED_ORIGINS = 20;
 
+const notAnOrigin = (entry: string) => `“${entry.slice(0, 80)}” is not a website address like https://www.example.com.`;
+
 /**
- * The websites allowed to frame the booking pages, typed one per line (or
- * separated by commas or spaces): each an https origin, such as
- * https://www.example.com. Stored as bare origins, so what reaches the CSP
- * header is exactly scheme://host[:port]. Blank: any website may.
+ * The websites allowed to frame the booking pages, as the domain takes them:
+ * each an https origin, such as https://www.example.com, stored bare, so what
+ * reaches the CSP header is exactly scheme://host[:port]. Empty: any website may.
  */
 const embedOriginsSchema = z
-  .string()
-  .max(4000, "That list is too long.")
-  .transform((text, ctx) => {
-    const origins = new Set<string>();
-    for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
-      const origin = httpsOriginOf(entry);
-      if (!origin) {
-        ctx.addIssue({ code: "custom", message: `“${entry.slice(0, 80)}” is not a website address like https://www.example.com.` });
-        return z.NEVER;
-      }
-      origins.add(origin);
-    }
-    if (origins.size > MAX_EMBED_ORIGINS) {
-      ctx.addIssue({ code: "custom", message: `List at most ${MAX_EMBED_ORIGINS} websites.` });
-      return z.NEVER;
-    }
-    return [...origins];
-  });
+  .array(
+    z.string().transform((entry, ctx) => {
+      const origin = httpsOriginOf(entry.trim());
+      if (!origin) ctx.addIssue({ code: "custom", message: notAnOrigin(entry) });
+      return origin ?? z.NEVER;
+    }),
+  )
+  .transform((origins) => [...new Set(origins)])
+  .pipe(z.array(z.string()).max(MAX_EMBED_ORIGINS, `List at most ${MAX_EMBED_ORIGINS} websites.`));
 
-export const embedSettingsInput = z.object({ embedOrigins: embedOriginsSchema.default([]) });
+export const embedSettingsInput = z.object({ embedOrigins: embedOriginsSchema });
 export type EmbedSettingsInput = z.input<typeof embedSettingsInput>;
+
+/**
+ * The settings form: the same list typed one per line (or separated by commas
+ * or spaces), checked by the same rules; the first problem shows on the field.
+ */
+export const embedSettingsFormSchema = z.object({
+  embedOrigins: z
+    .string()
+    .max(4000, "That list is too long.")
+    .default("")
+    .transform((text, ctx) => {
+      const parsed = embedOriginsSchema.safeParse(text.split(/[\s,]+/).filter(Boolean));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: parsed.error.issues[0]!.message });
+      return z.NEVER;
+    }),
+});
 
 function httpsOriginOf(entry: string): string | null {
   let url: URL;

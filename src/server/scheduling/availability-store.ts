@@ -6,7 +6,8 @@ import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import type { Weekday } from "@/lib/time/dates";
 import { dateOverrideSchema, timeOffSchema, weeklyHoursSchema, type Availability } from "@/lib/scheduling/availability";
-import type { z } from "zod";
+import { z } from "zod";
+import { singleLineText } from "@/lib/validation";
 
 /** The coach whose calendar a practice books into (one coach per practice for now). */
 export async function getPracticeCoachId(practiceId: string, db: DbOrTx = getDb()): Promise<string> {
@@ -77,11 +78,14 @@ export async function removeDateOverride(practiceId: string, coachId: string, da
     .where(and(eq(dateOverrides.practiceId, practiceId), eq(dateOverrides.coachId, coachId), eq(dateOverrides.date, date)));
 }
 
-export async function addTimeOff(practiceId: string, coachId: string, input: z.input<typeof timeOffSchema> & { label?: string }) {
-  const range = parseInput(timeOffSchema, input);
+/** Days off, first to last, with an optional label ("Holiday"). */
+export const timeOffInput = z.intersection(timeOffSchema, z.object({ label: singleLineText("label", 120, "") }));
+
+export async function addTimeOff(practiceId: string, coachId: string, input: z.input<typeof timeOffInput>) {
+  const { startDate, endDate, label } = parseInput(timeOffInput, input);
   const [row] = await getDb()
     .insert(timeOff)
-    .values({ practiceId, coachId, ...range, label: (input.label ?? "").trim().slice(0, 120) })
+    .values({ practiceId, coachId, startDate, endDate, label })
     .returning();
   return row!;
 }

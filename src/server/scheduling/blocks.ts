@@ -7,13 +7,12 @@ import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { singleLineText } from "@/lib/validation";
 import { getPracticeCoachId } from "./availability-store";
-import { instantSchema } from "./schemas";
 
 export const blockInput = z
   .object({
     label: singleLineText("label", 120, "Busy"),
-    start: instantSchema,
-    end: instantSchema,
+    start: z.date({ error: "Choose when the block starts." }),
+    end: z.date({ error: "Choose when the block ends." }),
   })
   .refine((b) => b.end > b.start, { path: ["end"], message: "The end must be after the start." })
   .refine((b) => b.end.getTime() - b.start.getTime() <= 31 * 86_400_000, {

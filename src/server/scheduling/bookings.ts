@@ -13,7 +13,10 @@ import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
 import { canClientCancel, canClientReschedule, policyFor, type Actor } from "@/lib/scheduling/policy";
 import { canMarkOutcome, HOLDING_STATUSES, holdsTime } from "@/lib/scheduling/status";
-import { cancelReasonSchema, createBookingInput, instantSchema, type CreateBookingInput } from "./schemas";
+import { z } from "zod";
+import { cancelReasonSchema, createBookingInput, type CreateBookingInput } from "./schemas";
+
+const newStartSchema = z.date({ error: "Choose a time." });
 
 type Practice = typeof practices.$inferSelect;
 type Client = typeof clients.$inferSelect;
@@ -115,9 +118,9 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
 }
 
 /** Moves a booking to a new start, within the policy (the coach is exempt). */
-export async function rescheduleBooking(scope: BookingScope, bookingId: string, newStart: unknown, options: { actor?: Actor } = {}) {
+export async function rescheduleBooking(scope: BookingScope, bookingId: string, newStart: Date | undefined, options: { actor?: Actor } = {}) {
   const actor = options.actor ?? "client";
-  const start = parseInput(instantSchema, newStart instanceof Date ? newStart.toISOString() : newStart);
+  const start = parseInput(newStartSchema, newStart);
   const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
   const now = clock();
   const decision = canClientReschedule({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);

@@ -3,9 +3,11 @@ import { z } from "zod";
 import { emailSchema, multiLineText, nameSchema, timeZoneSchema } from "@/lib/validation";
 import { phoneSchema } from "@/server/clients/schemas";
 
-export const instantSchema = z
+const instantSchema = z
   .string({ error: "Choose a time." })
   .trim()
+  // Blank is "not chosen" ("Choose a time."), not a badly written instant.
+  .min(1, "Choose a time.")
   .pipe(z.iso.datetime({ offset: true, error: "Give the time as an ISO-8601 instant, like 2026-12-01T17:00:00Z." }))
   .transform((v) => new Date(v));
 
@@ -13,18 +15,70 @@ const noteSchema = multiLineText(2000, "Keep the note under 2,000 characters.");
 
 const partnerSchema = z.object({ name: nameSchema("partner's name", 120), email: emailSchema });
 
-/** What a booker sends: the same shape from the booking page and the public API. */
-export const createBookingInput = z.object({
+const bookerFields = {
   offering: z.string({ error: "Choose what to book." }).trim().min(1, "Choose what to book.").max(80),
-  start: instantSchema,
   name: nameSchema("name", 120),
   email: emailSchema,
   timeZone: timeZoneSchema,
   phone: phoneSchema,
   note: noteSchema,
-  partner: partnerSchema.optional().nullable(),
-});
+  partner: partnerSchema.nullish(),
+};
+
+/** A booking as the domain takes it: the start is a `Date`. */
+export const createBookingInput = z.object({ ...bookerFields, start: z.date({ error: "Choose a time." }) });
 export type CreateBookingInput = z.input<typeof createBookingInput>;
+
+/**
+ * What a booker sends, as text: the public API's JSON body, and the booking
+ * forms once their flat fields are arranged. The start is an ISO-8601 instant.
+ */
+export const bookingRequestSchema = z.object({ ...bookerFields, start: instantSchema });
+
+const text = z.string().max(4000);
+const optionalText = text.optional();
+// A blank or missing time is left out, for the domain to say "Choose a time." once the record is found.
+const optionalStart = optionalText.transform((v) => v || undefined).pipe(instantSchema.optional());
+
+/**
+ * The booking page's form (strings, the partner as two flat fields) parsed
+ * as the request above. Errors name the request's fields ("partner.email"),
+ * which the page shows beside its inputs.
+ */
+export const bookingFormSchema = z.preprocess((raw) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const { partnerName, partnerEmail, ...booker } = raw as Record<string, unknown>;
+  return { ...booker, partner: partnerOf(partnerName, partnerEmail) };
+}, bookingRequestSchema.extend({ practice: z.string().max(100) }));
+
+/**
+ * The coach's "book for a client" form: an existing client (clientId) books
+ * under their own name, email and zone, so those are checked by createBooking
+ * once the client is known; the time is parsed here.
+ */
+export const bookForClientFormSchema = z
+  .object({
+    offering: text.default(""),
+    start: text.default("").pipe(instantSchema),
+    clientId: optionalText,
+    name: text.default(""),
+    email: text.default(""),
+    timeZone: optionalText,
+    phone: optionalText,
+    note: optionalText,
+    "partner.name": optionalText,
+    "partner.email": optionalText,
+  })
+  .transform(({ "partner.name": partnerName, "partner.email": partnerEmail, ...rest }) => ({ ...rest, partner: partnerOf(partnerName, partnerEmail) }));
+
+/** Two flat partner fields as the request's `partner`; both blank (or missing) is no partner. */
+function partnerOf(name: unknown, email: unknown) {
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return text(name).trim() || text(email).trim() ? { name: text(name), email: text(email) } : undefined;
+}
+
+/** A new start for a booking, from a reschedule form; a missing one is left to the domain ("Choose a time."). */
+export const rescheduleFormFields = { start: optionalStart };
 
 export const cancelReasonSchema = multiLineText(1000, "Keep the reason under 1,000 characters.");
 

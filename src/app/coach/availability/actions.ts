@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
-import type { dateOverrideSchema, timeOffSchema, weeklyHoursSchema } from "@/lib/scheduling/availability";
+import { dateOverrideSchema, localDateSchema, weeklyHoursSchema } from "@/lib/scheduling/availability";
 import {
   addTimeOff,
   getPracticeCoachId,
@@ -11,8 +11,8 @@ import {
   removeTimeOff,
   setDateOverride,
   setWeeklyHours,
+  timeOffInput,
 } from "@/server/scheduling/availability-store";
-import { formInput } from "../_lib/form-input";
 
 // Open times on the booking pages and the calendar's shading both follow availability.
 function refresh(practiceSlug: string) {
@@ -20,9 +20,9 @@ function refresh(practiceSlug: string) {
   revalidatePath(`/book/${practiceSlug}`, "layout");
 }
 
-const weeklyInput = z.object({
-  intervals: z.custom<z.input<typeof weeklyHoursSchema>>(Array.isArray, "Send the weekly hours as a list."),
-});
+// These forms post local dates and clock times, which is what the domain stores: the domain's
+// own schemas parse them (re-parsing only trims and sorts), and errors name the form's fields.
+const weeklyInput = z.object({ intervals: weeklyHoursSchema });
 
 export const saveWeeklyHoursAction = coachAction(weeklyInput, async ({ intervals }, { practiceId, practice }) => {
   const saved = await setWeeklyHours(practiceId, await getPracticeCoachId(practiceId), intervals);
@@ -30,19 +30,19 @@ export const saveWeeklyHoursAction = coachAction(weeklyInput, async ({ intervals
   return { count: saved.length };
 });
 
-export const setDateOverrideAction = coachAction(formInput<z.input<typeof dateOverrideSchema>>(), async (input, { practiceId, practice }) => {
+export const setDateOverrideAction = coachAction(dateOverrideSchema, async (input, { practiceId, practice }) => {
   const saved = await setDateOverride(practiceId, await getPracticeCoachId(practiceId), input);
   refresh(practice.slug);
   return saved;
 });
 
-export const removeDateOverrideAction = coachAction(z.object({ date: z.string() }), async ({ date }, { practiceId, practice }) => {
+export const removeDateOverrideAction = coachAction(z.object({ date: localDateSchema }), async ({ date }, { practiceId, practice }) => {
   await removeDateOverride(practiceId, await getPracticeCoachId(practiceId), date);
   refresh(practice.slug);
   return { date };
 });
 
-export const addTimeOffAction = coachAction(formInput<z.input<typeof timeOffSchema> & { label?: string }>(), async (input, { practiceId, practice }) => {
+export const addTimeOffAction = coachAction(timeOffInput, async (input, { practiceId, practice }) => {
   const row = await addTimeOff(practiceId, await getPracticeCoachId(practiceId), input);
   refresh(practice.slug);
   return { id: row.id, startDate: row.startDate, endDate: row.endDate };

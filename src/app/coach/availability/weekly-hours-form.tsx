@@ -34,7 +34,7 @@ export function WeeklyHoursForm({ initial, zoneLabel }: { initial: WeeklyHoursIn
   const [sent, setSent] = useState<Range[]>([]);
   const [dirty, setDirty] = useState(false);
   const failed = state && !state.ok ? state : null;
-  const rowErrors = errorsByRange(failed?.fieldErrors, sent);
+  const rowErrors = errorsByRange(failed?.fieldErrors, sent, "intervals.");
   const noHours = days.every((d) => !d.on || d.ranges.length === 0);
   const mapped = Object.keys(rowErrors).length > 0;
   const formRef = useRef<HTMLFormElement>(null);

@@ -8,8 +8,8 @@ import { getClient } from "@/server/clients/clients";
 import { createBlock, deleteBlock } from "@/server/scheduling/blocks";
 import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking, revokeManageLinks } from "@/server/scheduling/bookings";
 import { calendarFeedUrl, rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
-import { formInput } from "../_lib/form-input";
-import { blockFormToInstants, type BlockForm } from "./block-form";
+import { bookForClientFormSchema, rescheduleFormFields } from "@/server/scheduling/schemas";
+import { blockFormSchema, blockFormToInstants } from "./block-form";
 
 function refresh(practiceSlug: string) {
   revalidatePath("/coach", "layout");
@@ -18,7 +18,7 @@ function refresh(practiceSlug: string) {
 
 const sessionPath = (id: string, flag: string) => `/coach/calendar/sessions/${id}?${flag}=1`;
 
-export const createBlockAction = coachAction(formInput<BlockForm>(), async (input, { practiceId, practice }) => {
+export const createBlockAction = coachAction(blockFormSchema, async (input, { practiceId, practice }) => {
   const block = await createBlock(practiceId, blockFormToInstants(input, practice.timeZone));
   refresh(practice.slug);
   return { id: block.id };
@@ -30,7 +30,7 @@ export const deleteBlockAction = coachAction(z.object({ id: z.string() }), async
   return { id };
 });
 
-export const rescheduleSessionAction = coachAction(z.object({ id: z.string(), start: z.string().optional() }), async ({ id, start }, { practiceId, practice }) => {
+export const rescheduleSessionAction = coachAction(z.object({ id: z.string(), ...rescheduleFormFields }), async ({ id, start }, { practiceId, practice }) => {
   await rescheduleBooking({ practiceId }, id, start, { actor: "coach" });
   refresh(practice.slug);
   redirect(sessionPath(id, "rescheduled"));
@@ -56,35 +56,20 @@ export const markOutcomeAction = coachAction(outcomeInput, async ({ id, outcome 
   redirect(sessionPath(id, "marked"));
 });
 
-type BookForClientForm = {
-  offering?: string;
-  start?: string;
-  clientId?: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  timeZone?: string;
-  note?: string;
-  "partner.name"?: string;
-  "partner.email"?: string;
-};
-
-export const bookForClientAction = coachAction(formInput<BookForClientForm>(), async (form, { practiceId, practice }) => {
+export const bookForClientAction = coachAction(bookForClientFormSchema, async (form, { practiceId, practice }) => {
   // An existing client books under their own name, email and zone; a new one as typed.
   const client = form.clientId ? await getClient(practiceId, form.clientId) : null;
-  const partner = form["partner.name"]?.trim() || form["partner.email"]?.trim() ? { name: form["partner.name"] ?? "", email: form["partner.email"] ?? "" } : undefined;
   const booking = await createBooking(
     practiceId,
     {
-      offering: form.offering ?? "",
-      // Left out rather than "": a missing time then reads "Choose a time.", not an ISO-format hint.
-      start: form.start || (undefined as unknown as string),
-      name: client?.name ?? form.name ?? "",
-      email: client?.email ?? form.email ?? "",
+      offering: form.offering,
+      start: form.start,
+      name: client?.name ?? form.name,
+      email: client?.email ?? form.email,
       timeZone: client?.timeZone ?? form.timeZone ?? practice.timeZone,
       phone: form.phone,
       note: form.note,
-      partner,
+      partner: form.partner,
     },
     { actor: "coach" },
   );

@@ -15,26 +15,20 @@ const clockTime = (what: string, example: string) =>
     .refine((v) => parseLocalTime(v) !== null, `Enter the ${what} time as HH:mm, like ${example}.`);
 
 /** The "Block time" form as typed: a label, one date, and a start and end clock time on it. */
-const blockFormSchema = z.object({
+export const blockFormSchema = z.object({
   label: singleLineText("label", 120, ""),
   date: localDateSchema,
   start: clockTime("start", "12:00"),
   end: clockTime("end", "13:00"),
 });
-export type BlockForm = z.input<typeof blockFormSchema>;
+type BlockForm = z.output<typeof blockFormSchema>;
 
 /**
- * The form's local date and times as the instants createBlock takes. Errors name the form's own
- * fields (date, start, end), so the form can show them beside the right input.
+ * The parsed form's local date and times as the instants createBlock takes; it needs the
+ * practice's zone, so it runs in the action rather than in the schema. Errors (a time the clocks
+ * skip, an end before the start) name the form's own fields, so each shows beside its input.
  */
-export function blockFormToInstants(input: unknown, zone: string): { label: string; start: string; end: string } {
-  const parsed = blockFormSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-    throw invalid("Please correct the highlighted fields.", fieldErrors);
-  }
-  const { label, date, start, end } = parsed.data;
+export function blockFormToInstants({ label, date, start, end }: BlockForm, zone: string): { label: string; start: Date; end: Date } {
   const from = localToInstant(date, start, zone, "earliest");
   const to = localToInstant(date, end, zone, "latest");
   const fieldErrors: Record<string, string[]> = {};
@@ -45,5 +39,5 @@ export function blockFormToInstants(input: unknown, zone: string): { label: stri
     fieldErrors.end = ["The end time must be after the start time."];
   }
   if (!from.ok || !to.ok || fieldErrors.end) throw invalid("Please correct the highlighted fields.", fieldErrors);
-  return { label, start: from.instant.toISOString(), end: to.instant.toISOString() };
+  return { label, start: from.instant, end: to.instant };
 }

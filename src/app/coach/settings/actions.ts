@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { coachAction } from "@/server/action";
 import { setEmbedOrigins } from "@/server/practices/embedding";
 import { updatePractice } from "@/server/practices/update-practice";
-import type { PracticeInput, EmbedSettingsInput } from "@/server/practices/schemas";
-import { formInput } from "../_lib/form-input";
+import { embedSettingsFormSchema, practiceInput } from "@/server/practices/schemas";
 
 export const updatePracticeAction = coachAction(
-  formInput<PracticeInput>(),
+  // Every practice field is text, so the domain's own schema is the form schema (it only trims and upper-cases).
+  practiceInput,
   async (input, { practiceId }) => {
     const practice = await updatePractice(practiceId, input);
     revalidatePath("/", "layout");
@@ -18,7 +18,7 @@ export const updatePracticeAction = coachAction(
 );
 
 export const updateEmbedOriginsAction = coachAction(
-  formInput<EmbedSettingsInput>(),
+  embedSettingsFormSchema,
   async (input, { practiceId }) => ({ embedOrigins: await setEmbedOrigins(practiceId, input) }),
   { successMessage: "Saved. The change applies the next time your booking page loads." },
 );

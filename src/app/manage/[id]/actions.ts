@@ -5,6 +5,7 @@ import { toSlotMonth } from "@/components/booking/slot-days";
 import { publicAction } from "@/server/action";
 import { cancelBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
+import { rescheduleFormFields } from "@/server/scheduling/schemas";
 import { requireBookingByToken } from "@/server/scheduling/booking-by-token";
 
 // The manage link is the key: every action checks it, then acts as that booking's client.
@@ -19,9 +20,9 @@ export const manageSlotsAction = publicAction(z.object({ ...link, start: text, e
   return toSlotMonth(result.slots, result.timeZone);
 });
 
-export const manageRescheduleAction = publicAction(z.object({ ...link, start: text }), async ({ id, token, start }) => {
+export const manageRescheduleAction = publicAction(z.object({ ...link, ...rescheduleFormFields }), async ({ id, token, start }) => {
   const { booking } = await requireBookingByToken(id, token);
-  await rescheduleBooking({ practiceId: booking.practiceId, clientId: booking.clientId }, booking.id, start ?? "", { actor: "client" });
+  await rescheduleBooking({ practiceId: booking.practiceId, clientId: booking.clientId }, booking.id, start, { actor: "client" });
   return { url: manageUrl(booking.id, token, "rescheduled") };
 });
 

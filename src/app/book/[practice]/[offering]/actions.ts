@@ -10,6 +10,7 @@ import { limitBookingRequests } from "@/server/rate-limit";
 import { createBooking } from "@/server/scheduling/bookings";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
+import { bookingFormSchema } from "@/server/scheduling/schemas";
 
 const text = z.string().max(4000).optional();
 
@@ -22,36 +23,9 @@ export const loadBookingSlotsAction = publicAction(slotsInput, async ({ practice
   return toSlotMonth(result.slots, result.timeZone);
 });
 
-const bookInput = z.object({
-  practice: z.string().max(100),
-  offering: text,
-  start: text,
-  name: text,
-  email: text,
-  timeZone: text,
-  phone: text,
-  note: text,
-  partnerName: text,
-  partnerEmail: text,
-});
-
-export const bookSessionAction = publicAction(bookInput, async (input) => {
-  await limitBookingRequests(input.email, clientAddress(await headers()));
-  const practice = await getPracticeBySlug(input.practice);
-  const partnerGiven = !!(input.partnerName?.trim() || input.partnerEmail?.trim());
-  const booking = await createBooking(
-    practice.id,
-    {
-      offering: input.offering ?? "",
-      start: input.start ?? "",
-      name: input.name ?? "",
-      email: input.email ?? "",
-      timeZone: input.timeZone ?? "",
-      phone: input.phone,
-      note: input.note,
-      partner: partnerGiven ? { name: input.partnerName ?? "", email: input.partnerEmail ?? "" } : undefined,
-    },
-    { actor: "client" },
-  );
-  return { url: `/book/${practice.slug}/${encodeURIComponent(input.offering ?? "")}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}` };
+export const bookSessionAction = publicAction(bookingFormSchema, async ({ practice: slug, ...request }) => {
+  await limitBookingRequests(request.email, clientAddress(await headers()));
+  const practice = await getPracticeBySlug(slug);
+  const booking = await createBooking(practice.id, request, { actor: "client" });
+  return { url: `/book/${practice.slug}/${encodeURIComponent(request.offering)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}` };
 });

@@ -3,15 +3,16 @@ import { clientAddress, handleRoute, readJson } from "@/server/http";
 import { getPracticeBySlug } from "@/server/practices/queries";
 import { limitBookingRequests } from "@/server/rate-limit";
 import { createBooking } from "@/server/scheduling/bookings";
-import type { CreateBookingInput } from "@/server/scheduling/schemas";
+import { bookingRequestSchema } from "@/server/scheduling/schemas";
 import { manageUrlFor } from "@/server/scheduling/manage-token";
+import { parseInput } from "@/server/validate";
 
 export const POST = handleRoute(async (request: Request, { params }: { params: Promise<{ practice: string }> }) => {
   const body = await readJson(request);
   await limitBookingRequests((body as { email?: unknown } | null)?.email, clientAddress(request.headers));
   const practice = await getPracticeBySlug((await params).practice);
-  // createBooking validates every field itself.
-  const booking = await createBooking(practice.id, body as CreateBookingInput);
+  // Parsed here, after the limiter (which counts refused requests too): the JSON's ISO start becomes a Date.
+  const booking = await createBooking(practice.id, parseInput(bookingRequestSchema, body));
   return NextResponse.json(
     {
       booking: {

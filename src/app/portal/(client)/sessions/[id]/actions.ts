@@ -6,6 +6,7 @@ import { clientAction } from "@/server/action";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { cancelBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
+import { rescheduleFormFields } from "@/server/scheduling/schemas";
 
 // The signed-in client's own sessions only: every call is scoped to { practiceId, clientId }.
 const id = z.string().max(64);
@@ -17,8 +18,8 @@ export const portalSlotsAction = clientAction(z.object({ id, start: text, end: t
   return toSlotMonth(result.slots, result.timeZone);
 });
 
-export const portalRescheduleAction = clientAction(z.object({ id, start: text }), async ({ id, start }, { practiceId, clientId }) => {
-  const booking = await rescheduleBooking({ practiceId, clientId }, id, start ?? "", { actor: "client" });
+export const portalRescheduleAction = clientAction(z.object({ id, ...rescheduleFormFields }), async ({ id, start }, { practiceId, clientId }) => {
+  const booking = await rescheduleBooking({ practiceId, clientId }, id, start, { actor: "client" });
   return { url: `/portal/sessions/${booking.id}?done=rescheduled` };
 });
 
