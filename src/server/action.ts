@@ -1,6 +1,4 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
 import {
   requireClient,
   requireCoach,
@@ -9,44 +7,9 @@ import {
   type CoachContext,
   type SignedInUser,
 } from "@/server/auth/guards";
-import type { Logger } from "pino";
-import { log } from "@/server/log";
-import type { ActionFailure, ActionResult } from "@/lib/action-result";
-import { AppError, fromZod, toAppError } from "@/server/errors";
+import { defineAction } from "@/server/define-action";
 
-type Payload = FormData | Record<string, unknown> | undefined;
-type ActionOptions = { successMessage?: string };
-
-/** Said for every failure that is not an AppError: the detail goes to the log, never to the page. */
-export const GENERIC_FAILURE = "Something went wrong on our side. Please try again in a moment.";
-
-/**
- * The one wrapper every server action goes through: it authenticates, parses
- * the form with the action's FORM schema (strings in, typed values out), and
- * turns any failure into a result the form can show. Actions are then three
- * lines, and none can leak a raw error or a 500.
- *
- * `defineAction(authenticate)` gives the wrapper for one way of signing in;
- * the result is usable directly as a `useActionState` action:
- * `(previousState, formData)`. Exported (with its logger) for its tests.
- */
-export function defineAction<Ctx>(authenticate: () => Promise<Ctx>, logger: Pick<Logger, "error" | "warn"> = log) {
-  return <S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: Ctx) => Promise<T>, options: ActionOptions = {}) =>
-    async (_previous: ActionResult<T> | null, payload: Payload): Promise<ActionResult<T>> => {
-      const raw = toObject(payload);
-      try {
-        const ctx = await authenticate();
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) throw fromZod(parsed.error);
-        const data = await handler(parsed.data, ctx);
-        return { ok: true, data, message: options.successMessage };
-      } catch (error) {
-        // redirect() and notFound() work by throwing; let Next.js handle them.
-        unstable_rethrow(error);
-        return { ...toFailure(error, logger), values: echoValues(raw) };
-      }
-    };
-}
+// The one wrapper every server action goes through (see define-action.ts), once per way of signing in.
 
 export const coachAction = defineAction<CoachContext>(requireCoach);
 
@@ -56,34 +19,3 @@ export const clientAction = defineAction<ClientContext>(requireClient);
 export const userAction = defineAction<SignedInUser>(() => requireUser());
 
 export const publicAction = defineAction<null>(async () => null);
-
-function toFailure(thrown: unknown, logger: Pick<Logger, "error" | "warn">): ActionFailure {
-  const error = toAppError(thrown);
-  if (error instanceof AppError) {
-    if (error.hasInternalDetail) logger.warn({ err: error, code: error.code }, "server action refused");
-    return { ok: false, code: error.code, error: error.userMessage, fieldErrors: error.fieldErrors };
-  }
-  logger.error({ err: error }, "server action failed unexpectedly");
-  return { ok: false, code: "internal", error: GENERIC_FAILURE };
-}
-
-function toObject(payload: Payload): Record<string, unknown> {
-  if (!payload) return {};
-  if (!(payload instanceof FormData)) return payload;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of payload.entries()) {
-    if (key.startsWith("$ACTION")) continue;
-    if (typeof value !== "string") continue;
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
-
-// Forms are re-rendered with what the person typed, so a failed submit loses nothing.
-function echoValues(raw: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") out[key] = value;
-  return out;
-}
