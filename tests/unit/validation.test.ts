@@ -5,7 +5,8 @@ import { slugify } from "@/lib/slugify";
 import { isValidTimeZone } from "@/lib/time/zones";
 import { oneLine } from "@emails/_components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
-import { bookingRequestSchema } from "@/server/scheduling/schemas";
+import { bookForClientFormSchema, bookingFormSchema, bookingRequestSchema, createBookingInput } from "@/server/scheduling/schemas";
+import { clientFormSchema, clientInput } from "@/server/clients/schemas";
 import { offeringFormSchema } from "@/server/offerings/schemas";
 
 describe("input rules", () => {
@@ -84,6 +85,42 @@ describe("text that could break out of its field", () => {
 
   it("writes email subjects on one line", () => {
     expect(oneLine("New booking: Sam\r\nBcc: x@example.com\u0000 \u0085here")).toBe("New booking: Sam Bcc: x@example.com here");
+  });
+});
+
+describe("booking forms, parsed at the edge into what createBooking takes", () => {
+  const page = { practice: "demo", offering: "couples", start: "2027-01-08T18:00:00Z", name: "Sam", email: "Sam@Example.test", timeZone: "UTC" };
+
+  it("turns the booking page's text into typed values, the flat partner fields into a partner", () => {
+    const parsed = bookingFormSchema.parse({ ...page, partnerName: "Alex", partnerEmail: "alex@example.test" });
+    expect(parsed).toMatchObject({ practice: "demo", start: new Date("2027-01-08T18:00:00Z"), email: "sam@example.test", partner: { name: "Alex", email: "alex@example.test" } });
+    expect(bookingFormSchema.parse({ ...page, partnerName: " ", partnerEmail: "" }).partner).toBeUndefined();
+    // What the form produced is what the domain accepts.
+    expect(createBookingInput.safeParse(parsed).success).toBe(true);
+  });
+
+  it("names the request's fields in its errors, and a missing time reads as not chosen", () => {
+    const bad = bookingFormSchema.safeParse({ ...page, start: undefined, timeZone: undefined, partnerName: "Alex", partnerEmail: "nope" });
+    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]))).toEqual({
+      start: "Choose a time.",
+      timeZone: "Choose a time zone.",
+      "partner.email": "Enter a valid email address, like name@example.com.",
+    });
+    expect(bookingFormSchema.safeParse({ ...page, start: "tomorrow" }).error?.issues[0]?.path).toEqual(["start"]);
+  });
+
+  it("parses the coach's form: the time here, the name and email later (an existing client brings their own)", () => {
+    const parsed = bookForClientFormSchema.parse({ offering: "couples", start: "2027-01-08T18:00:00Z", clientId: "c-1", "partner.name": "Alex", "partner.email": "a@x.test" });
+    expect(parsed).toMatchObject({ start: new Date("2027-01-08T18:00:00Z"), clientId: "c-1", name: "", partner: { name: "Alex", email: "a@x.test" } });
+    expect(bookForClientFormSchema.safeParse({ offering: "couples", start: "" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["start", "Choose a time."]]);
+  });
+
+  it("keeps the domain strict: form-shaped text is not a Date, a ticked box is not a boolean", () => {
+    expect(createBookingInput.safeParse({ ...page, start: "2027-01-08T18:00:00Z" }).error?.issues[0]?.path).toEqual(["start"]);
+    const client = { name: "Sam", email: "sam@example.test", timeZone: "UTC" };
+    expect(clientFormSchema.parse({ ...client, notifyClient: "on" }).notifyClient).toBe(true);
+    expect(clientFormSchema.parse(client).notifyClient).toBe(false);
+    expect(clientInput.safeParse({ ...client, notifyClient: "on" }).success).toBe(false);
   });
 });
 
