@@ -19,7 +19,8 @@ const idSchema = z.uuid();
 export async function getBookingDetails(scope: BookingScope, bookingId: string) {
   if (!idSchema.safeParse(bookingId).success) throw notFound("That booking");
   const filters = [eq(bookings.practiceId, scope.practiceId), eq(bookings.id, bookingId)];
-  if (scope.clientId) filters.push(or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))!);
+  // `!== undefined`, not truthiness: an empty id must match nothing, never widen to the practice.
+  if (scope.clientId !== undefined) filters.push(or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))!);
   const [row] = await getDb()
     .select({ booking: bookings, practice: practices, offering: offerings, client: clients })
     .from(bookings)
