@@ -118,6 +118,8 @@ describe("portal tenancy", () => {
     await expect(getBookingDetails(alex, shared.id)).resolves.toMatchObject({ booking: { id: shared.id } });
     // And the partner may act on the shared one: the scope lets it through.
     await expect(cancelBooking(alex, shared.id, { actor: "client", reason: "We both can't make it" })).resolves.toMatchObject({ status: "canceled" });
+    // A client scope with an empty id narrows to nobody; it never widens to the practice.
+    await expectNotFound(getBookingDetails({ practiceId, clientId: "" }, samsOwn.id));
   });
 
   it("ids that can't be a session are 'not found', not an error", async () => {

@@ -18,8 +18,10 @@ const idSchema = z.uuid();
 /** A booking with what every screen and email about it needs; a foreign id is "not found". */
 export async function getBookingDetails(scope: BookingScope, bookingId: string) {
   if (!idSchema.safeParse(bookingId).success) throw notFound("That booking");
+  // A client scope narrows whenever it is given (an empty or malformed id narrows to nobody),
+  // never widening to the whole practice.
+  if (scope.clientId !== undefined && !idSchema.safeParse(scope.clientId).success) throw notFound("That booking");
   const filters = [eq(bookings.practiceId, scope.practiceId), eq(bookings.id, bookingId)];
-  // `!== undefined`, not truthiness: an empty id must match nothing, never widen to the practice.
   if (scope.clientId !== undefined) filters.push(or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))!);
   const [row] = await getDb()
     .select({ booking: bookings, practice: practices, offering: offerings, client: clients })
