@@ -30,6 +30,8 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().trim().min(3).default("Tend <hello@tend.test>"),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl.optional(),
+  /** Requests a second Resend allows this team (2 unless Resend raised it); shared by every instance. */
+  EMAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   CRON_SECRET: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,

@@ -1,157 +1,187 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { now } from "@/server/clock";
 import { getDb, type Db } from "@/server/db/client";
-import { emailOutbox } from "@/server/db/schema";
 import { log } from "@/server/log";
+import { claimNextRequest, markSent, recordFailure, release, setRequestKey, type Claim, type OutboxRow } from "./dispatch-store";
+import { reportProviderBusy, reportProviderError, waitForSendSlot, type SendSlot } from "./governor";
 import { EmailTemplateError, renderEmail } from "./templates";
-import { EmailDeliveryError, getTransport, type EmailTransport } from "./transport";
+import { EmailDeliveryError, getTransport, type BatchResult, type EmailTransport, type OutgoingEmail } from "./transport";
 
-/** A claim older than this is presumed dead (its dispatcher crashed) and is taken over. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
-/** After this many tries a message is marked failed and left for a person to look at. */
-export const MAX_ATTEMPTS = 8;
-/** Wait before try n+1, in minutes; the last value repeats. Eight tries span about a day. */
-const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360, 720] as const;
-const DEFAULT_BATCH = 50;
+export { backoffAfter, CLAIM_LEASE_MS, MAX_ATTEMPTS } from "./dispatch-store";
 
-export type DispatchResult = { claimed: number; sent: number; retried: number; failed: number };
+/** Resend's batch endpoint takes up to 100 messages a request. */
+export const MAX_BATCH_SIZE = 100;
+const DEFAULT_LIMIT = 200;
+/** A run that would wait longer than this for a send slot stops and leaves the rest to the next run. */
+const DEFAULT_MAX_WAIT_MS = 10_000;
+
+export type DispatchResult = {
+  claimed: number;
+  sent: number;
+  /** Real failures that will be tried again after the backoff. */
+  retried: number;
+  /** The provider was busy: sent later, no attempt counted. */
+  postponed: number;
+  failed: number;
+};
+
+/** One request to the provider, as the dispatcher made it (for tests and the bench). */
+export type DispatchedRequest = { idempotencyKey: string; messages: string[]; slot?: SendSlot };
 
 export type DispatchOptions = {
-  /** How many rows to claim in this run. */
+  /** How many rows to claim in this run, at most. */
   limit?: number;
   transport?: EmailTransport;
   /** The database to work on; another connection pool acts as another dispatcher. */
   db?: Db;
   /** The instant to act at; defaults to the server clock. Tests use it to step past a backoff. */
   at?: Date;
+  /** See DEFAULT_MAX_WAIT_MS. */
+  maxWaitMs?: number;
+  /** Called as each request goes out. */
+  onRequest?: (request: DispatchedRequest) => void;
 };
 
-/** How long to wait after the given (1-based) failed attempt. */
-export function backoffAfter(attempt: number): number {
-  const index = Math.min(Math.max(attempt, 1), BACKOFF_MINUTES.length) - 1;
-  return BACKOFF_MINUTES[index]! * 60_000;
+const emptyResult = (): DispatchResult => ({ claimed: 0, sent: 0, retried: 0, postponed: 0, failed: 0 });
+
+function addTo(total: DispatchResult, part: DispatchResult) {
+  for (const key of Object.keys(total) as (keyof DispatchResult)[]) total[key] += part[key];
 }
 
-type ClaimedRow = typeof emailOutbox.$inferSelect;
-
 /**
- * Sends the emails that are due, each at most once however many
- * dispatchers run at the same time:
+ * Sends the emails that are due, most urgent first, each exactly once
+ * however many dispatchers run at once, one provider request at a time:
  *
- * 1. A short transaction locks due rows with `FOR UPDATE SKIP LOCKED` (rows
- *    another dispatcher holds are skipped, not waited for) and marks them
- *    `sending`, stamping `claimed_at` and counting the attempt.
- * 2. Outside any transaction, each row is rendered and handed to the
- *    transport with its idempotency key.
- * 3. The row becomes `sent`, or goes back to `pending` later (backoff), or
- *    `failed` when it can never work or has used up its attempts.
+ * 1. Claim the rows of the next request (`claimNextRequest`: one message
+ *    with attachments, or up to 100 without, as one batch).
+ * 2. Render them; fix the request's idempotency key (the message's own, or
+ *    for a batch a hash of its members' keys) and store it on the rows.
+ * 3. Wait for a send slot from the governor shared through Postgres
+ *    (EMAIL_RATE_PER_SECOND), then send.
+ * 4. Record: sent; postponed without an attempt when the provider was busy;
+ *    retried after backoff on a real failure; failed when it can never work
+ *    or has used up its attempts.
  *
- * A dispatcher that dies between 1 and 3 leaves rows in `sending`; after
- * the lease they are claimed again. If the first try had in fact reached
- * Resend, the idempotency key makes the second one a no-op there.
+ * A request whose outcome is unknown (timeout, dropped connection, 5xx) is
+ * repeated later as the very same request, with the same key, which Resend
+ * answers with the first response instead of delivering again.
  */
 export async function dispatchDueEmails(options: DispatchOptions = {}): Promise<DispatchResult> {
   const db = options.db ?? getDb();
-  const at = options.at ?? now();
   const transport = options.transport ?? getTransport();
-  const from = env().EMAIL_FROM;
-
-  const claimed = await claimDueRows(db, at, options.limit ?? DEFAULT_BATCH);
-  const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
-
-  for (const row of claimed) {
-    try {
-      const email = await renderEmail(row.template, row.data);
-      const { id } = await transport.send({
-        to: row.recipient,
-        from,
-        ...email,
-        idempotencyKey: row.idempotencyKey,
-        template: row.template,
-      });
-      await finish(db, row, { status: "sent", sentAt: options.at ?? now(), providerMessageId: id, lastError: null });
-      result.sent++;
-    } catch (error) {
-      const message = describe(error);
-      if (isPermanent(error) || row.attempts >= MAX_ATTEMPTS) {
-        await finish(db, row, { status: "failed", lastError: message });
-        result.failed++;
-        log.error({ outboxId: row.id, template: row.template, attempt: row.attempts, problem: message }, "email given up");
-      } else {
-        const retryAt = new Date(at.getTime() + backoffAfter(row.attempts));
-        await finish(db, row, { status: "pending", sendAfter: retryAt, lastError: message });
-        result.retried++;
-        log.warn({ outboxId: row.id, template: row.template, attempt: row.attempts, retryAt: retryAt.toISOString(), problem: message }, "email send failed; will retry");
-      }
-    }
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const result = emptyResult();
+  while (result.claimed < limit) {
+    const at = options.at ?? now();
+    const claim = await claimNextRequest(db, { at, max: Math.min(MAX_BATCH_SIZE, limit - result.claimed), batch: !!transport.sendBatch });
+    if (!claim) break;
+    result.claimed += claim.rows.length;
+    const outcome = await sendClaim({ db, transport, options }, claim);
+    addTo(result, outcome.result);
+    if (outcome.stop) break;
   }
   return result;
 }
 
 /**
- * Runs rounds until fewer than a full batch was due (or `rounds` is used
- * up), so a backlog clears in one call without one call running forever.
- * Returns the summed counts. Used by the in-process loop and the cron route.
+ * Runs until less than a full run was due (or `rounds` is used up), so a
+ * backlog clears in one call without one call running forever. Returns the
+ * summed counts. Used by the in-process loop and the cron route.
  */
 export async function drainDueEmails(options: Omit<DispatchOptions, "limit"> & { batch?: number; rounds?: number } = {}) {
-  const { batch = DEFAULT_BATCH, rounds = 10, ...rest } = options;
-  const total: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const { batch = DEFAULT_LIMIT, rounds = 10, ...rest } = options;
+  const total = emptyResult();
   for (let round = 0; round < rounds; round++) {
     const result = await dispatchDueEmails({ ...rest, limit: batch });
-    total.claimed += result.claimed;
-    total.sent += result.sent;
-    total.retried += result.retried;
-    total.failed += result.failed;
+    addTo(total, result);
     if (result.claimed < batch) break;
   }
   return total;
 }
 
-async function claimDueRows(db: Db, at: Date, limit: number): Promise<ClaimedRow[]> {
-  const staleBefore = new Date(at.getTime() - CLAIM_LEASE_MS);
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(
-        or(
-          and(eq(emailOutbox.status, "pending"), lte(emailOutbox.sendAfter, at)),
-          and(eq(emailOutbox.status, "sending"), lte(emailOutbox.claimedAt, staleBefore)),
-        ),
-      )
-      .orderBy(asc(emailOutbox.sendAfter))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(emailOutbox)
-      .set({ status: "sending", claimedAt: at, attempts: sql`${emailOutbox.attempts} + 1` })
-      .where(
-        inArray(
-          emailOutbox.id,
-          due.map((r) => r.id),
-        ),
-      )
-      .returning();
-  });
+type Context = { db: Db; transport: EmailTransport; options: DispatchOptions };
+type Ready = { row: OutboxRow; email: OutgoingEmail };
+
+async function sendClaim(context: Context, claim: Claim): Promise<{ result: DispatchResult; stop: boolean }> {
+  const { db, transport, options } = context;
+  const result = emptyResult();
+  const at = () => options.at ?? now();
+
+  const ready: Ready[] = [];
+  for (const row of claim.rows) {
+    try {
+      const email = await renderEmail(row.template, row.data);
+      ready.push({ row, email: { to: row.recipient, from: env().EMAIL_FROM, ...email, idempotencyKey: row.idempotencyKey, template: row.template } });
+    } catch (error) {
+      result[await fail(context, claim, row, error, at())]++;
+    }
+  }
+  // Written before attachments were known to the outbox (or by older code):
+  // such a message goes alone, in a later request.
+  const withFiles = !claim.requestKey && ready.length > 1 ? ready.filter((r) => r.email.attachments?.length) : [];
+  await release(db, claim, withFiles.map((r) => r.row), { hasAttachments: true });
+  const members = ready.filter((r) => !withFiles.includes(r));
+  if (members.length === 0) return { result, stop: false };
+
+  const asBatch = claim.requestKey ? claim.requestKey.startsWith("batch:") : members.length > 1;
+  const requestKey = claim.requestKey ?? (asBatch ? batchKey(members) : members[0]!.row.idempotencyKey);
+  const rows = members.map((m) => m.row);
+  await setRequestKey(db, claim, rows, requestKey);
+
+  let slot: SendSlot | undefined;
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  if (transport.governed && !(await waitForSendSlot(db, { maxWaitMs, onSlot: (s) => (slot = s) }))) {
+    await release(db, claim, rows);
+    // Handed back untouched: not claimed by this run after all.
+    result.claimed -= rows.length;
+    return { result, stop: true };
+  }
+  options.onRequest?.({ idempotencyKey: requestKey, messages: rows.map((r) => r.idempotencyKey), slot });
+
+  let results: BatchResult;
+  try {
+    results = asBatch && transport.sendBatch ? await transport.sendBatch(members.map((m) => m.email), requestKey) : [await transport.send(members[0]!.email)];
+  } catch (error) {
+    if (error instanceof EmailDeliveryError && error.retryAfterMs !== undefined) {
+      await reportProviderBusy(db, error.retryAfterMs, error.message);
+      await release(db, claim, rows, { sendAfter: new Date(at().getTime() + error.retryAfterMs) });
+      result.postponed += rows.length;
+      log.warn({ requestKey, messages: rows.length, retryAfterMs: error.retryAfterMs }, "email provider busy; postponed");
+      return { result, stop: false };
+    }
+    if (error instanceof EmailDeliveryError) await reportProviderError(db, error.message);
+    for (const row of rows) result[await fail(context, claim, row, error, at())]++;
+    return { result, stop: false };
+  }
+
+  const sent: { row: OutboxRow; providerMessageId: string }[] = [];
+  for (const [index, row] of rows.entries()) {
+    const outcome = results[index];
+    if (outcome && "id" in outcome) sent.push({ row, providerMessageId: outcome.id });
+    else result[await fail(context, claim, row, new EmailDeliveryError(outcome?.error ?? "No answer for this message.", true), at())]++;
+  }
+  await markSent(db, claim, sent, at());
+  result.sent += sent.length;
+  return { result, stop: false };
 }
 
-/**
- * Records the outcome, but only if the row is still ours: if our claim
- * outlived its lease and another dispatcher took the row over (so
- * `attempts` moved on), that dispatcher's outcome is the one that counts.
- */
-async function finish(db: Db, row: ClaimedRow, values: Partial<typeof emailOutbox.$inferInsert>) {
-  await db
-    .update(emailOutbox)
-    .set(values)
-    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts)));
+async function fail(context: Context, claim: Claim, row: OutboxRow, error: unknown, at: Date): Promise<"failed" | "retried"> {
+  const problem = describe(error);
+  const permanent = error instanceof EmailTemplateError || (error instanceof EmailDeliveryError && error.permanent);
+  const outcome = await recordFailure(context.db, claim, row, problem, permanent, at);
+  const details = { outboxId: row.id, template: row.template, attempt: row.attempts + 1, problem };
+  if (outcome === "failed") log.error(details, "email given up");
+  else log.warn(details, "email send failed; will retry");
+  return outcome;
 }
 
-function isPermanent(error: unknown): boolean {
-  return error instanceof EmailTemplateError || (error instanceof EmailDeliveryError && error.permanent);
+/** Same members, same key: a retried batch is the very same request. */
+function batchKey(members: Ready[]): string {
+  const hash = createHash("sha256");
+  for (const { row } of members) hash.update(row.idempotencyKey).update("\n");
+  return `batch:${hash.digest("hex").slice(0, 40)}`;
 }
 
 function describe(error: unknown): string {

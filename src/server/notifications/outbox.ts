@@ -1,8 +1,39 @@
 import "server-only";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, isNull, like } from "drizzle-orm";
 import { now } from "@/server/clock";
 import { emailOutbox } from "@/server/db/schema";
 import type { DbOrTx } from "@/server/db/client";
+import { templates } from "./templates";
+
+/**
+ * Who waits longest for what: the dispatcher sends lower numbers first.
+ * `urgent`: sign-in links and crisis alerts; `soon`: reminders due within
+ * the hour; `transactional`: confirmations and changes; `bulk`: digests and
+ * everything else.
+ */
+export const EMAIL_PRIORITY = { urgent: 0, soon: 1, transactional: 2, bulk: 3 } as const;
+export type EmailPriority = keyof typeof EMAIL_PRIORITY;
+
+const TRANSACTIONAL = new Set(["welcome", "booking-confirmed", "booking-rescheduled", "booking-canceled", "booking-new-link"]);
+
+/** The priority a message gets when its writer doesn't say. */
+export function priorityOf(template: string, data: Record<string, unknown>): EmailPriority {
+  if (template === "magic-link" || template.startsWith("crisis")) return "urgent";
+  if (template === "booking-reminder") return data.reminder === "1h" ? "soon" : "transactional";
+  return TRANSACTIONAL.has(template) ? "transactional" : "bulk";
+}
+
+/**
+ * Whether the message will carry files (Resend's batch endpoint takes none).
+ * Data the template refuses counts as no: the dispatcher fails it anyway,
+ * and it re-checks after rendering.
+ */
+function carriesAttachments(template: string, data: unknown): boolean {
+  const definition = Object.hasOwn(templates, template) ? templates[template as keyof typeof templates] : undefined;
+  if (!definition || !("attachments" in definition) || !definition.attachments) return false;
+  const parsed = definition.schema.safeParse(data);
+  return parsed.success && (definition.attachments as (d: unknown) => unknown[])(parsed.data).length > 0;
+}
 
 export type OutboxMessage = {
   practiceId?: string | null;
@@ -16,6 +47,8 @@ export type OutboxMessage = {
   idempotencyKey: string;
   /** What it is about (e.g. "booking:<id>"); see withdrawPendingEmails. */
   topic?: string;
+  /** Defaults to `priorityOf(template, data)`. */
+  priority?: EmailPriority;
 };
 
 /**
@@ -33,6 +66,8 @@ export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
       sendAfter: message.sendAfter ?? now(),
       idempotencyKey: message.idempotencyKey,
       topic: message.topic ?? null,
+      priority: EMAIL_PRIORITY[message.priority ?? priorityOf(message.template, message.data)],
+      hasAttachments: carriesAttachments(message.template, message.data),
     })
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
 }
@@ -40,10 +75,12 @@ export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
 /**
  * Cancels the not-yet-sent messages about a topic (optionally only those whose
  * template starts with a prefix, e.g. "reminder"), e.g. when a session moves.
- * A message already claimed by a dispatcher is not stopped.
+ * A message already claimed by a dispatcher is not stopped, nor one whose
+ * last request to Resend had an unknown outcome (`request_key` kept): it
+ * may have gone out already, and its retry must repeat that request exactly.
  */
 export async function withdrawPendingEmails(db: DbOrTx, topic: string, templatePrefix?: string) {
-  const filters = [eq(emailOutbox.topic, topic), eq(emailOutbox.status, "pending")];
+  const filters = [eq(emailOutbox.topic, topic), eq(emailOutbox.status, "pending"), isNull(emailOutbox.requestKey)];
   if (templatePrefix) filters.push(like(emailOutbox.template, `${templatePrefix}%`));
   const withdrawn = await db.update(emailOutbox).set({ status: "canceled" }).where(and(...filters)).returning({ id: emailOutbox.id });
   return withdrawn.length;

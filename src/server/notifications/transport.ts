@@ -21,27 +21,56 @@ export type OutgoingEmail = {
   template: string;
 };
 
+/** Per message of a batch, in the order given: its id, or why the provider refused it alone. */
+export type BatchResult = ({ id: string } | { error: string })[];
+
 export interface EmailTransport {
   readonly name: string;
+  /**
+   * Whether requests count against a provider's rate limit, so they wait for
+   * a slot from the shared governor (src/server/notifications/governor.ts).
+   */
+  readonly governed?: boolean;
   /** Resolves with the provider's message id, or throws `EmailDeliveryError`. */
   send(message: OutgoingEmail): Promise<{ id: string }>;
+  /**
+   * Several messages without attachments in one request, delivered at most
+   * once per `idempotencyKey` (which must always come with the same
+   * messages). Throws `EmailDeliveryError` when the request as a whole failed.
+   */
+  sendBatch?(messages: OutgoingEmail[], idempotencyKey: string): Promise<BatchResult>;
 }
 
 /**
  * A send that did not go through. `permanent` means this message will never
  * be accepted as it is (a malformed address, say), so retrying is pointless;
  * everything else (network, 5xx, rate limits, a bad API key the operator can
- * fix) is worth another try later.
+ * fix) is worth another try later. `retryAfterMs` is set when the provider
+ * was busy and said when to come back (429, or a 5xx with `retry-after`):
+ * that is not the message's fault and not a failed attempt.
  */
 export class EmailDeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "EmailDeliveryError";
   }
 }
+
+/** A `retry-after` header (seconds or an HTTP date) in milliseconds, if there is one. */
+export function parseRetryAfter(value: string | null | undefined, nowMs = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** No answer within this long is an unknown outcome: the retry repeats the very same request. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 // Resend error names that are about this message itself, not the service or
 // our configuration. Config problems (invalid_api_key, invalid_from_address)
@@ -63,36 +92,71 @@ export function createResendTransport(apiKey: string, baseUrl?: string): EmailTr
   const client = new Resend(apiKey, baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : undefined);
   return {
     name: "resend",
+    governed: true,
     async send(message) {
-      const { data, error } = await client.emails.send(
-        {
-          to: message.to,
-          from: message.from,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
-          // Resend wants base64; a Buffer is encoded by the SDK.
-          attachments: message.attachments?.map((a) => ({
+      const { data, error, headers } = await client.emails.send(toResend(message, true), {
+        idempotencyKey: message.idempotencyKey,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      if (error || !data) throw refusal("the message", error, headers);
+      return { id: data.id };
+    },
+    async sendBatch(messages, idempotencyKey) {
+      // Permissive: a message Resend finds invalid is reported by its index
+      // and the others still go, instead of the whole request failing.
+      const { data, error, headers } = await client.batch.send(
+        messages.map((m) => toResend(m, false)),
+        { idempotencyKey, batchValidation: "permissive", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+      );
+      if (error || !data) throw refusal("the batch", error, headers);
+      const refused = new Map((data.errors ?? []).map((e) => [e.index, e.message]));
+      let next = 0;
+      return messages.map((_, index) => {
+        const problem = refused.get(index);
+        if (problem !== undefined) return { error: `Resend refused the message in its batch: ${problem}` };
+        // Resend lists ids for the accepted messages only, in order.
+        const id = data.data[next++]?.id;
+        return id ? { id } : { error: "Resend accepted the batch but gave no id for this message." };
+      });
+    },
+  };
+}
+
+function toResend(message: OutgoingEmail, withAttachments: boolean) {
+  return {
+    to: message.to,
+    from: message.from,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    // Resend wants base64; a Buffer is encoded by the SDK.
+    ...(withAttachments && message.attachments?.length
+      ? {
+          attachments: message.attachments.map((a) => ({
             filename: a.filename,
             contentType: a.contentType,
             content: Buffer.from(a.content, "utf8"),
           })),
-          tags: [{ name: "template", value: message.template.replace(/[^A-Za-z0-9_-]/g, "_") }],
-        },
-        { idempotencyKey: message.idempotencyKey },
-      );
-      if (error || !data) {
-        const status = error?.statusCode ?? "no response";
-        const name = error?.name ?? "unknown_error";
-        throw new EmailDeliveryError(
-          `Resend refused the message (${status}, ${name}): ${error?.message ?? "no details"}`,
-          PERMANENT_RESEND_ERRORS.has(name),
-        );
-      }
-      return { id: data.id };
-    },
+        }
+      : {}),
+    tags: [{ name: "template", value: message.template.replace(/[^A-Za-z0-9_-]/g, "_") }],
   };
+}
+
+type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;
+
+function refusal(what: string, error: ResendError, headers: Record<string, string> | null): EmailDeliveryError {
+  const status = error?.statusCode ?? null;
+  const name = error?.name ?? "unknown_error";
+  const retryAfter = parseRetryAfter(headers?.["retry-after"]);
+  // Busy: a rate limit always, a server error only when it says when to come back.
+  const busy = status === 429 || (status !== null && status >= 500 && retryAfter !== undefined);
+  return new EmailDeliveryError(
+    `Resend refused ${what} (${status ?? "no response"}, ${name}): ${error?.message ?? "no details"}`,
+    PERMANENT_RESEND_ERRORS.has(name),
+    busy ? (retryAfter ?? 1000) : undefined,
+  );
 }
 
 /**
@@ -125,6 +189,12 @@ export function createDevMailboxTransport(db: () => Db = getDb): EmailTransport 
         .where(eq(devMailbox.idempotencyKey, message.idempotencyKey));
       if (!existing) throw new EmailDeliveryError("The dev mailbox lost a message it had just stored.", false);
       return existing;
+    },
+    async sendBatch(messages) {
+      // Each message keeps its own key here, which makes the batch idempotent too.
+      const results: BatchResult = [];
+      for (const message of messages) results.push(await this.send(message));
+      return results;
     },
   };
 }
