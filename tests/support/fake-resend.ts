@@ -183,6 +183,10 @@ export async function startFakeResend(): Promise<FakeResend> {
     handle(req, res, Buffer.concat(chunks).toString("utf8"));
   });
 
+  // Node closes idle keep-alive connections after 5 s, and a client reusing
+  // one at that moment sees a reset; the real service keeps them far longer,
+  // and a dispatcher rendering a large batch may sit idle that long.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
