@@ -3,8 +3,9 @@ import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { laptopConveniencesEnabled } from "@/lib/env";
 import { getDb } from "@/server/db/client";
-import { devMailbox, emailOutbox } from "@/server/db/schema";
+import { devMailbox } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
+import { countOutboxByStatus } from "./health";
 
 /**
  * The dev mailbox holds sign-in links, so reading it is reading anyone's
@@ -103,13 +104,7 @@ function decodeEntities(value: string): string {
 }
 
 /** How many outbox rows are in each state, to see at a glance what is waiting or stuck. */
-export async function outboxSummary(): Promise<Record<"pending" | "sending" | "sent" | "failed" | "canceled", number>> {
+export async function outboxSummary() {
   await assertEnabled();
-  const rows = await getDb()
-    .select({ status: emailOutbox.status, count: sql<number>`count(*)::int` })
-    .from(emailOutbox)
-    .groupBy(emailOutbox.status);
-  const summary = { pending: 0, sending: 0, sent: 0, failed: 0, canceled: 0 };
-  for (const row of rows) summary[row.status] = Number(row.count);
-  return summary;
+  return countOutboxByStatus();
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MailTroubleWarning } from "@/components/coach/mail-trouble-warning";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
+import { readPracticeMailTrouble } from "@/server/notifications/health";
 import { now } from "@/server/clock";
 import { listOfferings } from "@/server/offerings/offerings";
 import { listBookings } from "@/server/scheduling/booking-queries";
@@ -30,12 +32,13 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const today = now();
   const todayDate = localDateOf(today, practice.timeZone);
   const todayRange = rangeForLocalDates(todayDate, todayDate, practice.timeZone);
-  const [clients, offerings, query, todays, comingUp] = await Promise.all([
+  const [clients, offerings, query, todays, comingUp, mailTrouble] = await Promise.all([
     listClients(practiceId),
     listOfferings(practiceId),
     searchParams,
     listBookings(practiceId, todayRange),
     listBookings(practiceId, { from: todayRange.to, to: new Date(todayRange.to.getTime() + WEEK_MS) }, { statuses: [...HOLDING_STATUSES] }),
+    readPracticeMailTrouble(practiceId),
   ]);
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
@@ -50,6 +53,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           {name ? `, ${name}` : ""}.
         </h1>
       </header>
+
+      {mailTrouble ? <MailTroubleWarning {...mailTrouble} /> : null}
 
       {query.welcome ? (
         <Notice>
