@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printing figures and their goals.
  * Goals are for reading, never asserted: a slow machine is not a failure.
  */
+import { benchEmailThroughput } from "./email-throughput";
 import { benchPageJs } from "./page-js";
 import { benchSlots } from "./slots";
 import { benchSlotsEndpoint } from "./slots-endpoint";
@@ -10,6 +11,7 @@ async function main() {
   await benchSlots();
   await benchSlotsEndpoint();
   await benchPageJs();
+  await benchEmailThroughput();
 }
 
 main().catch((error: Error) => {

@@ -211,6 +211,22 @@ describe("dispatching at the provider's pace", () => {
 });
 
 describe("priorities", () => {
+  it("come from what the message is: sign-in first, then the 1-hour reminder, then confirmations, then the rest", async () => {
+    const write = (key: string, template: string, data: Record<string, unknown> = {}, priority?: EmailPriority) =>
+      enqueueEmail(getDb(), { to: "p@example.test", template, data, idempotencyKey: key, priority });
+    await write("p:link", "magic-link");
+    await write("p:crisis", "crisis-alert");
+    await write("p:1h", "booking-reminder", { reminder: "1h" });
+    await write("p:24h", "booking-reminder", { reminder: "24h" });
+    await write("p:confirmed", "booking-confirmed");
+    await write("p:digest", "homework-digest");
+    await write("p:override", "welcome", {}, "bulk");
+    const priorities = Object.fromEntries(
+      (await getDb().select().from(emailOutbox).where(like(emailOutbox.idempotencyKey, "p:%"))).map((r) => [r.idempotencyKey, r.priority]),
+    );
+    expect(priorities).toEqual({ "p:link": 0, "p:crisis": 0, "p:1h": 1, "p:24h": 2, "p:confirmed": 2, "p:digest": 3, "p:override": 3 });
+  });
+
   it("puts an urgent message in the first request, ahead of a 500-message digest backlog", async () => {
     setRate(1000);
     for (let i = 0; i < 500; i++) await enqueue(`digest:${String(i).padStart(3, "0")}`, { priority: "bulk", sendAfter: at(t0 - 60_000 + i) });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -76,7 +76,10 @@ type Forced = { status: number; retryAfterSeconds?: number };
  * as Resend documents), can enforce a rate limit, fail on demand, and drop
  * its answer after accepting.
  */
-export async function startFakeResend(): Promise<FakeResend> {
+export async function startFakeResend(options: { keepContent?: boolean } = {}): Promise<FakeResend> {
+  // A benchmark sends thousands of messages: it keeps who got what, not every body.
+  const keep = (body: ResendEmailBody): ResendEmailBody =>
+    options.keepContent === false ? { from: body.from, to: body.to, subject: body.subject, attachments: body.attachments?.map((a) => ({ ...a, content: "" })) } : body;
   const requests: RecordedRequest[] = [];
   const delivered: Delivered[] = [];
   const byKey = new Map<string, { body: string; answer: unknown }>();
@@ -108,8 +111,8 @@ export async function startFakeResend(): Promise<FakeResend> {
         path,
         headers: req.headers,
         idempotencyKey,
-        body: isBatch ? undefined : (parsed as ResendEmailBody | undefined),
-        batch: isBatch ? (parsed as ResendEmailBody[]) : undefined,
+        body: isBatch || !parsed ? undefined : keep(parsed as ResendEmailBody),
+        batch: isBatch && Array.isArray(parsed) ? (parsed as ResendEmailBody[]).map(keep) : undefined,
         status,
         receivedAt: Date.now(),
       });
@@ -146,11 +149,11 @@ export async function startFakeResend(): Promise<FakeResend> {
     const keyed = idempotencyKey ? `${path} ${idempotencyKey}` : undefined;
     const known = keyed ? byKey.get(keyed) : undefined;
     if (known) {
-      if (known.body !== raw) return fail(409, "Same idempotency key used with a different request payload.");
+      if (known.body !== digest(raw)) return fail(409, "Same idempotency key used with a different request payload.");
       return accept(known.answer);
     }
     const remember = (answer: unknown) => {
-      if (keyed) byKey.set(keyed, { body: raw, answer });
+      if (keyed) byKey.set(keyed, { body: digest(raw), answer });
       accept(answer);
     };
 
@@ -158,7 +161,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       const body = parsed as ResendEmailBody | undefined;
       if (!body || invalid(body)) return fail(422, "Missing `from`, `to` or `subject`.");
       const id = randomUUID();
-      delivered.push({ id, idempotencyKey, body });
+      delivered.push({ id, idempotencyKey, body: keep(body) });
       return remember({ id });
     }
 
@@ -171,7 +174,7 @@ export async function startFakeResend(): Promise<FakeResend> {
     const data = batch.flatMap((body, index) => {
       if (problems.some((p) => p.index === index)) return [];
       const id = randomUUID();
-      delivered.push({ id, idempotencyKey: undefined, batchKey: idempotencyKey, body });
+      delivered.push({ id, idempotencyKey: undefined, batchKey: idempotencyKey, body: keep(body) });
       return [{ id }];
     });
     return remember(permissive ? { data, errors: problems } : { data });
@@ -220,6 +223,8 @@ export async function startFakeResend(): Promise<FakeResend> {
       }),
   };
 }
+
+const digest = (raw: string) => createHash("sha256").update(raw).digest("hex");
 
 function invalid(body: ResendEmailBody): boolean {
   return !body?.from || !body.to || !body.subject;

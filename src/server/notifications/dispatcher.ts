@@ -12,7 +12,7 @@ import { EmailDeliveryError, getTransport, type BatchResult, type EmailTransport
 export { backoffAfter, CLAIM_LEASE_MS, MAX_ATTEMPTS } from "./dispatch-store";
 
 /** Resend's batch endpoint takes up to 100 messages a request. */
-export const MAX_BATCH_SIZE = 100;
+const MAX_BATCH_SIZE = 100;
 const DEFAULT_LIMIT = 200;
 /** A run that would wait longer than this for a send slot stops and leaves the rest to the next run. */
 const DEFAULT_MAX_WAIT_MS = 10_000;

@@ -5,7 +5,7 @@ import { rowsOf, type Db } from "@/server/db/client";
 import { emailSendGovernor } from "@/server/db/schema";
 
 /** The governor row the Resend transport shares (one per provider). */
-export const RESEND_PROVIDER = "resend";
+const RESEND_PROVIDER = "resend";
 /** After "too many requests" the interval doubles, up to this factor... */
 const MAX_SLOWDOWN = 16;
 /** ...and each reserved slot takes it this much of the way back towards 1. */

@@ -11,13 +11,13 @@ import { templates } from "./templates";
  * the hour; `transactional`: confirmations and changes; `bulk`: digests and
  * everything else.
  */
-export const EMAIL_PRIORITY = { urgent: 0, soon: 1, transactional: 2, bulk: 3 } as const;
+const EMAIL_PRIORITY = { urgent: 0, soon: 1, transactional: 2, bulk: 3 } as const;
 export type EmailPriority = keyof typeof EMAIL_PRIORITY;
 
 const TRANSACTIONAL = new Set(["welcome", "booking-confirmed", "booking-rescheduled", "booking-canceled", "booking-new-link"]);
 
 /** The priority a message gets when its writer doesn't say. */
-export function priorityOf(template: string, data: Record<string, unknown>): EmailPriority {
+function priorityOf(template: string, data: Record<string, unknown>): EmailPriority {
   if (template === "magic-link" || template.startsWith("crisis")) return "urgent";
   if (template === "booking-reminder") return data.reminder === "1h" ? "soon" : "transactional";
   return TRANSACTIONAL.has(template) ? "transactional" : "bulk";

@@ -61,7 +61,7 @@ export class EmailDeliveryError extends Error {
 }
 
 /** A `retry-after` header (seconds or an HTTP date) in milliseconds, if there is one. */
-export function parseRetryAfter(value: string | null | undefined, nowMs = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null | undefined, nowMs = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
