@@ -150,6 +150,13 @@ describe("dispatching at the provider's pace", () => {
     expectSpaced(requests, 500);
   });
 
+  it("starts no request once its time is used up (a cron call must end in time)", async () => {
+    await enqueue("budget:1");
+    expect(await dispatchDueEmails({ transport: resend, at: at(t0), until: Date.now() - 1 })).toMatchObject({ claimed: 0, sent: 0 });
+    expect(fake.requests).toHaveLength(0);
+    expect(await dispatchDueEmails({ transport: resend, at: at(t0), until: Date.now() + 60_000 })).toMatchObject({ claimed: 1, sent: 1 });
+  });
+
   it("a 429 postpones without counting an attempt, and the provider's busy never gives a message up", async () => {
     setRate(1000);
     await enqueue("busy:1");

@@ -63,10 +63,12 @@ export async function claimNextRequest(db: Db, options: { at: Date; max: number;
 
     let ids = [head.id];
     if (head.requestKey) {
+      // Every member, whatever its send_after: a request missing one would be
+      // another request under the same key, which Resend refuses.
       const members = await tx
         .select({ id: emailOutbox.id })
         .from(emailOutbox)
-        .where(and(eq(emailOutbox.requestKey, head.requestKey), due(at)))
+        .where(and(eq(emailOutbox.requestKey, head.requestKey), or(eq(emailOutbox.status, "pending"), due(at))))
         .for("update", { skipLocked: true });
       ids = members.map((m) => m.id);
     } else if (!head.hasAttachments && options.batch && max > 1) {

@@ -42,6 +42,8 @@ export type DispatchOptions = {
   maxWaitMs?: number;
   /** Called as each request goes out. */
   onRequest?: (request: DispatchedRequest) => void;
+  /** Start no request after this instant (real time, Date.now()): a cron call must end in time. */
+  until?: number;
 };
 
 const emptyResult = (): DispatchResult => ({ claimed: 0, sent: 0, retried: 0, postponed: 0, failed: 0 });
@@ -73,7 +75,7 @@ export async function dispatchDueEmails(options: DispatchOptions = {}): Promise<
   const transport = options.transport ?? getTransport();
   const limit = options.limit ?? DEFAULT_LIMIT;
   const result = emptyResult();
-  while (result.claimed < limit) {
+  while (result.claimed < limit && (options.until === undefined || Date.now() < options.until)) {
     const at = options.at ?? now();
     const claim = await claimNextRequest(db, { at, max: Math.min(MAX_BATCH_SIZE, limit - result.claimed), batch: !!transport.sendBatch });
     if (!claim) break;
@@ -93,7 +95,7 @@ export async function dispatchDueEmails(options: DispatchOptions = {}): Promise<
 export async function drainDueEmails(options: Omit<DispatchOptions, "limit"> & { batch?: number; rounds?: number } = {}) {
   const { batch = DEFAULT_LIMIT, rounds = 10, ...rest } = options;
   const total = emptyResult();
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < rounds && (rest.until === undefined || Date.now() < rest.until); round++) {
     const result = await dispatchDueEmails({ ...rest, limit: batch });
     addTo(total, result);
     if (result.claimed < batch) break;
