@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
@@ -22,9 +23,27 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type Claim = {
   rows: OutboxRow[];
   claimedAt: Date;
-  /** Set when these rows are the retry of a request whose outcome was unknown. */
-  requestKey: string | null;
+  /** The request's idempotency key, already stored on the rows. */
+  requestKey: string;
+  /** These rows are the retry of a request whose outcome was unknown: same key, same members. */
+  retry: boolean;
 };
+
+/**
+ * A lone message's request is keyed by the message's own key; a batch's by
+ * a hash of its members' keys (in key order, the order they are sent in),
+ * so the same rows always make the same request under the same key.
+ */
+export function requestKeyFor(idempotencyKeys: string[]): string {
+  if (idempotencyKeys.length === 1) return idempotencyKeys[0]!;
+  const hash = createHash("sha256");
+  for (const key of [...idempotencyKeys].sort(byKey)) hash.update(key).update("\n");
+  return `batch:${hash.digest("hex").slice(0, 40)}`;
+}
+
+function byKey(a: string, b: string) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function due(at: Date): SQL {
   return or(
@@ -53,7 +72,7 @@ export async function claimNextRequest(db: Db, options: { at: Date; max: number;
   const { at, max } = options;
   return db.transaction(async (tx) => {
     const [head] = await tx
-      .select({ id: emailOutbox.id, requestKey: emailOutbox.requestKey, hasAttachments: emailOutbox.hasAttachments })
+      .select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey, requestKey: emailOutbox.requestKey, hasAttachments: emailOutbox.hasAttachments })
       .from(emailOutbox)
       .where(due(at))
       .orderBy(...byPriority)
@@ -61,38 +80,45 @@ export async function claimNextRequest(db: Db, options: { at: Date; max: number;
       .for("update", { skipLocked: true });
     if (!head) return undefined;
 
-    let ids = [head.id];
+    let picked = [{ id: head.id, key: head.key }];
     if (head.requestKey) {
       // Every member, whatever its send_after: a request missing one would be
       // another request under the same key, which Resend refuses.
-      const members = await tx
-        .select({ id: emailOutbox.id })
+      picked = await tx
+        .select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey })
         .from(emailOutbox)
         .where(and(eq(emailOutbox.requestKey, head.requestKey), or(eq(emailOutbox.status, "pending"), due(at))))
         .for("update", { skipLocked: true });
-      ids = members.map((m) => m.id);
     } else if (!head.hasAttachments && options.batch && max > 1) {
       const more = await tx
-        .select({ id: emailOutbox.id })
+        .select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey })
         .from(emailOutbox)
         .where(and(due(at), eq(emailOutbox.hasAttachments, false), isNull(emailOutbox.requestKey)))
         .orderBy(...byPriority)
         .limit(max)
         .for("update", { skipLocked: true });
-      ids = [head.id, ...more.map((m) => m.id).filter((id) => id !== head.id)].slice(0, max);
+      picked = [picked[0]!, ...more.filter((m) => m.id !== head.id)].slice(0, max);
     }
+    const requestKey = head.requestKey ?? requestKeyFor(picked.map((p) => p.key));
     const rows = await tx
       .update(emailOutbox)
       .set({
         status: "sending",
         claimedAt: at,
         attempts: sql`${emailOutbox.attempts} + case when ${emailOutbox.status} = 'sending' then 1 else 0 end`,
+        // Stored before the request goes, so even a crash mid-request leaves the key for the retry.
+        requestKey,
       })
-      .where(inArray(emailOutbox.id, ids))
+      .where(
+        inArray(
+          emailOutbox.id,
+          picked.map((p) => p.id),
+        ),
+      )
       .returning();
-    // A fixed order makes a batch's contents (and so its key) the same on every retry.
-    rows.sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
-    return { rows, claimedAt: at, requestKey: head.requestKey };
+    // A fixed order makes a batch's contents the same on every retry.
+    rows.sort((a, b) => byKey(a.idempotencyKey, b.idempotencyKey));
+    return { rows, claimedAt: at, requestKey, retry: head.requestKey !== null };
   });
 }
 
@@ -101,7 +127,7 @@ function ours(claim: Pick<Claim, "claimedAt">, ids: string[]): SQL {
   return and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, "sending"), eq(emailOutbox.claimedAt, claim.claimedAt))!;
 }
 
-/** Written before the request goes, so a crash mid-request still leaves the key for the retry. */
+/** When rendering changed what a fresh request carries, its key changes with it. */
 export async function setRequestKey(db: Db, claim: Claim, rows: OutboxRow[], requestKey: string) {
   await db.update(emailOutbox).set({ requestKey }).where(ours(claim, rows.map((r) => r.id)));
 }
@@ -133,13 +159,16 @@ export async function markSent(db: Db, claim: Claim, sent: { row: OutboxRow; pro
  * Back to pending without counting an attempt: the provider was busy
  * (`sendAfter` after its retry-after), or the dispatcher could not use the
  * rows in this request (no send slot soon enough; a message that turned out
- * to carry files). The request key stays: if set, the retry repeats it.
+ * to carry files). `sent: false` says the request never went, so a fresh
+ * one's key is dropped (the rows may be grouped anew); otherwise, and for
+ * any retry, the key stays and the next try repeats the request.
  */
-export async function release(db: Db, claim: Claim, rows: OutboxRow[], values: { sendAfter?: Date; hasAttachments?: boolean } = {}) {
+export async function release(db: Db, claim: Claim, rows: OutboxRow[], values: { sent: boolean; sendAfter?: Date; hasAttachments?: boolean }) {
   if (rows.length === 0) return;
+  const { sent, ...rest } = values;
   await db
     .update(emailOutbox)
-    .set({ status: "pending", claimedAt: null, ...values })
+    .set({ status: "pending", claimedAt: null, ...rest, ...(sent || claim.retry ? {} : { requestKey: null }) })
     .where(
       ours(
         claim,

@@ -1,10 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { now } from "@/server/clock";
 import { getDb, type Db } from "@/server/db/client";
 import { log } from "@/server/log";
-import { claimNextRequest, markSent, recordFailure, release, setRequestKey, type Claim, type OutboxRow } from "./dispatch-store";
+import { claimNextRequest, markSent, recordFailure, release, requestKeyFor, setRequestKey, type Claim, type OutboxRow } from "./dispatch-store";
 import { reportProviderBusy, reportProviderError, waitForSendSlot, type SendSlot } from "./governor";
 import { EmailTemplateError, renderEmail } from "./templates";
 import { EmailDeliveryError, getTransport, type BatchResult, type EmailTransport, type OutgoingEmail } from "./transport";
@@ -122,20 +121,23 @@ async function sendClaim(context: Context, claim: Claim): Promise<{ result: Disp
   }
   // Written before attachments were known to the outbox (or by older code):
   // such a message goes alone, in a later request.
-  const withFiles = !claim.requestKey && ready.length > 1 ? ready.filter((r) => r.email.attachments?.length) : [];
-  await release(db, claim, withFiles.map((r) => r.row), { hasAttachments: true });
+  const withFiles = !claim.retry && ready.length > 1 ? ready.filter((r) => r.email.attachments?.length) : [];
+  await release(db, claim, withFiles.map((r) => r.row), { sent: false, hasAttachments: true });
   const members = ready.filter((r) => !withFiles.includes(r));
   if (members.length === 0) return { result, stop: false };
 
-  const asBatch = claim.requestKey ? claim.requestKey.startsWith("batch:") : members.length > 1;
-  const requestKey = claim.requestKey ?? (asBatch ? batchKey(members) : members[0]!.row.idempotencyKey);
   const rows = members.map((m) => m.row);
-  await setRequestKey(db, claim, rows, requestKey);
+  let requestKey = claim.requestKey;
+  if (!claim.retry && members.length < claim.rows.length) {
+    requestKey = requestKeyFor(rows.map((r) => r.idempotencyKey));
+    await setRequestKey(db, claim, rows, requestKey);
+  }
+  const asBatch = requestKey.startsWith("batch:");
 
   let slot: SendSlot | undefined;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   if (transport.governed && !(await waitForSendSlot(db, { maxWaitMs, onSlot: (s) => (slot = s) }))) {
-    await release(db, claim, rows);
+    await release(db, claim, rows, { sent: false });
     // Handed back untouched: not claimed by this run after all.
     result.claimed -= rows.length;
     return { result, stop: true };
@@ -148,7 +150,7 @@ async function sendClaim(context: Context, claim: Claim): Promise<{ result: Disp
   } catch (error) {
     if (error instanceof EmailDeliveryError && error.retryAfterMs !== undefined) {
       await reportProviderBusy(db, error.retryAfterMs, error.message);
-      await release(db, claim, rows, { sendAfter: new Date(at().getTime() + error.retryAfterMs) });
+      await release(db, claim, rows, { sent: true, sendAfter: new Date(at().getTime() + error.retryAfterMs) });
       result.postponed += rows.length;
       log.warn({ requestKey, messages: rows.length, retryAfterMs: error.retryAfterMs }, "email provider busy; postponed");
       return { result, stop: false };
@@ -177,13 +179,6 @@ async function fail(context: Context, claim: Claim, row: OutboxRow, error: unkno
   if (outcome === "failed") log.error(details, "email given up");
   else log.warn(details, "email send failed; will retry");
   return outcome;
-}
-
-/** Same members, same key: a retried batch is the very same request. */
-function batchKey(members: Ready[]): string {
-  const hash = createHash("sha256");
-  for (const { row } of members) hash.update(row.idempotencyKey).update("\n");
-  return `batch:${hash.digest("hex").slice(0, 40)}`;
 }
 
 function describe(error: unknown): string {
