@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
 
@@ -67,6 +67,9 @@ const byPriority = [asc(emailOutbox.priority), asc(emailOutbox.sendAfter), asc(e
  * Claiming one request at a time keeps priorities sharp: a sign-in link
  * written during a backlog waits for the requests already in hand, no more.
  * A row whose earlier claim went stale counts that lost try as an attempt.
+ * Undefined when nothing is due, or when the next request is a retry that
+ * another dispatcher is claiming at this very moment (the run ends; the
+ * next one finds it whole).
  */
 export async function claimNextRequest(db: Db, options: { at: Date; max: number; batch: boolean }): Promise<Claim | undefined> {
   const { at, max } = options;
@@ -89,6 +92,13 @@ export async function claimNextRequest(db: Db, options: { at: Date; max: number;
         .from(emailOutbox)
         .where(and(eq(emailOutbox.requestKey, head.requestKey), or(eq(emailOutbox.status, "pending"), due(at))))
         .for("update", { skipLocked: true });
+      // Another dispatcher holds part of it (a race between its two selects and
+      // ours): sending only our part would be a different request under the same key.
+      const [open] = await tx
+        .select({ count: count() })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.requestKey, head.requestKey), inArray(emailOutbox.status, ["pending", "sending"])));
+      if (picked.length < Number(open?.count ?? 0)) return undefined;
     } else if (!head.hasAttachments && options.batch && max > 1) {
       const more = await tx
         .select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey })

@@ -123,6 +123,7 @@ async function sendClaim(context: Context, claim: Claim): Promise<{ result: Disp
   // such a message goes alone, in a later request.
   const withFiles = !claim.retry && ready.length > 1 ? ready.filter((r) => r.email.attachments?.length) : [];
   await release(db, claim, withFiles.map((r) => r.row), { sent: false, hasAttachments: true });
+  result.claimed -= withFiles.length;
   const members = ready.filter((r) => !withFiles.includes(r));
   if (members.length === 0) return { result, stop: false };
 
