@@ -16,6 +16,8 @@ let dropDatabase: (() => Promise<void>) | undefined;
 delete process.env.RESEND_API_KEY;
 delete process.env.RESEND_BASE_URL;
 delete process.env.CRON_SECRET;
+// Tests that care about the send pace set it themselves.
+delete process.env.EMAIL_RATE_PER_SECOND;
 delete process.env.TEND_TEST_CLOCK;
 process.env.TEND_SEED_DEMO = "false";
 process.env.TEND_RATE_LIMIT = "off";
