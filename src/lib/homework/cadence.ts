@@ -14,6 +14,11 @@ export type Cadence =
 export const MIN_TIMES_PER_WEEK = 2;
 export const MAX_TIMES_PER_WEEK = 6;
 
+/** Who does it: the client alone, or (for a couple) each partner on their own, or both together. */
+export const ASSIGN_TO = ["client", "each", "shared"] as const;
+/** When it ends: never (until the coach ends it), on a date, or with the next booked session. */
+export const END_MODES = ["open", "date", "next_session"] as const;
+
 export const ASSIGNMENT_STATUSES = ["active", "paused", "ended"] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 

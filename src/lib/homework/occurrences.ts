@@ -6,7 +6,7 @@ import { addDays, mondayOf } from "@/lib/time/dates";
 import type { Cadence } from "./cadence";
 
 /** A stretch when the assignment was paused: from `from` (inclusive) to `until` (exclusive; null = still paused). */
-export type Pause = { from: string; until: string | null };
+type Pause = { from: string; until: string | null };
 
 export type Schedule = {
   cadence: Cadence;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "./client";
 import type { OfferingKind } from "@/lib/offerings";
 import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
+import { addFrameworkPractices } from "@/server/homework/framework-practices";
 import { clients, memberships, offerings, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
@@ -103,6 +104,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       .values({ practiceId: practice!.id, name: "Alex Rivera", email: "alex@demo.tend.test", timeZone: "America/New_York", partnerId: sam!.id })
       .returning();
     await tx.update(clients).set({ partnerId: alex!.id }).where(sql`${clients.id} = ${sam!.id}`);
+    await addFrameworkPractices(tx, practice!.id);
     return true;
   });
 }

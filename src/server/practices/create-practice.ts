@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { memberships, practices } from "@/server/db/schema";
+import { addFrameworkPractices } from "@/server/homework/framework-practices";
 import { conflict, isUniqueViolation } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { practiceInput, type PracticeInput } from "./schemas";
@@ -12,6 +13,7 @@ export async function createPractice(userId: string, input: PracticeInput) {
     return await getDb().transaction(async (tx) => {
       const [practice] = await tx.insert(practices).values(values).returning();
       await tx.insert(memberships).values({ practiceId: practice!.id, userId, role: "coach" });
+      await addFrameworkPractices(tx, practice!.id);
       return practice!;
     });
   } catch (error) {

@@ -4,3 +4,4 @@ export * from "./practices";
 export * from "./notifications";
 export * from "./rate-limits";
 export * from "./scheduling";
+export * from "./homework";
