@@ -1,0 +1,202 @@
+import "server-only";
+import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
+import { cadenceFrom, type Cadence } from "@/lib/homework/cadence";
+import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence, type Progress } from "@/lib/homework/occurrences";
+import { addDays, mondayOf } from "@/lib/time/dates";
+import { localDateOf } from "@/lib/time/zones";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db/client";
+import { bookings, clients, homeworkAssignments, homeworkCompletions } from "@/server/db/schema";
+import { clientOf, schedulesOf, visibleTo, type AssignmentRow } from "./schedules";
+
+type ClientScope = { practiceId: string; clientId: string };
+
+/** What a screen shows of an assignment (the text as assigned). */
+function summaryOf(row: AssignmentRow) {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    title: row.title,
+    instructions: row.instructions,
+    personalInstructions: row.personalInstructions,
+    reflectionPrompt: row.reflectionPrompt,
+    cadence: cadenceFrom(row.cadenceKind, row.timesPerWeek, row.dueDate) as Cadence,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    untilNextSession: row.untilNextSession,
+    status: row.status,
+    shared: row.partnerClientId !== null,
+  };
+}
+
+/** Completion keys (no reflections: a year of them is read for streaks on every page view). */
+async function completionKeys(ids: string[]) {
+  if (!ids.length) return [];
+  return getDb()
+    .select({
+      id: homeworkCompletions.id,
+      assignmentId: homeworkCompletions.assignmentId,
+      date: homeworkCompletions.occurrenceDate,
+      slot: homeworkCompletions.occurrenceSlot,
+      completedBy: homeworkCompletions.completedBy,
+      completedOn: homeworkCompletions.completedOn,
+    })
+    .from(homeworkCompletions)
+    .where(inArray(homeworkCompletions.assignmentId, ids));
+}
+
+function keySets(keys: Awaited<ReturnType<typeof completionKeys>>) {
+  const sets = new Map<string, Set<string>>();
+  for (const k of keys) {
+    let set = sets.get(k.assignmentId);
+    if (!set) sets.set(k.assignmentId, (set = new Set()));
+    set.add(occurrenceKey(k));
+  }
+  return sets;
+}
+
+/**
+ * The portal's "This week": each assignment the client sees with its occurrences in the week
+ * holding `weekOf` (default today), on the client's own dates, what is done (with their own
+ * reflection; a partner's on a shared practice shows only as done), and its progress.
+ */
+export async function getClientWeek(scope: ClientScope, weekOf?: string) {
+  const client = await clientOf(scope.practiceId, scope.clientId);
+  const today = localDateOf(now(), client.timeZone);
+  const monday = mondayOf(weekOf ?? today);
+  const sunday = addDays(monday, 6);
+  const rows = await getDb()
+    .select()
+    .from(homeworkAssignments)
+    .where(and(eq(homeworkAssignments.practiceId, scope.practiceId), visibleTo(scope.clientId)))
+    .orderBy(asc(homeworkAssignments.createdAt));
+  const schedules = await schedulesOf(rows, client.timeZone);
+  const keys = await completionKeys(rows.map((r) => r.id));
+  const sets = keySets(keys);
+  const byKey = new Map(keys.map((k) => [`${k.assignmentId}:${occurrenceKey(k)}`, k]));
+
+  const items = rows.flatMap((row) => {
+    const schedule = schedules.get(row.id)!;
+    const occurrences = occurrencesBetween(schedule, monday, sunday);
+    if (!occurrences.length) return [];
+    return [
+      {
+        assignment: summaryOf(row),
+        progress: progressOf(schedule, sets.get(row.id) ?? new Set(), today),
+        occurrences: occurrences.map((o) => {
+          const done = byKey.get(`${row.id}:${occurrenceKey(o)}`);
+          return {
+            ...o,
+            done: done ? { id: done.id, byMe: done.completedBy === scope.clientId, canUndo: done.completedBy === scope.clientId && done.completedOn === today } : null,
+            canComplete: !done && row.status === "active" && o.from <= today,
+          };
+        }),
+      },
+    ];
+  });
+  // Only the client's own words come back: a partner's reflection stays between them and the coach.
+  const mine = items.flatMap((i) => i.occurrences.flatMap((o) => (o.done?.byMe ? [o.done.id] : [])));
+  const reflections = mine.length
+    ? await getDb()
+        .select({ id: homeworkCompletions.id, reflection: homeworkCompletions.reflection, rating: homeworkCompletions.rating })
+        .from(homeworkCompletions)
+        .where(inArray(homeworkCompletions.id, mine))
+    : [];
+  return { today, monday, days: weekDates(monday), timeZone: client.timeZone, items, reflections };
+}
+
+/** The last 4 weeks of an assignment, oldest first: what was due by today and what was done. */
+function lastFourWeeks(occurrencesOf: (from: string, to: string) => Occurrence[], done: Set<string>, today: string) {
+  const thisMonday = mondayOf(today);
+  return [21, 14, 7, 0].map((back) => {
+    const monday = addDays(thisMonday, -back);
+    const due = occurrencesOf(monday, addDays(monday, 6)).filter((o) => o.from <= today);
+    return { monday, due: due.length, done: due.filter((o) => done.has(occurrenceKey(o))).length };
+  });
+}
+
+/**
+ * The coach's view of a client's homework: each assignment of the client (and, for a couple, of
+ * the partner and their shared ones) with its progress and last four weeks, and the reflections
+ * written since the couple's last session.
+ */
+export async function getClientAdherence(practiceId: string, clientId: string) {
+  const client = await clientOf(practiceId, clientId);
+  const people = [client.id, ...(client.partnerId ? [client.partnerId] : [])];
+  const zones = new Map(
+    (await getDb().select({ id: clients.id, timeZone: clients.timeZone, name: clients.name }).from(clients).where(and(eq(clients.practiceId, practiceId), inArray(clients.id, people)))).map(
+      (c) => [c.id, c],
+    ),
+  );
+  const rows = await getDb()
+    .select()
+    .from(homeworkAssignments)
+    .where(and(eq(homeworkAssignments.practiceId, practiceId), or(inArray(homeworkAssignments.clientId, people), inArray(homeworkAssignments.partnerClientId, people))))
+    .orderBy(asc(homeworkAssignments.createdAt));
+  const sets = keySets(await completionKeys(rows.map((r) => r.id)));
+  const assignments: { assignment: ReturnType<typeof summaryOf>; progress: Progress; weeks: ReturnType<typeof lastFourWeeks> }[] = [];
+  for (const row of rows) {
+    const zone = zones.get(row.clientId)?.timeZone ?? client.timeZone;
+    const schedule = (await schedulesOf([row], zone)).get(row.id)!;
+    const today = localDateOf(now(), zone);
+    const done = sets.get(row.id) ?? new Set<string>();
+    assignments.push({
+      assignment: summaryOf(row),
+      progress: progressOf(schedule, done, today),
+      weeks: lastFourWeeks((from, to) => occurrencesBetween(schedule, from, to), done, today),
+    });
+  }
+  const since = await lastSessionStart(practiceId, people);
+  const reflections = rows.length ? await reflectionsFor(practiceId, rows.map((r) => r.id), since) : [];
+  return { people: people.map((id) => zones.get(id)!).filter(Boolean), assignments, since, reflections };
+}
+
+async function lastSessionStart(practiceId: string, people: string[]): Promise<Date | null> {
+  const [last] = await getDb()
+    .select({ startsAt: bookings.startsAt })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.practiceId, practiceId),
+        or(inArray(bookings.clientId, people), inArray(bookings.partnerClientId, people)),
+        inArray(bookings.status, ["confirmed", "completed"]),
+        lte(bookings.startsAt, now()),
+      ),
+    )
+    .orderBy(desc(bookings.startsAt))
+    .limit(1);
+  return last?.startsAt ?? null;
+}
+
+/** Reflections (text or rating) on these assignments since an instant, newest first. */
+async function reflectionsFor(practiceId: string, assignmentIds: string[] | null, since: Date | null) {
+  return getDb()
+    .select({
+      id: homeworkCompletions.id,
+      assignmentId: homeworkCompletions.assignmentId,
+      title: homeworkAssignments.title,
+      clientId: clients.id,
+      clientName: clients.name,
+      occurrenceDate: homeworkCompletions.occurrenceDate,
+      completedAt: homeworkCompletions.completedAt,
+      reflection: homeworkCompletions.reflection,
+      rating: homeworkCompletions.rating,
+    })
+    .from(homeworkCompletions)
+    .innerJoin(homeworkAssignments, eq(homeworkAssignments.id, homeworkCompletions.assignmentId))
+    .innerJoin(clients, eq(clients.id, homeworkCompletions.completedBy))
+    .where(
+      and(
+        eq(homeworkCompletions.practiceId, practiceId),
+        assignmentIds ? inArray(homeworkCompletions.assignmentId, assignmentIds) : undefined,
+        since ? gt(homeworkCompletions.completedAt, since) : undefined,
+      ),
+    )
+    .orderBy(desc(homeworkCompletions.completedAt))
+    .limit(100);
+}
+
+/** Today's page: every reflection that came in since `since` (yesterday at this time). */
+export async function listRecentReflections(practiceId: string, since: Date) {
+  return reflectionsFor(practiceId, null, since);
+}
