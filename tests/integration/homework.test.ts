@@ -258,3 +258,21 @@ describe("weeks, couples and the coach's view", () => {
     expect(error.fieldErrors?.assignTo).toBeDefined();
   });
 });
+
+describe("input schemas", () => {
+  it("a value the action parsed parses again the same in the domain function", async () => {
+    const { assignmentInput, completionInput, libraryPracticeInput } = await import("@/server/homework/schemas");
+    const cases = [
+      [completionInput, { assignmentId: "x", occurrenceDate: "2026-03-09", occurrenceSlot: "2", reflection: " ", rating: "" }],
+      [libraryPracticeInput, { title: "T", instructions: "Do it", reflectionPrompt: "How?", cadenceKind: "times_per_week", timesPerWeek: "3" }],
+      [
+        assignmentInput,
+        { clientId: "c", libraryPracticeId: "p", cadenceKind: "once", dueDate: "2026-03-20", startDate: "2026-03-09", endMode: "open", endDate: "", personalInstructions: "" },
+      ],
+    ] as const;
+    for (const [schema, form] of cases) {
+      const once = (schema as import("zod").ZodType).parse(form);
+      expect((schema as import("zod").ZodType).parse(once)).toEqual(once);
+    }
+  });
+});

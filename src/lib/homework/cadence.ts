@@ -1,3 +1,5 @@
+import { formatLongDate } from "@/lib/time/format";
+
 // What a homework cadence is, shared by the database enum, the forms and the occurrence maths.
 
 export const CADENCE_KINDS = ["once", "daily", "weekly", "times_per_week"] as const;
@@ -26,11 +28,11 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 export const MIN_RATING = 1;
 export const MAX_RATING = 5;
 
-/** The cadence as a person says it: "Daily", "3 times a week", "Once, by Mon, Mar 9". */
+/** The cadence as a person says it: "Daily", "3 times a week", "Once, by Monday, March 9". */
 export function describeCadence(cadence: Cadence): string {
   switch (cadence.kind) {
     case "once":
-      return `Once, by ${cadence.dueDate}`;
+      return `Once, by ${formatLongDate(cadence.dueDate, { year: false })}`;
     case "daily":
       return "Daily";
     case "weekly":

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import { cadenceFrom, type Cadence } from "@/lib/homework/cadence";
 import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence, type Progress } from "@/lib/homework/occurrences";
 import { addDays, mondayOf } from "@/lib/time/dates";
+import type { AssignmentView, ClientWeekView } from "@/lib/homework/view";
 import { localDateOf } from "@/lib/time/zones";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db/client";
@@ -12,7 +13,7 @@ import { clientOf, schedulesOf, visibleTo, type AssignmentRow } from "./schedule
 type ClientScope = { practiceId: string; clientId: string };
 
 /** What a screen shows of an assignment (the text as assigned). */
-function summaryOf(row: AssignmentRow) {
+function summaryOf(row: AssignmentRow): AssignmentView {
   return {
     id: row.id,
     clientId: row.clientId,
@@ -60,7 +61,7 @@ function keySets(keys: Awaited<ReturnType<typeof completionKeys>>) {
  * holding `weekOf` (default today), on the client's own dates, what is done (with their own
  * reflection; a partner's on a shared practice shows only as done), and its progress.
  */
-export async function getClientWeek(scope: ClientScope, weekOf?: string) {
+export async function getClientWeek(scope: ClientScope, weekOf?: string): Promise<ClientWeekView> {
   const client = await clientOf(scope.practiceId, scope.clientId);
   const today = localDateOf(now(), client.timeZone);
   const monday = mondayOf(weekOf ?? today);
@@ -75,34 +76,45 @@ export async function getClientWeek(scope: ClientScope, weekOf?: string) {
   const sets = keySets(keys);
   const byKey = new Map(keys.map((k) => [`${k.assignmentId}:${occurrenceKey(k)}`, k]));
 
+  const mine = keys.filter((k) => k.completedBy === scope.clientId);
   const items = rows.flatMap((row) => {
     const schedule = schedules.get(row.id)!;
     const occurrences = occurrencesBetween(schedule, monday, sunday);
     if (!occurrences.length) return [];
-    return [
-      {
-        assignment: summaryOf(row),
-        progress: progressOf(schedule, sets.get(row.id) ?? new Set(), today),
-        occurrences: occurrences.map((o) => {
-          const done = byKey.get(`${row.id}:${occurrenceKey(o)}`);
-          return {
-            ...o,
-            done: done ? { id: done.id, byMe: done.completedBy === scope.clientId, canUndo: done.completedBy === scope.clientId && done.completedOn === today } : null,
-            canComplete: !done && row.status === "active" && o.from <= today,
-          };
-        }),
-      },
-    ];
+    return [{ row, schedule, occurrences }];
   });
   // Only the client's own words come back: a partner's reflection stays between them and the coach.
-  const mine = items.flatMap((i) => i.occurrences.flatMap((o) => (o.done?.byMe ? [o.done.id] : [])));
-  const reflections = mine.length
-    ? await getDb()
-        .select({ id: homeworkCompletions.id, reflection: homeworkCompletions.reflection, rating: homeworkCompletions.rating })
-        .from(homeworkCompletions)
-        .where(inArray(homeworkCompletions.id, mine))
-    : [];
-  return { today, monday, days: weekDates(monday), timeZone: client.timeZone, items, reflections };
+  const shown = new Set(items.flatMap(({ row, occurrences }) => occurrences.map((o) => `${row.id}:${occurrenceKey(o)}`)));
+  const ownIds = mine.filter((k) => shown.has(`${k.assignmentId}:${occurrenceKey(k)}`)).map((k) => k.id);
+  const words = new Map(
+    (ownIds.length
+      ? await getDb()
+          .select({ id: homeworkCompletions.id, reflection: homeworkCompletions.reflection, rating: homeworkCompletions.rating })
+          .from(homeworkCompletions)
+          .where(inArray(homeworkCompletions.id, ownIds))
+      : []
+    ).map((w) => [w.id, w]),
+  );
+  return {
+    today,
+    monday,
+    days: weekDates(monday),
+    timeZone: client.timeZone,
+    items: items.map(({ row, schedule, occurrences }) => ({
+      assignment: summaryOf(row),
+      progress: progressOf(schedule, sets.get(row.id) ?? new Set(), today),
+      occurrences: occurrences.map((o) => {
+        const done = byKey.get(`${row.id}:${occurrenceKey(o)}`);
+        const byMe = done?.completedBy === scope.clientId;
+        const own = done && byMe ? words.get(done.id) : undefined;
+        return {
+          ...o,
+          done: done ? { byMe, canUndo: byMe && done.completedOn === today, reflection: own?.reflection ?? null, rating: own?.rating ?? null } : null,
+          canComplete: !done && row.status === "active" && o.from <= today,
+        };
+      }),
+    })),
+  };
 }
 
 /** The last 4 weeks of an assignment, oldest first: what was due by today and what was done. */

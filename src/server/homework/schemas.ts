@@ -22,6 +22,9 @@ const timesPerWeekSchema = z.preprocess(
     .optional(),
 );
 
+/** Optional text that also takes null, so a parsed value parses again (actions parse, then domain functions do). */
+const optionalText = (max: number, tooLong: string) => z.preprocess((v) => v ?? undefined, multiLineText(max, tooLong));
+
 const optionalDate = z.preprocess(blankToUndefined, localDateSchema.optional());
 
 /** N a week needs its N; other cadences ignore it. */
@@ -58,7 +61,7 @@ export const assignmentInput = z
     startDate: localDateSchema,
     endMode: z.enum(END_MODES, "Choose when it ends.").default("open"),
     endDate: optionalDate,
-    personalInstructions: multiLineText(2000, "Keep the personal instructions under 2,000 characters."),
+    personalInstructions: optionalText(2000, "Keep the personal instructions under 2,000 characters."),
   })
   .superRefine((v, ctx) => {
     cadenceRefinement(v, ctx);
@@ -104,7 +107,7 @@ export const occurrenceInput = z.object({
 export type OccurrenceInput = z.input<typeof occurrenceInput>;
 
 export const completionInput = occurrenceInput.extend({
-  reflection: multiLineText(4000, "Keep the reflection under 4,000 characters."),
+  reflection: optionalText(4000, "Keep the reflection under 4,000 characters."),
   rating: ratingSchema.transform((v) => v ?? null),
 });
 export type CompletionInput = z.input<typeof completionInput>;
