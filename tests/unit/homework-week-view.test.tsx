@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ClientHomework } from "@/components/homework/client-homework";
 import { ClientWeek } from "@/components/homework/client-week";
 import type { ClientWeekView } from "@/lib/homework/view";
 
@@ -47,5 +48,41 @@ describe("the portal's week", () => {
     expect(html).toContain('aria-label="Wed 11: mark done"');
     expect(html).toMatch(/aria-label="Thu 12: not yet"[^>]*disabled|disabled[^>]*aria-label="Thu 12: not yet"/);
     expect(html).toContain("1-day streak · 50% done (1 of 2)");
+  });
+});
+
+describe("the coach's view of a couple's homework", () => {
+  it("puts the partners side by side, with the last four weeks and the reflections since the last session", () => {
+    const weeks = ["2026-02-16", "2026-02-23", "2026-03-02", "2026-03-09"].map((monday, i) => ({ monday, due: i < 2 ? 0 : 7, done: i === 3 ? 7 : 3 }));
+    const row = (clientId: string, title: string) => ({
+      assignment: { ...assignment, id: `${clientId}-${title}`, clientId, title, cadence: { kind: "daily" as const } },
+      progress: { counted: 14, done: 10, rate: 10 / 14, streak: 7 },
+      weeks,
+    });
+    const html = renderToStaticMarkup(
+      <ClientHomework
+        clientId="c1"
+        timeZone="America/Los_Angeles"
+        change={never}
+        view={{
+          people: [
+            { id: "c1", name: "Sam", timeZone: "America/New_York" },
+            { id: "c2", name: "Alex", timeZone: "America/New_York" },
+          ],
+          assignments: [row("c1", "Emotional openness"), row("c2", "Safe space")],
+          since: new Date("2026-03-06T20:00:00Z"),
+          reflections: [
+            { id: "r", assignmentId: "x", title: "Safe space", clientId: "c2", clientName: "Alex", occurrenceDate: "2026-03-10", completedAt: new Date(), reflection: "I listened.", rating: 5 },
+          ],
+        }}
+      />,
+    );
+    expect(html).toContain("Sam&#x27;s practices");
+    expect(html).toContain("Alex&#x27;s practices");
+    expect(html).toContain("7/7");
+    expect(html).toContain("3/7");
+    expect(html).toContain("71% done (10 of 14)");
+    expect(html).toContain("Reflections since the last session (Friday, March 6)");
+    expect(html).toContain("I listened.");
   });
 });

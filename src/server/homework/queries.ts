@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import { cadenceFrom, type Cadence } from "@/lib/homework/cadence";
-import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence, type Progress } from "@/lib/homework/occurrences";
+import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence } from "@/lib/homework/occurrences";
 import { addDays, mondayOf } from "@/lib/time/dates";
-import type { AssignmentView, ClientWeekView } from "@/lib/homework/view";
+import type { AdherenceView, AssignmentView, ClientWeekView, ReflectionView } from "@/lib/homework/view";
 import { localDateOf } from "@/lib/time/zones";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db/client";
@@ -132,7 +132,7 @@ function lastFourWeeks(occurrencesOf: (from: string, to: string) => Occurrence[]
  * the partner and their shared ones) with its progress and last four weeks, and the reflections
  * written since the couple's last session.
  */
-export async function getClientAdherence(practiceId: string, clientId: string) {
+export async function getClientAdherence(practiceId: string, clientId: string): Promise<AdherenceView> {
   const client = await clientOf(practiceId, clientId);
   const people = [client.id, ...(client.partnerId ? [client.partnerId] : [])];
   const zones = new Map(
@@ -146,7 +146,7 @@ export async function getClientAdherence(practiceId: string, clientId: string) {
     .where(and(eq(homeworkAssignments.practiceId, practiceId), or(inArray(homeworkAssignments.clientId, people), inArray(homeworkAssignments.partnerClientId, people))))
     .orderBy(asc(homeworkAssignments.createdAt));
   const sets = keySets(await completionKeys(rows.map((r) => r.id)));
-  const assignments: { assignment: ReturnType<typeof summaryOf>; progress: Progress; weeks: ReturnType<typeof lastFourWeeks> }[] = [];
+  const assignments: AdherenceView["assignments"] = [];
   for (const row of rows) {
     const zone = zones.get(row.clientId)?.timeZone ?? client.timeZone;
     const schedule = (await schedulesOf([row], zone)).get(row.id)!;
@@ -181,7 +181,7 @@ async function lastSessionStart(practiceId: string, people: string[]): Promise<D
 }
 
 /** Reflections (text or rating) on these assignments since an instant, newest first. */
-async function reflectionsFor(practiceId: string, assignmentIds: string[] | null, since: Date | null) {
+async function reflectionsFor(practiceId: string, assignmentIds: string[] | null, since: Date | null): Promise<ReflectionView[]> {
   return getDb()
     .select({
       id: homeworkCompletions.id,
@@ -209,6 +209,6 @@ async function reflectionsFor(practiceId: string, assignmentIds: string[] | null
 }
 
 /** Today's page: every reflection that came in since `since` (yesterday at this time). */
-export async function listRecentReflections(practiceId: string, since: Date) {
+export async function listRecentReflections(practiceId: string, since: Date): Promise<ReflectionView[]> {
   return reflectionsFor(practiceId, null, since);
 }

@@ -7,13 +7,16 @@ import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { readPracticeMailTrouble } from "@/server/notifications/health";
 import { now } from "@/server/clock";
+import { listRecentReflections } from "@/server/homework/queries";
 import { listOfferings } from "@/server/offerings/offerings";
+import { Reflections } from "@/components/homework/client-homework";
 import { listBookings } from "@/server/scheduling/booking-queries";
 import { localDateOf, localMinutesOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -32,13 +35,14 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const today = now();
   const todayDate = localDateOf(today, practice.timeZone);
   const todayRange = rangeForLocalDates(todayDate, todayDate, practice.timeZone);
-  const [clients, offerings, query, todays, comingUp, mailTrouble] = await Promise.all([
+  const [clients, offerings, query, todays, comingUp, mailTrouble, reflections] = await Promise.all([
     listClients(practiceId),
     listOfferings(practiceId),
     searchParams,
     listBookings(practiceId, todayRange),
     listBookings(practiceId, { from: todayRange.to, to: new Date(todayRange.to.getTime() + WEEK_MS) }, { statuses: [...HOLDING_STATUSES] }),
     readPracticeMailTrouble(practiceId),
+    listRecentReflections(practiceId, new Date(today.getTime() - DAY_MS)),
   ]);
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
@@ -138,6 +142,10 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           </p>
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <Reflections heading="Homework since yesterday" empty="No practices marked done since yesterday." reflections={reflections} linkToClient />
+      </Card>
 
       <section aria-labelledby="quick-links-heading" className="mt-8">
         <h2 id="quick-links-heading" className="mb-3 font-serif text-lg font-semibold text-ink">

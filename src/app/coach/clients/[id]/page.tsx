@@ -17,6 +17,13 @@ import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
 import { ClientForm } from "../client-form";
 import { PartnerForm, StatusForm } from "../client-panels";
+import { AssignForm } from "@/components/homework/assign-form";
+import { ClientHomework } from "@/components/homework/client-homework";
+import { now } from "@/server/clock";
+import { listLibrary } from "@/server/homework/library";
+import { getClientAdherence } from "@/server/homework/queries";
+import { libraryViewOf } from "../../homework/library-view";
+import { assignPracticeAction, changeAssignmentAction } from "../../homework/actions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -38,6 +45,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
   // Anyone active can be chosen, plus whoever is linked now (even if archived).
   const sessions = await listClientBookings(practiceId, client.id);
+  const [homework, library] = await Promise.all([getClientAdherence(practiceId, client.id), listLibrary(practiceId)]);
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
   return (
@@ -104,6 +112,26 @@ export default async function ClientPage({ params, searchParams }: Props) {
           ) : (
             <p className="text-sm text-muted">No sessions yet. They appear here once booked, by the client or by you.</p>
           )}
+        </Card>
+        <Card aria-labelledby="homework-heading">
+          <h2 id="homework-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Homework
+          </h2>
+          <ClientHomework view={homework} clientId={client.id} timeZone={practice.timeZone} change={changeAssignmentAction} />
+          {client.status === "active" ? (
+            <details className="mt-6 border-t border-line pt-4">
+              <summary className="cursor-pointer font-medium text-brand-700">Assign a practice</summary>
+              <div className="mt-4">
+                <AssignForm
+                  clientId={client.id}
+                  hasPartner={!!client.partnerId}
+                  library={library.map(libraryViewOf)}
+                  today={localDateOf(now(), client.timeZone)}
+                  assign={assignPracticeAction}
+                />
+              </div>
+            </details>
+          ) : null}
         </Card>
         <Card aria-labelledby="partner-heading">
           <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">

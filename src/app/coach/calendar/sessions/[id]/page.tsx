@@ -12,6 +12,7 @@ import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { offeringFormatLabels } from "@/lib/offerings";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
+import { SessionHomeworkCard } from "./homework-card";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
@@ -191,6 +192,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </Card>
 
         <div className="space-y-6">
+          {holding && booking.startsAt > current ? <SessionHomeworkCard practiceId={practiceId} clientId={client.id} /> : null}
           {outcomeOpen ? (
             <Card aria-labelledby="outcome-heading">
               <h2 id="outcome-heading" className="font-serif text-lg font-semibold text-ink">
