@@ -10,7 +10,8 @@ import { completeOccurrence, undoCompletion } from "@/server/homework/completion
 import { createLibraryPractice, listLibrary, setLibraryPracticeRetired, updateLibraryPractice } from "@/server/homework/library";
 import { getClientAdherence, getClientWeek, listRecentReflections } from "@/server/homework/queries";
 import type { AssignmentInput } from "@/server/homework/schemas";
-import { createCoachWithPractice, setTestClock } from "../support/factories";
+import { createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
+import { createBookablePractice, createCoachWithPractice, setTestClock } from "../support/factories";
 import { onPostgresServer } from "../support/postgres-server";
 
 const LA = "America/Los_Angeles";
@@ -207,6 +208,30 @@ describe("pause, resume, end", () => {
     const b = await setup();
     const x = await a.assign("date-night");
     for (const change of [pauseAssignment, resumeAssignment, endAssignment]) expect((await errorOf(change(b.practiceId, x.id))).code).toBe("not_found");
+  });
+});
+
+describe("until the next session", () => {
+  it("ends with the client's next booked session, and follows it when it moves", async () => {
+    const coach = await createBookablePractice(LA);
+    const library = await listLibrary(coach.practiceId);
+    const email = `noa-${Math.random()}@x.test`;
+    const client = await createClient(coach.practiceId, { name: "Noa", email, timeZone: LA });
+    const scope = { practiceId: coach.practiceId, clientId: client.id };
+    await assignPractice(coach.practiceId, null, {
+      clientId: client.id,
+      libraryPracticeId: library.find((p) => p.frameworkKey === "daily-check-in")!.id,
+      cadenceKind: "daily",
+      startDate: "2026-03-11",
+      endMode: "next_session",
+    });
+    const dates = async () => (await getClientWeek(scope, "2026-03-16")).items[0]?.occurrences.map((o) => o.date) ?? [];
+    // No session booked yet: open-ended.
+    expect(await dates()).toHaveLength(7);
+    const booking = await createBooking(coach.practiceId, { offering: "one-on-one", start: at("2026-03-16T10:00").toISOString(), name: "Noa", email, timeZone: LA });
+    expect(await dates()).toEqual(["2026-03-16"]);
+    await rescheduleBooking({ practiceId: coach.practiceId }, booking.id, at("2026-03-18T10:00"), { actor: "coach" });
+    expect(await dates()).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
   });
 });
 

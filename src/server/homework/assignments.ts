@@ -43,6 +43,8 @@ export async function assignPractice(practiceId: string, coachId: string | null,
       startDate: v.startDate,
       endDate: v.endDate,
       untilNextSession: v.endMode === "next_session",
+      // The server's clock (not the database's): "the next session" is the first after this.
+      createdAt: now(),
     };
     const rows =
       v.assignTo === "client"
