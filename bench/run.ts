@@ -3,6 +3,7 @@
  * Goals are for reading, never asserted: a slow machine is not a failure.
  */
 import { benchEmailThroughput } from "./email-throughput";
+import { benchHomeworkPage } from "./homework-page";
 import { benchPageJs } from "./page-js";
 import { benchSlots } from "./slots";
 import { benchSlotsEndpoint } from "./slots-endpoint";
@@ -12,6 +13,7 @@ async function main() {
   await benchSlotsEndpoint();
   await benchPageJs();
   await benchEmailThroughput();
+  await benchHomeworkPage();
 }
 
 main().catch((error: Error) => {

@@ -2,7 +2,7 @@
 // Everything here is dates ("YYYY-MM-DD"), never instants, so a week is Monday to Sunday where
 // the client lives whatever DST does; the server turns instants into the client's dates first
 // (localDateOf in src/lib/time/zones.ts).
-import { addDays, mondayOf } from "@/lib/time/dates";
+import { addDays, DAY_MS, formatLocalDate, mondayOf, wallOf } from "@/lib/time/dates";
 import type { Cadence } from "./cadence";
 
 /** A stretch when the assignment was paused: from `from` (inclusive) to `until` (exclusive; null = still paused). */
@@ -38,6 +38,7 @@ export function pausedOn(schedule: Schedule, date: string): boolean {
 
 /** Paused on every day from `from` to `until`: an occurrence nobody could do. */
 function pausedThroughout(schedule: Schedule, from: string, until: string): boolean {
+  if (!schedule.pauses.some((p) => p.from <= until && (p.until === null || from < p.until))) return false;
   for (let d = from; d <= until; d = addDays(d, 1)) if (!pausedOn(schedule, d)) return false;
   return true;
 }
@@ -58,9 +59,15 @@ export function occurrencesBetween(schedule: Schedule, from: string, to: string)
       if (startDate <= until && startDate <= to && until >= from) keep({ date: cadence.dueDate, slot: 1, from: startDate, until });
       break;
     }
-    case "daily":
-      for (let d = first; d <= last; d = addDays(d, 1)) keep({ date: d, slot: 1, from: d, until: d });
+    case "daily": {
+      // Wall timestamps, not addDays: a year of days is walked on every page view.
+      const lastWall = wallOf(last);
+      for (let wall = wallOf(first); wall <= lastWall; wall += DAY_MS) {
+        const d = formatLocalDate(wall);
+        keep({ date: d, slot: 1, from: d, until: d });
+      }
       break;
+    }
     case "weekly":
     case "times_per_week": {
       const slots = cadence.kind === "weekly" ? 1 : cadence.timesPerWeek;

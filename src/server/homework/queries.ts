@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { cadenceFrom, type Cadence } from "@/lib/homework/cadence";
 import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence } from "@/lib/homework/occurrences";
 import { addDays, mondayOf } from "@/lib/time/dates";
@@ -30,30 +30,30 @@ function summaryOf(row: AssignmentRow): AssignmentView {
   };
 }
 
-/** Completion keys (no reflections: a year of them is read for streaks on every page view). */
-async function completionKeys(ids: string[]) {
-  if (!ids.length) return [];
-  return getDb()
-    .select({
-      id: homeworkCompletions.id,
-      assignmentId: homeworkCompletions.assignmentId,
-      date: homeworkCompletions.occurrenceDate,
-      slot: homeworkCompletions.occurrenceSlot,
-      completedBy: homeworkCompletions.completedBy,
-      completedOn: homeworkCompletions.completedOn,
-    })
-    .from(homeworkCompletions)
-    .where(inArray(homeworkCompletions.assignmentId, ids));
+/**
+ * Each assignment's completed occurrence keys ("date#slot"), for rates and streaks. Aggregated in
+ * the database: a year of completions is one short row per assignment, read on every page view.
+ */
+async function completedKeys(ids: string[]): Promise<Map<string, Set<string>>> {
+  if (!ids.length) return new Map();
+  const c = homeworkCompletions;
+  const rows = await getDb()
+    .select({ assignmentId: c.assignmentId, keys: sql<string>`string_agg(${c.occurrenceDate}::text || '#' || ${c.occurrenceSlot}, ',')` })
+    .from(c)
+    .where(inArray(c.assignmentId, ids))
+    .groupBy(c.assignmentId);
+  return new Map(rows.map((r) => [r.assignmentId, new Set(r.keys.split(","))]));
 }
 
-function keySets(keys: Awaited<ReturnType<typeof completionKeys>>) {
-  const sets = new Map<string, Set<string>>();
-  for (const k of keys) {
-    let set = sets.get(k.assignmentId);
-    if (!set) sets.set(k.assignmentId, (set = new Set()));
-    set.add(occurrenceKey(k));
-  }
-  return sets;
+/** Who marked what and when, for the completions of these occurrences (a week's worth). */
+async function completionsOf(rows: readonly AssignmentRow[], occurrences: { assignmentId: string; date: string }[]) {
+  if (!occurrences.length) return [];
+  const dates = occurrences.map((o) => o.date).sort();
+  const c = homeworkCompletions;
+  return getDb()
+    .select({ id: c.id, assignmentId: c.assignmentId, date: c.occurrenceDate, slot: c.occurrenceSlot, completedBy: c.completedBy, completedOn: c.completedOn })
+    .from(c)
+    .where(and(inArray(c.assignmentId, rows.map((r) => r.id)), gte(c.occurrenceDate, dates[0]!), lte(c.occurrenceDate, dates.at(-1)!)));
 }
 
 /**
@@ -72,17 +72,19 @@ export async function getClientWeek(scope: ClientScope, weekOf?: string): Promis
     .where(and(eq(homeworkAssignments.practiceId, scope.practiceId), visibleTo(scope.clientId)))
     .orderBy(asc(homeworkAssignments.createdAt));
   const schedules = await schedulesOf(rows, client.timeZone);
-  const keys = await completionKeys(rows.map((r) => r.id));
-  const sets = keySets(keys);
-  const byKey = new Map(keys.map((k) => [`${k.assignmentId}:${occurrenceKey(k)}`, k]));
-
-  const mine = keys.filter((k) => k.completedBy === scope.clientId);
+  const sets = await completedKeys(rows.map((r) => r.id));
   const items = rows.flatMap((row) => {
     const schedule = schedules.get(row.id)!;
     const occurrences = occurrencesBetween(schedule, monday, sunday);
     if (!occurrences.length) return [];
     return [{ row, schedule, occurrences }];
   });
+  const keys = await completionsOf(
+    items.map((i) => i.row),
+    items.flatMap((i) => i.occurrences.map((o) => ({ assignmentId: i.row.id, date: o.date }))),
+  );
+  const byKey = new Map(keys.map((k) => [`${k.assignmentId}:${occurrenceKey(k)}`, k]));
+  const mine = keys.filter((k) => k.completedBy === scope.clientId);
   // Only the client's own words come back: a partner's reflection stays between them and the coach.
   const shown = new Set(items.flatMap(({ row, occurrences }) => occurrences.map((o) => `${row.id}:${occurrenceKey(o)}`)));
   const ownIds = mine.filter((k) => shown.has(`${k.assignmentId}:${occurrenceKey(k)}`)).map((k) => k.id);
@@ -145,7 +147,7 @@ export async function getClientAdherence(practiceId: string, clientId: string): 
     .from(homeworkAssignments)
     .where(and(eq(homeworkAssignments.practiceId, practiceId), or(inArray(homeworkAssignments.clientId, people), inArray(homeworkAssignments.partnerClientId, people))))
     .orderBy(asc(homeworkAssignments.createdAt));
-  const sets = keySets(await completionKeys(rows.map((r) => r.id)));
+  const sets = await completedKeys(rows.map((r) => r.id));
   const assignments: AdherenceView["assignments"] = [];
   for (const row of rows) {
     const zone = zones.get(row.clientId)?.timeZone ?? client.timeZone;
