@@ -228,7 +228,7 @@ describe("until the next session", () => {
     const dates = async () => (await getClientWeek(scope, "2026-03-16")).items[0]?.occurrences.map((o) => o.date) ?? [];
     // No session booked yet: open-ended.
     expect(await dates()).toHaveLength(7);
-    const booking = await createBooking(coach.practiceId, { offering: "one-on-one", start: at("2026-03-16T10:00").toISOString(), name: "Noa", email, timeZone: LA });
+    const booking = await createBooking(coach.practiceId, { offering: "one-on-one", start: at("2026-03-16T10:00"), name: "Noa", email, timeZone: LA });
     expect(await dates()).toEqual(["2026-03-16"]);
     await rescheduleBooking({ practiceId: coach.practiceId }, booking.id, at("2026-03-18T10:00"), { actor: "coach" });
     expect(await dates()).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
