@@ -232,6 +232,10 @@ describe("until the next session", () => {
     expect(await dates()).toEqual(["2026-03-16"]);
     await rescheduleBooking({ practiceId: coach.practiceId }, booking.id, at("2026-03-18T10:00"), { actor: "coach" });
     expect(await dates()).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
+    // Ended after that session, it still ends with it, not the day the coach ended it.
+    setTestClock(at("2026-03-20T12:00"));
+    await endAssignment(coach.practiceId, (await getClientWeek(scope, "2026-03-16")).items[0]!.assignment.id);
+    expect(await dates()).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
   });
 });
 
@@ -266,7 +270,7 @@ describe("weeks, couples and the coach's view", () => {
       ["2026-02-16", 0, 0],
       ["2026-02-23", 0, 0],
       ["2026-03-02", 0, 0],
-      ["2026-03-09", 3, 2],
+      ["2026-03-09", 2, 2], // today (the 11th) is still open: not yet missed
     ]);
     expect(view.assignments.find((x) => x.assignment.clientId === c.partner.id)!.progress.rate).toBe(0);
     expect(view.reflections.map((r) => [r.clientName, r.reflection, r.rating])).toEqual([

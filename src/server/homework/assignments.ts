@@ -9,7 +9,7 @@ import { homeworkAssignments, homeworkPauses, homeworkPractices } from "@/server
 import { conflict, invalid, notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { assignmentInput, type AssignmentInput } from "./schemas";
-import { clientOf, requireId } from "./schedules";
+import { clientOf, requireId, schedulesOf } from "./schedules";
 
 /**
  * Assigns a library practice to a client, with the library's text as it is now (later edits
@@ -64,7 +64,7 @@ async function changeStatus(
   practiceId: string,
   assignmentId: string,
   from: readonly AssignmentStatus[],
-  change: (tx: DbOrTx, row: typeof homeworkAssignments.$inferSelect, today: string) => Promise<void>,
+  change: (tx: DbOrTx, row: typeof homeworkAssignments.$inferSelect, today: string, timeZone: string) => Promise<void>,
 ) {
   requireId(assignmentId, "That assignment");
   return getDb().transaction(async (tx) => {
@@ -76,7 +76,7 @@ async function changeStatus(
     if (!row) throw notFound("That assignment");
     if (!from.includes(row.status)) throw conflict(`This practice is ${row.status}.`);
     const client = await clientOf(practiceId, row.clientId, tx);
-    await change(tx, row, localDateOf(now(), client.timeZone));
+    await change(tx, row, localDateOf(now(), client.timeZone), client.timeZone);
   });
 }
 
@@ -100,11 +100,13 @@ export async function resumeAssignment(practiceId: string, assignmentId: string)
  * and reflections so far stay in its history. An assignment that hadn't started yet ends empty.
  */
 export async function endAssignment(practiceId: string, assignmentId: string) {
-  await changeStatus(practiceId, assignmentId, ["active", "paused"], async (tx, row, today) => {
+  await changeStatus(practiceId, assignmentId, ["active", "paused"], async (tx, row, today, timeZone) => {
     await closePause(tx, row.id, today);
     const beforeStart = addDays(row.startDate, -1);
     let endDate = today < row.startDate ? beforeStart : today;
-    if (row.endDate !== null && row.endDate < endDate) endDate = row.endDate;
+    // An end already set, or the session "until the next session" already reached, stays.
+    const scheduled = (await schedulesOf([row], timeZone, tx)).get(row.id)!.endDate;
+    if (scheduled !== null && scheduled < endDate) endDate = scheduled;
     await tx.update(homeworkAssignments).set({ status: "ended", endedAt: now(), endDate }).where(eq(homeworkAssignments.id, row.id));
   });
 }

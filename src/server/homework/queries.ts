@@ -119,13 +119,16 @@ export async function getClientWeek(scope: ClientScope, weekOf?: string): Promis
   };
 }
 
-/** The last 4 weeks of an assignment, oldest first: what was due by today and what was done. */
+/**
+ * The last 4 weeks of an assignment, oldest first: what counted (past its last day, or done:
+ * the completion rate's rule, so a time still open today isn't shown as missed) and what was done.
+ */
 function lastFourWeeks(occurrencesOf: (from: string, to: string) => Occurrence[], done: Set<string>, today: string) {
   const thisMonday = mondayOf(today);
   return [21, 14, 7, 0].map((back) => {
     const monday = addDays(thisMonday, -back);
-    const due = occurrencesOf(monday, addDays(monday, 6)).filter((o) => o.from <= today);
-    return { monday, due: due.length, done: due.filter((o) => done.has(occurrenceKey(o))).length };
+    const counted = occurrencesOf(monday, addDays(monday, 6)).filter((o) => o.until < today || done.has(occurrenceKey(o)));
+    return { monday, due: counted.length, done: counted.filter((o) => done.has(occurrenceKey(o))).length };
   });
 }
 
