@@ -26,6 +26,7 @@ type ResendEmailBody = {
   reply_to?: string | string[];
   tags?: { name: string; value: string }[];
   attachments?: { filename: string; content: string; content_type?: string }[];
+  headers?: Record<string, string>;
 };
 
 type Delivered = { id: string; idempotencyKey: string | undefined; batchKey?: string; body: ResendEmailBody };

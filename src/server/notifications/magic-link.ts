@@ -32,8 +32,9 @@ export async function sendMagicLink(
   const rendered = await renderEmail("magic-link", data);
   const transport = options.transport ?? getTransport();
   const idempotencyKey = magicLinkKey(link);
-  const later = (retryAfterMs: number) =>
-    enqueueEmail(getDb(), { to: email, template: "magic-link", data, idempotencyKey, priority: "urgent", sendAfter: new Date(now().getTime() + retryAfterMs) });
+  const later = async (retryAfterMs: number) => {
+    await enqueueEmail(getDb(), { to: email, template: "magic-link", data, idempotencyKey, priority: "urgent", sendAfter: new Date(now().getTime() + retryAfterMs) });
+  };
 
   if (transport.governed && !(await waitForSendSlot(getDb(), { maxWaitMs: MAX_SLOT_WAIT_MS }))) return later(0);
   try {

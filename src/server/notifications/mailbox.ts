@@ -59,7 +59,7 @@ export async function getMailboxMessage(id: string) {
   if (!idSchema.safeParse(id).success) throw notFound("That message");
   const [row] = await getDb().select().from(devMailbox).where(eq(devMailbox.id, id)).limit(1);
   if (!row) throw notFound("That message");
-  return { ...row, attachments: row.attachments ?? [] };
+  return { ...row, attachments: row.attachments ?? [], headers: Object.entries(row.headers ?? {}) };
 }
 
 export async function getMailboxAttachment(id: string, index: number) {

@@ -54,9 +54,10 @@ export type OutboxMessage = {
 /**
  * Writes an email into the outbox. Pass the transaction that makes the
  * change the email is about, so the two commit (or roll back) together.
+ * True when it wrote a row; false when one with the same key was there already.
  */
-export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
-  await db
+export async function enqueueEmail(db: DbOrTx, message: OutboxMessage): Promise<boolean> {
+  const inserted = await db
     .insert(emailOutbox)
     .values({
       practiceId: message.practiceId ?? null,
@@ -69,7 +70,9 @@ export async function enqueueEmail(db: DbOrTx, message: OutboxMessage) {
       priority: EMAIL_PRIORITY[message.priority ?? priorityOf(message.template, message.data)],
       hasAttachments: carriesAttachments(message.template, message.data),
     })
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  return inserted.length > 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as bookingConfirmed from "@emails/booking-confirmed";
 import * as bookingNewLink from "@emails/booking-new-link";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
+import * as homeworkReminder from "@emails/homework-reminder";
 import * as magicLink from "@emails/magic-link";
 import * as welcome from "@emails/welcome";
 
@@ -19,6 +20,8 @@ export type RenderedEmail = {
   text: string;
   attachments?: EmailAttachment[];
   replyTo?: string;
+  /** Extra headers (List-Unsubscribe on every non-transactional email). */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -33,6 +36,7 @@ export type EmailTemplate<S extends z.ZodType = z.ZodType> = {
   Component: (props: z.output<S>) => ReactElement;
   attachments?: (data: z.output<S>) => EmailAttachment[];
   replyTo?: (data: z.output<S>) => string | undefined;
+  headers?: (data: z.output<S>) => Record<string, string>;
 };
 
 /** What a file in emails/ exports. */
@@ -42,6 +46,7 @@ type TemplateModule<S extends z.ZodType> = {
   default: EmailTemplate<S>["Component"];
   attachments?: EmailTemplate<S>["attachments"];
   replyTo?: EmailTemplate<S>["replyTo"];
+  headers?: EmailTemplate<S>["headers"];
 };
 
 /** Turns an emails/<name>.tsx module into a registry entry, typed by its own schema. */
@@ -52,13 +57,14 @@ function fromModule<S extends z.ZodType>(module: TemplateModule<S>): EmailTempla
     Component: module.default,
     attachments: module.attachments,
     replyTo: module.replyTo,
+    headers: module.headers,
   };
 }
 
 /**
  * Every email Tend can send, by the name stored in `email_outbox.template`.
  * To add one: write `emails/<name>.tsx` (exports `schema`, `subject`, the
- * component as default, optionally `attachments` and `replyTo`), import it
+ * component as default, optionally `attachments`, `replyTo` and `headers`), import it
  * above and add a line here.
  */
 export const templates = {
@@ -69,6 +75,7 @@ export const templates = {
   "booking-canceled": fromModule(bookingCanceled),
   "booking-reminder": fromModule(bookingReminder),
   "booking-new-link": fromModule(bookingNewLink),
+  "homework-reminder": fromModule(homeworkReminder),
 };
 
 type TemplateName = keyof typeof templates;
@@ -121,11 +128,13 @@ export async function renderTemplate<S extends z.ZodType>(
   const text = toPlainText(html, plainTextOptions);
   const attachments = definition.attachments?.(parsed.data);
   const replyTo = definition.replyTo?.(parsed.data);
+  const headers = definition.headers?.(parsed.data);
   return {
     subject: definition.subject(parsed.data),
     html,
     text,
     ...(attachments?.length ? { attachments } : {}),
     ...(replyTo ? { replyTo } : {}),
+    ...(headers && Object.keys(headers).length ? { headers } : {}),
   };
 }

@@ -15,6 +15,8 @@ export type OutgoingEmail = {
   text: string;
   attachments?: EmailAttachment[];
   replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe; sent to Resend as its `headers` option. */
+  headers?: Record<string, string>;
   /** The same key always means the same message: the provider delivers it at most once. */
   idempotencyKey: string;
   /** Which template produced it, for the mailbox and the provider's tags. */
@@ -130,6 +132,7 @@ function toResend(message: OutgoingEmail, withAttachments: boolean) {
     html: message.html,
     text: message.text,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
     // Resend wants base64; a Buffer is encoded by the SDK.
     ...(withAttachments && message.attachments?.length
       ? {
@@ -178,6 +181,7 @@ export function createDevMailboxTransport(db: () => Db = getDb): EmailTransport 
           text: message.text,
           template: message.template,
           attachments: message.attachments ?? null,
+          headers: message.headers ?? null,
           idempotencyKey: message.idempotencyKey,
         })
         .onConflictDoNothing({ target: devMailbox.idempotencyKey })

@@ -86,6 +86,8 @@ export const devMailbox = pgTable("dev_mailbox", {
   text: text().notNull(),
   template: text().notNull(),
   attachments: jsonb().$type<{ filename: string; contentType: string; content: string }[]>(),
+  /** Extra headers the message carried (List-Unsubscribe, …). */
+  headers: jsonb().$type<Record<string, string>>(),
   idempotencyKey: text().unique(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

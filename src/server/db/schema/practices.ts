@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { users } from "./auth";
 
@@ -66,6 +67,7 @@ export const memberships = pgTable(
 );
 
 export const clientStatus = pgEnum("client_status", ["active", "archived"]);
+export const homeworkEmailPreference = pgEnum("homework_email_preference", HOMEWORK_EMAIL_PREFERENCES);
 
 export const clients = pgTable(
   "clients",
@@ -83,6 +85,8 @@ export const clients = pgTable(
     status: clientStatus().notNull().default("active"),
     /** The other half of a couple; both rows point at each other. */
     partnerId: uuid(),
+    /** The homework email: daily (08:00 local, when something is due that day), weekly (Monday 08:00) or off. */
+    homeworkEmail: homeworkEmailPreference().notNull().default("daily"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,6 +47,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <dd>
             <Badge tone="brand">{message.template}</Badge>
           </dd>
+          {message.headers.map(([name, value]) => (
+            <Fragment key={name}>
+              <dt className="text-muted">{name}</dt>
+              <dd className="break-all font-mono text-xs">{value}</dd>
+            </Fragment>
+          ))}
         </dl>
         {links.length > 0 ? (
           <div className="mt-4 border-t border-line pt-4">
