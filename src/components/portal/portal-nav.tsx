@@ -8,9 +8,10 @@ const PORTAL_NAV = [
   { href: "/portal/intake", label: "Intake" },
   { href: "/portal/homework", label: "Homework" },
   { href: "/portal/payments", label: "Payments" },
+  { href: "/portal/settings", label: "Emails" },
 ] as const;
 
-/** Four tabs: few enough to stay visible on a phone, scrolling sideways if they must. */
+/** Five tabs: few enough to stay visible on a phone, scrolling sideways if they must. */
 export function PortalNav() {
   const pathname = usePathname();
   return (

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ASSIGN_TO, CADENCE_KINDS, END_MODES, MAX_RATING, MAX_TIMES_PER_WEEK, MIN_RATING, MIN_TIMES_PER_WEEK } from "@/lib/homework/cadence";
+import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
 import { localDateSchema } from "@/lib/scheduling/availability";
 import { multiLineText, nameSchema } from "@/lib/validation";
 
@@ -111,3 +112,8 @@ export const completionInput = occurrenceInput.extend({
   rating: ratingSchema.transform((v) => v ?? null),
 });
 export type CompletionInput = z.input<typeof completionInput>;
+
+/** The portal's email preferences form. */
+export const emailPreferencesInput = z.object({
+  homeworkEmail: z.enum(HOMEWORK_EMAIL_PREFERENCES, "Choose daily, weekly or off."),
+});

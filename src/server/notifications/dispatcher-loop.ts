@@ -1,6 +1,10 @@
 import "server-only";
+import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { log } from "@/server/log";
 import { drainDueEmails } from "./dispatcher";
+
+/** The homework scheduler runs at most this often (it is idempotent; this only saves work). */
+const SCHEDULE_EVERY_MS = 60_000;
 
 type Loop = { stop: () => Promise<void> };
 
@@ -24,6 +28,7 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let scheduledAt = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -37,6 +42,10 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
 
   const tick = async () => {
     try {
+      if (Date.now() - scheduledAt >= SCHEDULE_EVERY_MS) {
+        scheduledAt = Date.now();
+        await enqueueHomeworkEmails();
+      }
       await drainDueEmails({ rounds: 20 });
     } catch (error) {
       log.error({ err: error }, "email dispatcher round failed; trying again next round");

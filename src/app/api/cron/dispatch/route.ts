@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
+import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { handleRoute } from "@/server/http";
 import { authorizeCron } from "@/server/notifications/cron-auth";
 import { drainDueEmails } from "@/server/notifications/dispatcher";
@@ -7,7 +8,7 @@ import { drainDueEmails } from "@/server/notifications/dispatcher";
 const CRON_BUDGET_MS = 45_000;
 
 /**
- * Sends due emails, for hosts where no server process stays up to run the
+ * Enqueues the homework emails due by now (idempotent), then sends due emails, for hosts where no server process stays up to run the
  * in-process loop (serverless). Call with `Authorization: Bearer $CRON_SECRET`.
  */
 export const POST = handleRoute(async (request: Request) => {
@@ -26,7 +27,9 @@ export const POST = handleRoute(async (request: Request) => {
   if (access === "unauthorized") throw new AppError("unauthorized", "A valid `Authorization: Bearer <CRON_SECRET>` header is required.");
   // At the provider's pace a backlog can take longer than a serverless
   // function may run: start no new request after CRON_BUDGET_MS; the next call carries on.
-  return NextResponse.json(await drainDueEmails({ until: Date.now() + CRON_BUDGET_MS }));
+  const until = Date.now() + CRON_BUDGET_MS;
+  const { enqueued } = await enqueueHomeworkEmails();
+  return NextResponse.json({ ...(await drainDueEmails({ until })), homeworkEnqueued: enqueued });
 });
 
 // Vercel Cron calls its paths with GET (and the same Bearer header).
