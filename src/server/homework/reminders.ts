@@ -58,6 +58,7 @@ export async function enqueueHomeworkEmails(options: { at?: Date; db?: Db } = {}
         preferencesUrl: new URL("/portal/settings", appUrl).toString(),
         unsubscribeUrl: unsubscribeUrlFor(client.id),
       },
+      sendAfter: at,
       idempotencyKey: key,
       topic: `homework:${client.id}`,
       priority: "bulk",
