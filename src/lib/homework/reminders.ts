@@ -7,11 +7,11 @@ export const HOMEWORK_EMAIL_PREFERENCES = ["daily", "weekly", "off"] as const;
 export type HomeworkEmailPreference = (typeof HOMEWORK_EMAIL_PREFERENCES)[number];
 
 /** The local time the email goes out (minutes after midnight), and the quiet hours around it. */
-export const HOMEWORK_EMAIL_AT = 8 * 60;
-export const QUIET_HOURS = { from: 21 * 60, until: 8 * 60 } as const;
+const HOMEWORK_EMAIL_AT = 8 * 60;
+const QUIET_HOURS = { from: 21 * 60, until: 8 * 60 } as const;
 
 /** Whether `minutes` (local, after midnight) falls in the quiet hours 21:00–08:00. */
-export function inQuietHours(minutes: number): boolean {
+function inQuietHours(minutes: number): boolean {
   return minutes >= QUIET_HOURS.from || minutes < QUIET_HOURS.until;
 }
 
