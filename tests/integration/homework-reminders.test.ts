@@ -3,12 +3,14 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { DateTime } from "luxon";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as cronDispatch } from "@/app/api/cron/dispatch/route";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "@/app/u/[token]/route";
+import { resetEnvCache } from "@/lib/env";
 import { localDateOf, localMinutesOf } from "@/lib/time/zones";
 import { createClient } from "@/server/clients/clients";
 import { getDb, type Db } from "@/server/db/client";
 import * as schema from "@/server/db/schema";
-import { clients, emailOutbox } from "@/server/db/schema";
+import { clients, devMailbox, emailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { assignPractice, endAssignment, pauseAssignment } from "@/server/homework/assignments";
 import { completeOccurrence } from "@/server/homework/completions";
@@ -237,5 +239,28 @@ describe("headers reach Resend", () => {
       expect(body!.html).toContain("http://localhost:3000/portal/settings");
     }
     expect(fake.requests.some((r) => r.batch)).toBe(true);
+  });
+});
+
+describe("the dev mailbox and the cron route", () => {
+  it("the cron call schedules the homework email and sends it; the dev mailbox keeps its headers", async () => {
+    setTestClock(at("2026-03-11T07:00", LA));
+    const { client } = await setup(LA, "2026-03-09");
+    setTestClock(at("2026-03-11T08:30", LA));
+    process.env.CRON_SECRET = "correct-horse-battery-staple";
+    resetEnvCache();
+    try {
+      const response = await cronDispatch(
+        new Request("http://localhost:3000/api/cron/dispatch", { method: "POST", headers: { authorization: "Bearer correct-horse-battery-staple" } }),
+      );
+      expect(response.status).toBe(200);
+    } finally {
+      delete process.env.CRON_SECRET;
+      resetEnvCache();
+    }
+    expect((await rowsFor(client.id)).map((r) => r.status)).toEqual(["sent"]);
+    const [kept] = await getDb().select().from(devMailbox).where(eq(devMailbox.recipient, client.email));
+    expect(kept?.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(kept?.headers?.["List-Unsubscribe"]).toBe(`<${unsubscribeUrlFor(client.id)}>`);
   });
 });
