@@ -16,6 +16,7 @@ const SIGNED_IN_AREAS = /^\/(coach|portal|onboarding)(\/|$)/;
 const LAPTOP_ONLY = /^\/dev(\/|$)/;
 const NEXT_ASSETS = /^\/_next\//;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const ONE_CLICK_UNSUBSCRIBE = /^\/u\/[^/]+$/;
 /** For what needs no page policy: answers made here (redirects, 400, 403, 404) and Next's own files. */
 const LOCKED_DOWN_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -53,7 +54,9 @@ export async function proxy(request: NextRequest) {
   } catch {
     return answer("Bad request: the address is not valid.", 400);
   }
-  if (isCrossSiteWrite(request)) {
+  // One-click unsubscribe (RFC 8058) is posted by mail services, some from their webmail pages:
+  // the token alone authorizes it, and all it can do is stop an email.
+  if (isCrossSiteWrite(request) && !ONE_CLICK_UNSUBSCRIBE.test(pathname)) {
     const message = "Requests from other websites are refused.";
     return pathname.startsWith("/api/")
       ? answer(JSON.stringify({ error: { code: "forbidden", message } }), 403, "application/json")

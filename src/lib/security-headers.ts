@@ -11,6 +11,7 @@ const TOKEN_PATHS = [
   /^\/api\/bookings\/[^/]+\/invite/,
   /^\/api\/calendar\//,
   /^\/api\/auth\/callback\//,
+  /^\/u\//,
 ];
 
 /** A practice's booking pages, which it may embed in its own website: `/book/<slug>` and below. */

@@ -53,6 +53,7 @@ describe("other headers", () => {
       "/api/bookings/6c0e/invite",
       "/api/calendar/feedtoken.ics",
       "/api/auth/callback/email",
+      "/u/6c0e.mac",
     ]) {
       expect(referrerPolicyFor(path)).toBe("no-referrer");
     }
