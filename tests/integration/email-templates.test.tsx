@@ -26,6 +26,39 @@ describe("email templates", () => {
     expect(email.attachments).toBeUndefined();
   });
 
+  it("renders the homework email with its list, the preferences link, and the one-click unsubscribe headers", async () => {
+    const data = {
+      clientName: "Sam <Rivera>",
+      practiceName: "Harbor Coaching",
+      cadence: "daily",
+      periodLabel: "Wednesday, March 11",
+      items: [
+        { title: "Daily appreciation", due: "today" },
+        { title: "State of the union", due: "by Sunday, March 15" },
+      ],
+      portalUrl: "http://localhost:3000/portal/homework",
+      preferencesUrl: "http://localhost:3000/portal/settings",
+      unsubscribeUrl: "http://localhost:3000/u/abc.def",
+    };
+    const email = await renderEmail("homework-reminder", data);
+    expect(email.subject).toBe("Homework for today: 2 practices");
+    expect(email.headers).toEqual({
+      "List-Unsubscribe": "<http://localhost:3000/u/abc.def>",
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(email.html).toContain("Sam &lt;Rivera&gt;");
+    expect(email.text).toContain("Daily appreciation (today)");
+    expect(email.text).toContain("State of the union (by Sunday, March 15)");
+    expect(email.text).toContain("http://localhost:3000/portal/settings");
+    expect(email.text).toContain("http://localhost:3000/u/abc.def");
+    expect((await renderEmail("homework-reminder", { ...data, cadence: "weekly", items: data.items.slice(0, 1) })).subject).toBe(
+      "Your homework this week: 1 practice",
+    );
+    // Transactional mail carries no unsubscribe headers.
+    expect((await renderEmail("welcome", welcomeData)).headers).toBeUndefined();
+    await expect(renderEmail("homework-reminder", { ...data, items: [] })).rejects.toBeInstanceOf(EmailTemplateError);
+  });
+
   it("renders the welcome email from the practice, replying to the coach", async () => {
     const email = await renderEmail("welcome", welcomeData);
     expect(email.subject).toBe("Welcome to Harbor Coaching");

@@ -1,0 +1,1 @@
+export { PortalListLoading as default } from "@/components/ui/page-skeleton";
