@@ -7,7 +7,7 @@ import { POST as cronDispatch } from "@/app/api/cron/dispatch/route";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "@/app/u/[token]/route";
 import { resetEnvCache } from "@/lib/env";
 import { localDateOf, localMinutesOf } from "@/lib/time/zones";
-import { createClient } from "@/server/clients/clients";
+import { createClient, setClientPartner } from "@/server/clients/clients";
 import { getDb, type Db } from "@/server/db/client";
 import * as schema from "@/server/db/schema";
 import { clients, devMailbox, emailOutbox } from "@/server/db/schema";
@@ -115,6 +115,23 @@ describe("the daily homework email", () => {
   });
 });
 
+describe("couples", () => {
+  it("each partner gets their own email: the shared practice in both, a partner's own practice only in theirs", async () => {
+    setTestClock(at("2026-03-11T07:00", LA));
+    const s = await setup(LA, "2026-03-09");
+    const partner = await createClient(s.practiceId, { name: "Alex", email: `alex-${Math.random()}@x.test`, timeZone: LA });
+    await setClientPartner(s.practiceId, s.client.id, partner.id);
+    const library = await listLibrary(s.practiceId);
+    const weekly = library.find((p) => p.cadenceKind === "weekly" && p.frameworkKey)!;
+    await assignPractice(s.practiceId, null, { clientId: s.client.id, assignTo: "shared", libraryPracticeId: weekly.id, cadenceKind: "weekly", startDate: "2026-03-09" });
+
+    await tick(at("2026-03-11T08:00", LA), 1);
+    const titles = async (clientId: string) => ((await rowsFor(clientId))[0]?.data as { items: { title: string }[] } | undefined)?.items.map((i) => i.title);
+    expect(await titles(s.client.id)).toEqual([s.daily.title, weekly.title]);
+    expect(await titles(partner.id)).toEqual([weekly.title]);
+  });
+});
+
 describe("the weekly homework email", () => {
   it("goes on Monday at 08:00 listing the week, and not on other days", async () => {
     setTestClock(at("2026-03-06T00:00", LA));
@@ -200,6 +217,18 @@ describe("one-click unsubscribe", () => {
 });
 
 describe("preferences", () => {
+  it("a client changes only their own: another practice's scope is not found", async () => {
+    setTestClock(at("2026-03-11T07:00", LA));
+    const mine = await setup(LA, "2026-03-09");
+    const theirs = await setup(LA, "2026-03-09");
+    const error = await setHomeworkEmail({ practiceId: theirs.practiceId, clientId: mine.client.id }, "off").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as AppError).code).toBe("not_found");
+    expect((await setHomeworkEmail(mine.scope, "weekly")).homeworkEmail).toBe("weekly");
+  });
+
   it("refuses anything but daily, weekly or off, with a field message", async () => {
     setTestClock(at("2026-03-11T07:00", LA));
     const { scope } = await setup(LA, "2026-03-09");
