@@ -12,7 +12,8 @@ export type AppErrorCode =
   | "rate_limited"
   | "unsupported_media_type"
   | "slot_unavailable"
-  | "slot_taken";
+  | "slot_taken"
+  | "already_canceled";
 
 /** Messages per form field, keyed by the field's name ("partner.email" for nested ones). */
 export type FieldErrors = Record<string, string[]>;

@@ -35,6 +35,13 @@ const envSchema = z.object({
   CRON_SECRET: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** on (default): each practice connects its own Stripe account (Connect); off: the platform account takes the payments. */
+  STRIPE_CONNECT: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
+  /** Where the Stripe SDK sends requests instead of api.stripe.com (tests, local fakes). */
+  STRIPE_API_BASE: optionalString.pipe(z.url({ protocol: /^https?$/, error: "Give STRIPE_API_BASE as an http(s) URL." }).optional()),
   DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   TEND_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])

@@ -11,6 +11,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   slot_unavailable: 409,
   slot_taken: 409,
+  already_canceled: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
 };

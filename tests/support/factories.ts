@@ -44,7 +44,11 @@ export function setTestClock(instant: Date | null) {
 /** Monday to Friday, 09:00–17:00 in the practice's zone. */
 const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
 
-/** A coach whose practice works weekday office hours in `timeZone`, with one offering (one-on-one, 60 min, $150 unless overridden). */
+/**
+ * A coach whose practice works weekday office hours in `timeZone`, with one offering (one-on-one,
+ * 60 min, $150 unless overridden). Its payment is collected offline unless the test says
+ * otherwise: scheduling tests book confirmed sessions; billing tests ask for `at_booking`.
+ */
 export async function createBookablePractice(timeZone: string, offering: Partial<OfferingInput> = {}, practice: { name?: string } = {}) {
   const coach = await createCoachWithPractice({ timeZone, ...practice });
   const coachId = await getPracticeCoachId(coach.practiceId);
@@ -56,6 +60,7 @@ export async function createBookablePractice(timeZone: string, offering: Partial
     durationMinutes: 60,
     priceCents: 15000,
     active: true,
+    paymentCollection: "offline",
     ...offering,
   });
   return { ...coach, coachId, offering: created };

@@ -2,7 +2,7 @@
 // rules that read it, and the words coaches and clients see for it.
 
 /** Every state a booking can be in. The `booking_status` enum in Postgres is made from this list. */
-export const BOOKING_STATUSES = ["pending_payment", "confirmed", "canceled", "late_canceled", "completed", "no_show"] as const;
+export const BOOKING_STATUSES = ["pending_payment", "confirmed", "expired", "canceled", "late_canceled", "completed", "no_show"] as const;
 
 export type SessionStatus = (typeof BOOKING_STATUSES)[number];
 
@@ -33,6 +33,7 @@ export type StatusTone = "brand" | "neutral" | "clay";
 export const coachStatus: Record<SessionStatus, { label: string | null; tone: StatusTone }> = {
   pending_payment: { label: "Awaiting payment", tone: "neutral" },
   confirmed: { label: null, tone: "brand" },
+  expired: { label: "Not paid in time", tone: "neutral" },
   canceled: { label: "Canceled", tone: "neutral" },
   late_canceled: { label: "Late cancel", tone: "clay" },
   completed: { label: "Completed", tone: "brand" },
@@ -41,6 +42,7 @@ export const coachStatus: Record<SessionStatus, { label: string | null; tone: St
 
 const CLIENT_STATUS: Record<Exclude<SessionStatus, "confirmed">, { label: string; tone: StatusTone }> = {
   pending_payment: { label: "Awaiting payment", tone: "clay" },
+  expired: { label: "Not paid in time", tone: "neutral" },
   canceled: { label: "Canceled", tone: "neutral" },
   late_canceled: { label: "Canceled late", tone: "clay" },
   completed: { label: "Completed", tone: "neutral" },

@@ -58,6 +58,8 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         durationMinutes: 60,
         priceCents: 20000,
         currency: "USD",
+        // Per session, collected by the coach (packages come with billing part 2).
+        paymentCollection: "offline",
         format: "video",
         sortOrder: 1,
       },
@@ -72,6 +74,8 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         durationMinutes: 90,
         priceCents: 30000,
         currency: "USD",
+        // Paid when booked, through Checkout (or the test checkout on a laptop without Stripe keys).
+        paymentCollection: "at_booking",
         format: "video",
         sortOrder: 2,
       },
@@ -85,6 +89,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         durationMinutes: 60,
         priceCents: 15000,
         currency: "USD",
+        paymentCollection: "offline",
         format: "video",
         sortOrder: 3,
       },

@@ -9,6 +9,10 @@ import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
 import * as magicLink from "@emails/magic-link";
+import * as paymentAlert from "@emails/payment-alert";
+import * as paymentHoldExpired from "@emails/payment-hold-expired";
+import * as paymentReceipt from "@emails/payment-receipt";
+import * as paymentRefunded from "@emails/payment-refunded";
 import * as welcome from "@emails/welcome";
 
 /** A file sent along with the message; `content` is the file's text (an .ics invite, say). */
@@ -76,6 +80,10 @@ export const templates = {
   "booking-reminder": fromModule(bookingReminder),
   "booking-new-link": fromModule(bookingNewLink),
   "homework-reminder": fromModule(homeworkReminder),
+  "payment-receipt": fromModule(paymentReceipt),
+  "payment-hold-expired": fromModule(paymentHoldExpired),
+  "payment-refunded": fromModule(paymentRefunded),
+  "payment-alert": fromModule(paymentAlert),
 };
 
 type TemplateName = keyof typeof templates;

@@ -70,8 +70,9 @@ function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?
 }
 
 function baseColumns(values: z.output<typeof offeringInput>) {
-  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents } = values;
-  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents };
+  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents, paymentCollection, lateCancelRefundPercent } = values;
+  const billing = Object.fromEntries(Object.entries({ paymentCollection, lateCancelRefundPercent }).filter(([, v]) => v !== undefined));
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, ...billing };
 }
 
 /** Active or not: for moving a booking whose offering is no longer offered. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { checkboxSchema, moneySchema, multiLineText, nameSchema, slugSchema } from "@/lib/validation";
 
@@ -79,6 +80,9 @@ export const offeringInput = z
     maxPerDay: wholeNumber(1, 50, "Sessions per day").nullable().optional(),
     cancellationWindowHours: wholeNumber(0, 720, "Cancellation window").optional(),
     rescheduleWindowHours: wholeNumber(0, 720, "Reschedule window").optional(),
+    // Billing (docs/billing.md); left out = "at booking" and forfeit on create, unchanged on update.
+    paymentCollection: z.enum(PAYMENT_COLLECTIONS, { error: "Choose how the session is paid." }).optional(),
+    lateCancelRefundPercent: wholeNumber(0, 100, "Late-cancel refund").optional(),
   })
   .superRefine(requireAddressInPerson, always);
 export type OfferingInput = z.input<typeof offeringInput>;

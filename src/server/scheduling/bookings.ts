@@ -1,18 +1,22 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/server/db/client";
+import { getDb } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
+import { collectionFor, holdEndsAt, openCheckout } from "@/server/billing/checkout";
+import { settleCanceledBooking } from "@/server/billing/booking-payments";
+import { sweepExpiredHolds } from "@/server/billing/lifecycle";
+import { findOrCreateClient, linkCoupleIfFree } from "./booking-clients";
 import { enqueueBookingEmails } from "./booking-emails";
 import { getBookingDetails, type BookingScope } from "./booking-queries";
 import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
 import { canClientCancel, canClientReschedule, policyFor, type Actor } from "@/lib/scheduling/policy";
-import { canMarkOutcome, HOLDING_STATUSES, holdsTime } from "@/lib/scheduling/status";
+import { canMarkOutcome, HOLDING_STATUSES, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { z } from "zod";
 import { cancelReasonSchema, createBookingInput, type CreateBookingInput } from "./schemas";
 
@@ -25,6 +29,7 @@ const MINUTE = 60_000;
 
 const slotTaken = () =>
   new AppError("slot_taken", "Someone booked that time a moment ago. Please choose another time.");
+const alreadyCanceled = () => new AppError("already_canceled", "This session was already canceled.");
 const slotUnavailable = () =>
   new AppError("slot_unavailable", "That time is not available. Please choose one of the open times.");
 
@@ -60,6 +65,8 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
     throw new AppError("invalid", "Your partner needs their own email address.", { "partner.email": ["Use your partner's own email address."] });
   }
   const coachId = await getPracticeCoachId(practiceId);
+  // Holds past their time free the slot even if their expiry event hasn't arrived.
+  await sweepExpiredHolds({ coachId });
   const now = clock();
   const start = values.start;
   const end = new Date(start.getTime() + offering.durationMinutes * MINUTE);
@@ -82,7 +89,10 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
         minimumNoticeMinutes: offering.minimumNoticeMinutes,
         bufferBeforeMinutes: offering.bufferBeforeMinutes,
         bufferAfterMinutes: offering.bufferAfterMinutes,
+        lateCancelRefundPercent: offering.lateCancelRefundPercent,
       };
+      const collection = await collectionFor(practiceId, offering, actor, tx);
+      const checkout = collection.kind === "checkout";
       const [booking] = await tx
         .insert(bookings)
         .values({
@@ -91,9 +101,10 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           coachId,
           clientId: client.id,
           partnerClientId: partner?.id ?? null,
-          // Billing arrives later: every booking is confirmed now, unpaid unless free.
-          status: "confirmed",
-          paymentStatus: offering.priceCents === 0 ? "not_required" : "unpaid",
+          // Paid at booking: the time is held while the booker pays (docs/billing.md).
+          status: checkout ? "pending_payment" : "confirmed",
+          paymentStatus: checkout ? "awaiting" : collection.kind === "free" ? "not_required" : "unpaid",
+          holdExpiresAt: checkout ? holdEndsAt(now) : null,
           startsAt: start,
           endsAt: end,
           ...heldRange(start, end, policy),
@@ -108,8 +119,13 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           bookedBy: actor,
         })
         .returning();
+      if (collection.kind === "checkout") {
+        // The confirmation waits for the payment (billing/lifecycle.ts).
+        const payment = await openCheckout(tx, { booking: booking!, practice, offering, collection });
+        return { ...booking!, checkout: { url: payment.checkoutUrl!, expiresAt: booking!.holdExpiresAt! } };
+      }
       await enqueueBookingEmails(tx, { event: "confirmed", booking: booking!, practice, offering, client, partner, now });
-      return booking!;
+      return { ...booking!, checkout: null };
     });
   } catch (error) {
     if (isExclusionViolation(error, "bookings_no_overlap")) throw slotTaken();
@@ -175,6 +191,7 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
   const reason = parseInput(cancelReasonSchema, options.reason ?? undefined);
   const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
   const now = clock();
+  if (isCanceled(booking.status)) throw alreadyCanceled();
   const decision = canClientCancel({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);
   if (!decision.allowed) throw new AppError(decision.code === "not_active" ? "conflict" : "forbidden", decision.reason);
   return getDb().transaction(async (tx) => {
@@ -189,7 +206,9 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
       })
       .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
       .returning();
-    if (!updated) throw new AppError("conflict", "This session was already canceled.");
+    if (!updated) throw alreadyCanceled();
+    // Money follows the policy snapshot: refund in full, in part, or none (billing).
+    await settleCanceledBooking(tx, updated, { actor, late: decision.late });
     await enqueueBookingEmails(tx, { event: "canceled", booking: updated, actor, practice, offering, client, partner, now });
     return updated;
   });
@@ -244,43 +263,4 @@ async function getPracticeRow(practiceId: string): Promise<Practice> {
   const [practice] = await getDb().select().from(practices).where(eq(practices.id, practiceId));
   if (!practice) throw notFound("That practice");
   return practice;
-}
-
-/**
- * The practice's client with this email, or a new one (`created`). Only when
- * `adopt` (the coach booking) does the booking update the existing record:
- * a phone given is saved and an archived client is active again.
- */
-async function findOrCreateClient(
-  tx: DbOrTx,
-  practiceId: string,
-  person: { name: string; email: string; phone: string | null; timeZone: string },
-  options: { adopt: boolean },
-): Promise<{ client: Client; created: boolean }> {
-  const [created] = await tx
-    .insert(clients)
-    .values({ practiceId, ...person })
-    .onConflictDoNothing()
-    .returning();
-  if (created) return { client: created, created: true };
-  const sameEmail = and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${person.email.toLowerCase()}`);
-  if (!options.adopt) {
-    const [existing] = await tx.select().from(clients).where(sameEmail);
-    return { client: existing!, created: false };
-  }
-  const [existing] = await tx
-    .update(clients)
-    .set({ status: "active", phone: person.phone ?? sql`${clients.phone}` })
-    .where(sameEmail)
-    .returning();
-  return { client: existing!, created: false };
-}
-
-/** Links booker and partner as a couple unless either is already linked to someone else; returns the partner as stored. */
-async function linkCoupleIfFree(tx: DbOrTx, client: Client, partner: Client): Promise<Client> {
-  const free = (c: Client, other: Client) => c.partnerId === null || c.partnerId === other.id;
-  if (!free(client, partner) || !free(partner, client)) return partner;
-  await tx.update(clients).set({ partnerId: partner.id }).where(eq(clients.id, client.id));
-  const [linked] = await tx.update(clients).set({ partnerId: client.id }).where(eq(clients.id, partner.id)).returning();
-  return linked!;
 }

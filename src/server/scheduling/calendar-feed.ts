@@ -35,7 +35,7 @@ export async function buildCalendarFeedForToken(token: string): Promise<string> 
       and(
         eq(bookings.practiceId, practice.id),
         gte(bookings.endsAt, since),
-        inArray(bookings.status, BOOKING_STATUSES.filter((s) => !isCanceled(s))),
+        inArray(bookings.status, BOOKING_STATUSES.filter((s) => !isCanceled(s) && s !== "expired")),
       ),
     )
     .orderBy(asc(bookings.startsAt));

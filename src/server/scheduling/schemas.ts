@@ -80,6 +80,9 @@ function partnerOf(name: unknown, email: unknown) {
 /** A new start for a booking, from a reschedule form; a missing one is left to the domain ("Choose a time."). */
 export const rescheduleFormFields = { start: optionalStart };
 
+/** The public API's reschedule body: `{ "start": ISO }`. */
+export const rescheduleRequestSchema = z.object({ start: instantSchema });
+
 export const cancelReasonSchema = multiLineText(1000, "Keep the reason under 1,000 characters.");
 
 /** "YYYY-MM-DD" query parameters of the slots endpoint. */

@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
+import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { users } from "./auth";
 
@@ -99,6 +100,7 @@ export const clients = pgTable(
   ],
 );
 
+export const paymentCollection = pgEnum("payment_collection", PAYMENT_COLLECTIONS);
 export const offeringKind = pgEnum("offering_kind", OFFERING_KINDS);
 export const offeringFormat = pgEnum("offering_format", OFFERING_FORMATS);
 
@@ -132,6 +134,10 @@ export const offerings = pgTable(
     maxPerDay: integer(),
     cancellationWindowHours: integer().notNull().default(24),
     rescheduleWindowHours: integer().notNull().default(24),
+    /** How a paid session is collected (docs/billing.md). */
+    paymentCollection: paymentCollection().notNull().default("at_booking"),
+    /** Share of the price a late cancel or no-show gets back; 0 = forfeit. */
+    lateCancelRefundPercent: integer().notNull().default(0),
     sortOrder: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -148,5 +154,6 @@ export const offerings = pgTable(
         and (${t.maxPerDay} is null or ${t.maxPerDay} between 1 and 50)
         and ${t.cancellationWindowHours} between 0 and 720 and ${t.rescheduleWindowHours} between 0 and 720`,
     ),
+    check("offerings_late_cancel_refund_percent", sql`${t.lateCancelRefundPercent} between 0 and 100`),
   ],
 );

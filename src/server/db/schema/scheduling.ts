@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { BOOKING_PAYMENT_STATUSES } from "@/lib/billing/payments";
 import { BOOKING_STATUSES } from "@/lib/scheduling/status";
 import { users } from "./auth";
 import { clients, offerings, practices } from "./practices";
@@ -89,7 +90,8 @@ export const calendarBlocks = pgTable(
 
 export const bookingStatus = pgEnum("booking_status", BOOKING_STATUSES);
 
-export const paymentStatus = pgEnum("payment_status", ["unpaid", "paid", "refunded", "not_required"]);
+/** Where the booking stands with money (the public API's `payment.status`); see src/lib/billing/payments.ts. */
+export const paymentStatus = pgEnum("payment_status", BOOKING_PAYMENT_STATUSES);
 
 /** The rules a booking was made under, kept with it so later policy edits don't change old bookings. */
 export type BookingPolicy = {
@@ -98,6 +100,8 @@ export type BookingPolicy = {
   minimumNoticeMinutes: number;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
+  /** Share of the price a late cancel or no-show gets back (0 = forfeit); absent on bookings made before billing. */
+  lateCancelRefundPercent?: number;
 };
 
 export const bookings = pgTable(
@@ -152,6 +156,8 @@ export const bookings = pgTable(
       .notNull()
       .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     policy: jsonb().$type<BookingPolicy>().notNull(),
+    /** A `pending_payment` booking holds its time until this instant; then it expires (billing sweep). */
+    holdExpiresAt: timestamp({ withTimezone: true }),
     /** Rises on every change, for calendar invites (iCalendar SEQUENCE). */
     sequence: integer().notNull().default(0),
     bookedBy: text().$type<"client" | "coach">().notNull().default("client"),
@@ -168,6 +174,9 @@ export const bookings = pgTable(
     index("bookings_practice_start_idx").on(t.practiceId, t.startsAt),
     index("bookings_coach_blocked_idx").on(t.coachId, t.blockedFrom),
     index("bookings_client_idx").on(t.clientId),
+    index("bookings_hold_expiry_idx")
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'pending_payment'`),
     check("bookings_order", sql`${t.startsAt} < ${t.endsAt}`),
     check("bookings_blocked_covers", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
   ],

@@ -6,6 +6,8 @@ import { createBooking } from "@/server/scheduling/bookings";
 import { bookingRequestSchema } from "@/server/scheduling/schemas";
 import { manageUrlFor } from "@/server/scheduling/manage-token";
 import { parseInput } from "@/server/validate";
+import { getBookingDetails } from "@/server/scheduling/booking-queries";
+import { newBookingPayment } from "@/server/billing/payment-view";
 
 export const POST = handleRoute(async (request: Request, { params }: { params: Promise<{ practice: string }> }) => {
   const body = await readJson(request);
@@ -13,6 +15,7 @@ export const POST = handleRoute(async (request: Request, { params }: { params: P
   const practice = await getPracticeBySlug((await params).practice);
   // Parsed here, after the limiter (which counts refused requests too): the JSON's ISO start becomes a Date.
   const booking = await createBooking(practice.id, parseInput(bookingRequestSchema, body));
+  const offering = (await getBookingDetails({ practiceId: practice.id }, booking.id)).offering;
   return NextResponse.json(
     {
       booking: {
@@ -21,6 +24,7 @@ export const POST = handleRoute(async (request: Request, { params }: { params: P
         start: booking.startsAt.toISOString(),
         end: booking.endsAt.toISOString(),
         manageUrl: manageUrlFor(booking, "booker"),
+        payment: newBookingPayment(booking, offering),
       },
     },
     { status: 201 },

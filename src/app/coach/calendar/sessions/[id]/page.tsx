@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { bookingPaymentLabels } from "@/lib/billing/payments";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
@@ -39,7 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: details ? `${details.offering.name} with ${details.client.name}` : "Session not found" };
 }
 
-const paymentLabels = { unpaid: "Not paid yet", paid: "Paid", refunded: "Refunded", not_required: "Free session" } as const;
 const byLabels = { coach: "you", client: "the client" } as const;
 
 const minutes = (n: number) => (n === 1 ? "1 minute" : `${n} minutes`);
@@ -163,7 +163,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
             <Row term="Booked">
               By {byLabels[booking.bookedBy]} on {formatWhen(booking.createdAt, zone)}
             </Row>
-            <Row term="Payment">{paymentLabels[booking.paymentStatus]}</Row>
+            <Row term="Payment">{bookingPaymentLabels[booking.paymentStatus]}</Row>
             {booking.canceledAt ? (
               <Row term={booking.status === "late_canceled" ? "Canceled late" : "Canceled"}>
                 By {byLabels[booking.canceledBy ?? "coach"]} on {formatWhen(booking.canceledAt, zone)}

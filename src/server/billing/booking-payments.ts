@@ -1,0 +1,85 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { refundOnCancel } from "@/lib/billing/payments";
+import type { Actor } from "@/lib/scheduling/policy";
+import { now } from "@/server/clock";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { bookings, offerings, payments, practices } from "@/server/db/schema";
+import { AppError, notFound } from "@/server/errors";
+import { parseInput } from "@/server/validate";
+import { lockPayment } from "./payment-context";
+import { issueRefund } from "./refunds";
+
+/**
+ * A booking was canceled (in the caller's transaction): money follows its
+ * policy snapshot (see refundOnCancel). A payment still awaited is closed, so
+ * a late Checkout payment is refunded instead of confirming. Cash the coach
+ * marked as paid is theirs to give back by hand.
+ */
+export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings.$inferSelect, args: { actor: Actor; late: boolean }) {
+  const ctx = await lockPayment(tx, { bookingId: booking.id });
+  if (!ctx) return;
+  if (ctx.payment.status === "awaiting") {
+    await tx.update(payments).set({ status: "expired" }).where(eq(payments.id, ctx.payment.id));
+    await tx.update(bookings).set({ paymentStatus: "expired", holdExpiresAt: null }).where(eq(bookings.id, booking.id));
+    return;
+  }
+  if (ctx.payment.provider === "manual") return;
+  const { cents, cause } = refundOnCancel({
+    paidCents: ctx.payment.amountCents,
+    refundedCents: ctx.payment.refundedCents,
+    actor: args.actor,
+    late: args.late,
+    lateCancelRefundPercent: booking.policy.lateCancelRefundPercent ?? 0,
+  });
+  await issueRefund(tx, ctx, { cents, cause });
+}
+
+const refundInput = z.object({
+  amountCents: z.number().int().positive("Enter an amount above zero."),
+  reason: z.string().trim().min(1, "Say why you are refunding (the client reads it).").max(500, "Keep the reason under 500 characters."),
+});
+
+/**
+ * The coach refunds a payment in full or in part, with a reason. Each refund
+ * is its own (the idempotency key carries a fresh id), capped at what is left.
+ */
+export async function refundBookingPayment(practiceId: string, bookingId: string, input: z.input<typeof refundInput>) {
+  const { amountCents, reason } = parseInput(refundInput, input);
+  return getDb().transaction(async (tx) => {
+    const ctx = await lockPayment(tx, { bookingId });
+    if (!ctx || ctx.booking.practiceId !== practiceId) throw notFound("That payment");
+    const left = ctx.payment.amountCents - ctx.payment.refundedCents;
+    if (!["paid", "partially_refunded"].includes(ctx.payment.status) || left <= 0) throw new AppError("conflict", "There is nothing left to refund on this payment.");
+    if (amountCents > left) throw new AppError("invalid", "That is more than is left to refund.", { amount: [`At most ${(left / 100).toFixed(2)} is left to refund.`] });
+    const refund = await issueRefund(tx, ctx, { cents: amountCents, cause: "coach", reason, key: `refund:${bookingId}:coach:${crypto.randomUUID()}` });
+    return refund!;
+  });
+}
+
+/** The coach collected the money elsewhere: the session is marked paid (a `manual` payment). */
+export async function markBookingPaid(practiceId: string, bookingId: string) {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select({ booking: bookings, offering: offerings })
+      .from(bookings)
+      .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+      .innerJoin(practices, eq(practices.id, bookings.practiceId))
+      .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, bookingId)))
+      .for("update", { of: bookings });
+    if (!row) throw notFound("That session");
+    if (row.booking.paymentStatus !== "unpaid") throw new AppError("conflict", "Only an unpaid session can be marked as paid.");
+    await tx.insert(payments).values({
+      practiceId,
+      bookingId,
+      provider: "manual",
+      amountCents: row.offering.priceCents,
+      currency: row.offering.currency,
+      status: "paid",
+      paidAt: now(),
+    });
+    const [updated] = await tx.update(bookings).set({ paymentStatus: "paid" }).where(eq(bookings.id, bookingId)).returning();
+    return updated!;
+  });
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+import { HOLD_MINUTES } from "@/lib/billing/payments";
+import type { Actor } from "@/lib/scheduling/policy";
+import type { DbOrTx } from "@/server/db/client";
+import { payments, type bookings, type offerings, type practices } from "@/server/db/schema";
+import { manageTokenFor } from "@/server/scheduling/manage-token";
+import { getPaymentAccountStatus } from "./accounts";
+import { stripe } from "./stripe-client";
+
+type Offering = typeof offerings.$inferSelect;
+
+/**
+ * How a new booking is paid:
+ * - `free`: the offering costs nothing;
+ * - `offline`: not collected online (the offering says so, the coach booked it
+ *   from the dashboard, or this server can't take payments: no Stripe key on a
+ *   public address, or the practice hasn't connected its account yet);
+ * - `checkout`: held as pending_payment while the booker pays through Checkout.
+ */
+export type Collection = { kind: "free" } | { kind: "offline" } | { kind: "checkout"; provider: "stripe" | "test"; stripeAccountId: string | null };
+
+export async function collectionFor(practiceId: string, offering: Offering, actor: Actor, db: DbOrTx): Promise<Collection> {
+  if (offering.priceCents === 0) return { kind: "free" };
+  if (offering.paymentCollection !== "at_booking" || actor === "coach") return { kind: "offline" };
+  const status = await getPaymentAccountStatus(practiceId, db);
+  if (!status.canCollect) return { kind: "offline" };
+  if (status.mode === "test") return { kind: "checkout", provider: "test", stripeAccountId: null };
+  return { kind: "checkout", provider: "stripe", stripeAccountId: status.connect ? status.account!.id : null };
+}
+
+/** When a hold made now ends. */
+export const holdEndsAt = (now: Date) => new Date(now.getTime() + HOLD_MINUTES * 60_000);
+
+/** The page Checkout returns to (paid or not): the booking's confirmation page, which reads its state. */
+function bookedPageUrl(booking: Booking, practice: Practice, offering: Offering) {
+  const path = `/book/${practice.slug}/${encodeURIComponent(offering.slug)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}`;
+  return new URL(path, env().APP_URL).toString();
+}
+
+type Booking = typeof bookings.$inferSelect;
+type Practice = typeof practices.$inferSelect;
+
+/**
+ * Opens the Checkout Session for a pending booking, inside the booking's
+ * transaction (a failure rolls the hold back), and records the payment asked.
+ * On Stripe the session expires with the hold (`expires_at`, Stripe's 30-minute
+ * minimum counted on real time plus a little slack for the request's trip);
+ * on a laptop without keys it is the built-in test checkout.
+ */
+export async function openCheckout(
+  tx: DbOrTx,
+  args: { booking: Booking; practice: Practice; offering: Offering; collection: Extract<Collection, { kind: "checkout" }> },
+) {
+  const { booking, practice, offering, collection } = args;
+  const returnUrl = bookedPageUrl(booking, practice, offering);
+  let sessionId: string;
+  let url: string;
+  if (collection.provider === "test") {
+    sessionId = `test_cs_${randomBytes(18).toString("hex")}`;
+    url = new URL(`/dev/checkout/${sessionId}`, env().APP_URL).toString();
+  } else {
+    const session = await stripe().checkout.sessions.create(
+      {
+        mode: "payment",
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: offering.currency.toLowerCase(),
+              unit_amount: offering.priceCents,
+              product_data: { name: `${offering.name} with ${practice.name}` },
+            },
+          },
+        ],
+        customer_email: booking.bookerEmail,
+        client_reference_id: booking.id,
+        metadata: { bookingId: booking.id, practiceId: practice.id },
+        payment_intent_data: { metadata: { bookingId: booking.id, practiceId: practice.id } },
+        expires_at: Math.floor(Date.now() / 1000) + HOLD_MINUTES * 60 + 30,
+        success_url: returnUrl,
+        cancel_url: returnUrl,
+      },
+      { idempotencyKey: `checkout:${booking.id}`, ...(collection.stripeAccountId ? { stripeAccount: collection.stripeAccountId } : {}) },
+    );
+    sessionId = session.id;
+    url = session.url!;
+  }
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      practiceId: practice.id,
+      bookingId: booking.id,
+      provider: collection.provider,
+      stripeAccountId: collection.stripeAccountId,
+      checkoutSessionId: sessionId,
+      checkoutUrl: url,
+      amountCents: offering.priceCents,
+      currency: offering.currency,
+      expiresAt: booking.holdExpiresAt,
+    })
+    .returning();
+  return payment!;
+}
