@@ -22,7 +22,15 @@ export default async function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="How your practice appears to clients." />
+      <PageHeader
+        title="Settings"
+        description="How your practice appears to clients."
+        actions={
+          <Link href="/coach/settings/payments" className="text-sm font-medium text-brand-800 underline-offset-4 hover:underline">
+            Payments settings
+          </Link>
+        }
+      />
       <div className="max-w-3xl space-y-6">
         <Card aria-labelledby="booking-link-heading">
           <h2 id="booking-link-heading" className="font-serif text-lg font-semibold text-ink">

@@ -27,5 +27,7 @@ export const bookSessionAction = publicAction(bookingFormSchema, async ({ practi
   await limitBookingRequests(request.email, clientAddress(await headers()));
   const practice = await getPracticeBySlug(slug);
   const booking = await createBooking(practice.id, request, { actor: "client" });
+  // A paid booking goes to Checkout first; Checkout returns to the booked page.
+  if (booking.checkout) return { url: booking.checkout.url };
   return { url: `/book/${practice.slug}/${encodeURIComponent(request.offering)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}` };
 });

@@ -102,7 +102,9 @@ export function BookingFlow({
     startTransition(async () => {
       const result = await bookSessionAction(null, payload);
       if (result.ok) {
-        router.push(result.data.url);
+        // Checkout (Stripe's, or the test one) is a whole page of its own.
+        if (/^https?:\/\//.test(result.data.url)) window.location.assign(result.data.url);
+        else router.push(result.data.url);
         return;
       }
       if (timeWasTaken(result)) {

@@ -10,6 +10,10 @@ import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { holdsTime } from "@/lib/scheduling/status";
+import { formatPrice } from "@/lib/format";
+import { formatTime } from "@/lib/time/format";
+import { getBookingPayment } from "@/server/billing/payment-view";
+import { AwaitingPayment } from "./awaiting-payment";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
@@ -25,6 +29,19 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
   const manageHref = `/manage/${booking.id}?token=${encodeURIComponent(token as string)}`;
   // Revisited after a cancel, or opened with the partner's link: the manage page tells the current story.
   if (details.recipient !== "booker" || !holdsTime(booking.status)) redirect(manageHref);
+  // Back from Checkout before the payment was confirmed (or having left it): the time is held, not yet booked.
+  if (booking.status === "pending_payment") {
+    const payment = await getBookingPayment(booking.id);
+    return (
+      <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
+        <AwaitingPayment
+          checkoutUrl={payment?.status === "awaiting" ? payment.checkoutUrl : null}
+          heldUntil={booking.holdExpiresAt ? formatTime(booking.holdExpiresAt, booking.clientTimeZone) : null}
+          amount={formatPrice(payment?.amountCents ?? offering.priceCents, payment?.currency ?? offering.currency)}
+        />
+      </PublicPage>
+    );
+  }
 
   // What the booker typed, never the coach's record of them.
   const invite = inviteEventFor(details, "booker");

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCoach } from "@/server/auth/guards";
+import { refreshConnectedAccount, type PaymentAccountStatus } from "@/server/billing/accounts";
+import { listOfferings } from "@/server/offerings/offerings";
+import { ConnectButton } from "./connect-button";
+import { OfferingPaymentForm } from "./offering-payment-form";
+
+export const metadata: Metadata = { title: "Payments settings" };
+
+/** In words: can this practice take payments online right now, and why not. */
+function statusSentence(status: PaymentAccountStatus): string {
+  if (status.mode === "test") return "Test mode: this server has no Stripe keys and runs on this machine, so paid bookings go through a labelled test checkout. No real money moves.";
+  if (status.mode === "off") return "Online payments are off: this server has no Stripe keys. Paid sessions are booked as not collected online; mark them paid when you are paid.";
+  if (!status.connect) return "Payments go to this server's own Stripe account.";
+  if (!status.account) return "Connect your Stripe account to take payments when clients book. Until then, paid sessions are booked as not collected online.";
+  if (!status.account.chargesEnabled) return "Your Stripe account is connected but can't take payments yet. Finish Stripe's onboarding.";
+  return "Your Stripe account is connected and taking payments.";
+}
+
+export default async function PaymentSettingsPage({ searchParams }: { searchParams: Promise<{ connect?: string }> }) {
+  const { practiceId } = await requireCoach();
+  const { connect } = await searchParams;
+  // Back from Stripe's onboarding: read the account now rather than wait for account.updated.
+  const status = await refreshConnectedAccount(practiceId);
+  const offerings = await listOfferings(practiceId);
+  const canConnect = status.mode === "stripe" && status.connect && !status.account?.chargesEnabled;
+
+  return (
+    <>
+      <PageHeader title="Payments" description="How clients pay for sessions." />
+      <div className="max-w-3xl space-y-6">
+        {connect === "done" && status.account?.chargesEnabled ? <Notice>Your Stripe account is ready.</Notice> : null}
+        <Card aria-labelledby="stripe-heading">
+          <h2 id="stripe-heading" className="font-serif text-lg font-semibold text-ink">
+            Stripe account
+          </h2>
+          <p className="mt-1 text-sm text-muted" role="status">
+            {statusSentence(status)}
+          </p>
+          {canConnect ? (
+            <ConnectButton resume={!!status.account} />
+          ) : null}
+        </Card>
+        <Card aria-labelledby="offering-payments-heading">
+          <h2 id="offering-payments-heading" className="mb-5 font-serif text-lg font-semibold text-ink">
+            What each session costs
+          </h2>
+          {offerings.length === 0 ? (
+            <p className="text-sm text-muted">No offerings yet.</p>
+          ) : (
+            <div className="space-y-8">
+              {offerings.map((offering) => (
+                <OfferingPaymentForm key={offering.id} offering={offering} />
+              ))}
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

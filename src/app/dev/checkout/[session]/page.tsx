@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatPrice } from "@/lib/format";
+import { formatDayLong, formatTime, formatTimeRange } from "@/lib/time/format";
+import { AppError } from "@/server/errors";
+import { getTestCheckout } from "@/server/billing/test-checkout";
+import { abandonTestCheckoutAction, payTestCheckoutAction } from "./actions";
+import { CheckoutButtons } from "./checkout-buttons";
+
+export const metadata: Metadata = { title: "Test checkout", robots: { index: false, follow: false } };
+
+/**
+ * Stripe Checkout's stand-in on a laptop without Stripe keys (docs/billing.md).
+ * It exists only where laptopConveniencesEnabled() and no STRIPE_SECRET_KEY.
+ */
+export default async function TestCheckoutPage({ params }: { params: Promise<{ session: string }> }) {
+  await connection();
+  const { session } = await params;
+  const checkout = await getTestCheckout(session).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const amount = formatPrice(checkout.amountCents, checkout.currency);
+  return (
+    <main id="main" className="mx-auto w-full max-w-xl px-4 py-8 sm:px-6 sm:py-12">
+      <p className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm font-medium text-clay-600" role="note">
+        Test checkout: no real money moves. This page stands in for Stripe Checkout because this server has no Stripe keys and runs on
+        this machine only.
+      </p>
+      <PageHeader title={`Pay ${amount}`} description={`${checkout.offeringName} with ${checkout.practiceName}`} />
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="text-muted">When</dt>
+        <dd>
+          {formatDayLong(checkout.start, checkout.timeZone)}, {formatTimeRange(checkout.start, checkout.end, checkout.timeZone)}
+        </dd>
+        <dt className="text-muted">Amount</dt>
+        <dd>{amount}</dd>
+        {checkout.expiresAt ? (
+          <>
+            <dt className="text-muted">Held until</dt>
+            <dd>{formatTime(checkout.expiresAt, checkout.timeZone)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {checkout.state === "awaiting" ? (
+        <CheckoutButtons session={checkout.sessionId} pay={payTestCheckoutAction} abandon={abandonTestCheckoutAction} />
+      ) : (
+        <p role="status" className="text-sm text-muted">
+          {checkout.state === "paid" ? "This checkout is paid." : "This checkout is closed: the hold ended before a payment."}{" "}
+          <a className="underline" href={checkout.returnPath}>
+            Back to the booking
+          </a>
+        </p>
+      )}
+    </main>
+  );
+}
