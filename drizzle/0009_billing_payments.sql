@@ -1,7 +1,7 @@
 CREATE TYPE "public"."payment_collection" AS ENUM('at_booking', 'offline');--> statement-breakpoint
 CREATE TYPE "public"."payment_provider" AS ENUM('stripe', 'test', 'manual');--> statement-breakpoint
 CREATE TYPE "public"."payment_state" AS ENUM('awaiting', 'paid', 'expired', 'failed', 'refunded', 'partially_refunded');--> statement-breakpoint
-CREATE TYPE "public"."refund_cause" AS ENUM('client_cancel', 'late_cancel', 'coach_cancel', 'hold_lost', 'coach', 'stripe_dashboard');--> statement-breakpoint
+CREATE TYPE "public"."refund_cause" AS ENUM('client_cancel', 'late_cancel', 'no_show', 'coach_cancel', 'hold_lost', 'coach', 'stripe_dashboard');--> statement-breakpoint
 CREATE TYPE "public"."refund_state" AS ENUM('pending', 'succeeded', 'failed');--> statement-breakpoint
 ALTER TYPE "public"."booking_status" ADD VALUE 'expired' BEFORE 'canceled';--> statement-breakpoint
 CREATE TABLE "payments" (

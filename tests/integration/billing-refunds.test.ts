@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOnboardingLink, getPaymentAccountStatus } from "@/server/billing/accounts";
 import { markBookingPaid, refundBookingPayment } from "@/server/billing/booking-payments";
-import { createBooking, cancelBooking } from "@/server/scheduling/bookings";
+import { offeringPaymentForm, setOfferingPayment } from "@/server/billing/offering-payment";
+import { cancelBooking, createBooking, markBookingOutcome } from "@/server/scheduling/bookings";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { at, booker, bookAt, bookingRow, completed, deliver, mails, paidPractice, paymentOf, setClock, useFakeStripe, withoutStripe, ZONE } from "../support/billing";
 import { createBookablePractice } from "../support/factories";
@@ -58,6 +59,31 @@ describe("cancel by the policy snapshot", () => {
     await cancelBooking({ practiceId: half.practiceId, clientId: b.booking.clientId }, b.booking.id);
     expect(refundedOn(b.intent)).toEqual([15000]);
     expect(await bookingRow(b.booking.id)).toMatchObject({ status: "late_canceled", paymentStatus: "partially_refunded" });
+  });
+
+  it("a no-show follows the late-cancel rule: its percentage comes back, once", async () => {
+    const { practiceId } = await paidPractice(25);
+    const { booking, intent } = await paidBooking(practiceId, "2027-01-08T09:00");
+    setClock("2027-01-08T11:00");
+    await markBookingOutcome(practiceId, booking.id, "no_show");
+    await markBookingOutcome(practiceId, booking.id, "completed");
+    await markBookingOutcome(practiceId, booking.id, "no_show");
+    expect(refundedOn(intent)).toEqual([7500]);
+  });
+
+  it("Settings → Payments sets price, collection and late-cancel rule from form strings; new bookings use them", async () => {
+    const { practiceId, offering } = await createBookablePractice(ZONE);
+    const parsed = offeringPaymentForm.safeParse({ offeringId: offering.id, price: "120.50", paymentCollection: "at_booking", lateCancelRefundPercent: "40" });
+    expect(parsed.success && parsed.data).toEqual({ offeringId: offering.id, priceCents: 12050, paymentCollection: "at_booking", lateCancelRefundPercent: 40 });
+    const refused = offeringPaymentForm.safeParse({ offeringId: offering.id, price: "-1", paymentCollection: "cash", lateCancelRefundPercent: "101" });
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.path[0]).sort()).toEqual(["lateCancelRefundPercent", "paymentCollection", "price"]);
+    await setOfferingPayment(practiceId, parsed.data!);
+    const booking = await bookAt(practiceId, "2027-01-08T09:00");
+    expect(booking.status).toBe("pending_payment");
+    expect(booking.policy.lateCancelRefundPercent).toBe(40);
+    expect((await paymentOf(booking.id)).amountCents).toBe(12050);
+    const other = await createBookablePractice(ZONE);
+    await expect(setOfferingPayment(other.practiceId, parsed.data!)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("the coach cancelling always refunds in full, even late", async () => {

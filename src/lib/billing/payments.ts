@@ -32,7 +32,7 @@ export const PAYMENT_STATES = ["awaiting", "paid", "expired", "failed", "refunde
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 /** Why money goes back: each cause refunds a booking at most once (it is part of the idempotency key). */
-export const REFUND_CAUSES = ["client_cancel", "late_cancel", "coach_cancel", "hold_lost", "coach", "stripe_dashboard"] as const;
+export const REFUND_CAUSES = ["client_cancel", "late_cancel", "no_show", "coach_cancel", "hold_lost", "coach", "stripe_dashboard"] as const;
 export type RefundCause = (typeof REFUND_CAUSES)[number];
 
 /** Minutes a paid booking holds its time while the booker pays; Stripe's shortest Checkout Session. */

@@ -17,7 +17,7 @@ import { issueRefund } from "./refunds";
  * a late Checkout payment is refunded instead of confirming. Cash the coach
  * marked as paid is theirs to give back by hand.
  */
-export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings.$inferSelect, args: { actor: Actor; late: boolean }) {
+export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings.$inferSelect, args: { actor: Actor; late: boolean; noShow?: boolean }) {
   const ctx = await lockPayment(tx, { bookingId: booking.id });
   if (!ctx) return;
   if (ctx.payment.status === "awaiting") {
@@ -33,7 +33,8 @@ export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings
     late: args.late,
     lateCancelRefundPercent: booking.policy.lateCancelRefundPercent ?? 0,
   });
-  await issueRefund(tx, ctx, { cents, cause });
+  // A no-show follows the late-cancel rule, under its own cause (so it too refunds once).
+  await issueRefund(tx, ctx, { cents, cause: args.noShow ? "no_show" : cause });
 }
 
 const refundInput = z.object({

@@ -13,6 +13,7 @@ import { stripe, type Stripe } from "./stripe-client";
 const EXPLANATIONS: Record<RefundCause, string> = {
   client_cancel: "you canceled in time, so your payment is refunded in full.",
   late_cancel: "you canceled inside the cancellation window; this is the part the cancellation policy gives back.",
+  no_show: "the session was missed; this is the part the cancellation policy gives back for a missed session.",
   coach_cancel: "the session was canceled by your coach, so your payment is refunded in full.",
   hold_lost:
     "your payment arrived after the 30 minutes we held the time, and the time was no longer free, so we refunded it in full. Nothing is booked; please choose another time.",

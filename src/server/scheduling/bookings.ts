@@ -244,12 +244,16 @@ export async function markBookingOutcome(practiceId: string, bookingId: string, 
   const { booking } = await getBookingDetails({ practiceId }, bookingId);
   const decision = canMarkOutcome({ status: booking.status, start: booking.startsAt }, clock());
   if (!decision.allowed) throw new AppError("conflict", decision.reason);
-  const [updated] = await getDb()
-    .update(bookings)
-    .set({ status: outcome })
-    .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
-    .returning();
-  return updated!;
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bookings)
+      .set({ status: outcome })
+      .where(and(eq(bookings.practiceId, practiceId), eq(bookings.id, booking.id)))
+      .returning();
+    // A no-show pays what a late cancel pays (the offering's late-cancel rule, snapshotted).
+    if (outcome === "no_show") await settleCanceledBooking(tx, updated!, { actor: "client", late: true, noShow: true });
+    return updated!;
+  });
 }
 
 function heldRange(start: Date, end: Date, policy: Pick<BookingPolicy, "bufferBeforeMinutes" | "bufferAfterMinutes">) {

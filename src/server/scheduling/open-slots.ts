@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
 import { getAvailability } from "./availability-store";
@@ -34,6 +34,8 @@ async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, 
   const bookingFilters = [
     eq(bookings.coachId, ctx.coachId),
     inArray(bookings.status, [...HOLDING_STATUSES]),
+    // A payment hold past its time is as good as gone (createBooking sweeps it before inserting).
+    or(isNull(bookings.holdExpiresAt), gt(bookings.holdExpiresAt, ctx.now)),
     lt(bookings.blockedFrom, to),
     gt(bookings.blockedUntil, from),
   ];

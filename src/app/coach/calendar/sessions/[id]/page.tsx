@@ -25,6 +25,7 @@ import { canMarkOutcome, coachStatus, holdsTime, isCanceled } from "@/lib/schedu
 import { localDateOf } from "@/lib/time/zones";
 import { parseDateParam } from "../../week";
 import { CancelForm } from "./cancel-form";
+import { SessionPayment } from "./session-payment";
 import { RescheduleForm } from "./reschedule-form";
 import { RevokeLinksForm } from "./revoke-links-form";
 
@@ -192,6 +193,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </Card>
 
         <div className="space-y-6">
+          <SessionPayment bookingId={booking.id} status={booking.paymentStatus} priceCents={offering.priceCents} />
           {holding && booking.startsAt > current ? <SessionHomeworkCard practiceId={practiceId} clientId={client.id} /> : null}
           {outcomeOpen ? (
             <Card aria-labelledby="outcome-heading">
