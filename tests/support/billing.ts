@@ -8,7 +8,7 @@ import { createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "./factories";
 import type { FakeStripe } from "./fake-stripe";
 
-export const WEBHOOK_SECRET = "whsec_integration_test_secret";
+const WEBHOOK_SECRET = "whsec_integration_test_secret";
 export const ZONE = "America/Los_Angeles";
 
 /** Points the SDK at the fake (STRIPE_API_BASE), with a key and webhook secret; `connect` is STRIPE_CONNECT. */

@@ -29,7 +29,6 @@ export type BookingPaymentStatus = (typeof BOOKING_PAYMENT_STATUSES)[number];
 
 /** A payment's own state (one Checkout Session, or the coach marking a session paid). */
 export const PAYMENT_STATES = ["awaiting", "paid", "expired", "failed", "refunded", "partially_refunded"] as const;
-export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 /** Why money goes back: each cause refunds a booking at most once (it is part of the idempotency key). */
 export const REFUND_CAUSES = ["client_cancel", "late_cancel", "no_show", "coach_cancel", "hold_lost", "coach", "stripe_dashboard"] as const;

@@ -70,7 +70,7 @@ export async function issueRefund(
  * succeeded refunds, so applying twice changes nothing), the booking's payment
  * status follows, and the payer is told once.
  */
-export async function confirmRefund(tx: DbOrTx, ctx: PaymentContext & { payment: PaymentRow }, refundRowId: string) {
+async function confirmRefund(tx: DbOrTx, ctx: PaymentContext & { payment: PaymentRow }, refundRowId: string) {
   const [refund] = await tx
     .update(refunds)
     .set({ status: "succeeded", confirmedAt: now() })

@@ -20,7 +20,7 @@ export function paymentMode(settings: Env = env()): PaymentMode {
 export const connectEnabled = (settings: Env = env()) => settings.STRIPE_CONNECT;
 
 /** SDK options that send every request to STRIPE_API_BASE (host, port, protocol) instead of api.stripe.com. */
-export function apiBaseOptions(base: string | undefined): Pick<Stripe.StripeConfig, "host" | "port" | "protocol"> {
+function apiBaseOptions(base: string | undefined): Pick<Stripe.StripeConfig, "host" | "port" | "protocol"> {
   if (!base) return {};
   const url = new URL(base);
   const protocol = url.protocol === "http:" ? "http" : "https";
