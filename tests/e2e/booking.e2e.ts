@@ -1,31 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
-import type { Page } from "playwright-core";
 import { dayButton, focusedName, isOpenDay, openDayCounts, openDays, openTimes } from "./support/booking";
 import { closeBrowser, messageLink, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { openEmail } from "./support/mailbox";
 
 afterAll(closeBrowser);
 
 const BOOKING_PAGE = "/book/demo/one-on-one";
-
-/**
- * Opens the newest email to `email` sent with `template` in the dev mailbox;
- * false if none arrives within the wait.
- */
-async function openEmail(page: Page, email: string, template: string, waitMs = 20_000): Promise<boolean> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    const message = page.getByRole("list", { name: "Messages" }).getByRole("link").filter({ hasText: template }).first();
-    if ((await message.count()) > 0) {
-      await message.click();
-      await visible(page.getByRole("heading", { name: "Links in this message" }));
-      return true;
-    }
-    if (Date.now() > deadline) return false;
-    await page.waitForTimeout(500);
-  }
-}
 
 describe("a visitor books, reschedules and cancels a session", () => {
   const tag = randomBytes(4).toString("hex");

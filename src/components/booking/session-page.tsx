@@ -86,7 +86,13 @@ export function SessionPage(props: SessionPageProps) {
       ) : (
         <section aria-labelledby="ended-heading" className="rounded-2xl bg-white/70 p-5 ring-1 ring-inset ring-line sm:p-6">
           <h2 id="ended-heading" className="font-serif text-lg font-semibold text-ink">
-            {canceled ? "This session was canceled" : holdsTime(status) ? "This session has passed" : "This session is over"}
+            {canceled
+              ? "This session was canceled"
+              : status === "expired"
+                ? "Not booked: the payment wasn’t completed in time"
+                : holdsTime(status)
+                  ? "This session has passed"
+                  : "This session is over"}
           </h2>
           <p className="mt-1 text-sm text-muted">
             Whenever you’re ready, you can book another. Questions? Write to{" "}
