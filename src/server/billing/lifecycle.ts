@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, lte } from "drizzle-orm";
+import { isCanceled } from "@/lib/scheduling/status";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, payments } from "@/server/db/schema";
@@ -50,7 +51,9 @@ export async function recordCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
   const confirmed = await confirmHeldBooking(tx, booking);
   if (!confirmed) {
     await tx.update(bookings).set({ paymentStatus: "paid" }).where(eq(bookings.id, booking.id));
-    await issueRefund(tx, ctx, { cents: marked!.amountCents, cause: "hold_lost" });
+    // The payer is told why: the booking was canceled meanwhile, or its time went to someone else.
+    const cause = isCanceled(booking.status) ? (booking.canceledBy === "coach" ? "coach_cancel" : "client_cancel") : "hold_lost";
+    await issueRefund(tx, ctx, { cents: marked!.amountCents, cause });
     return;
   }
   ctx.booking = confirmed;
