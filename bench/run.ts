@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printing figures and their goals.
  * Goals are for reading, never asserted: a slow machine is not a failure.
  */
+import { benchBilling } from "./billing";
 import { benchEmailThroughput } from "./email-throughput";
 import { benchHomeworkPage } from "./homework-page";
 import { benchPageJs } from "./page-js";
@@ -14,6 +15,8 @@ async function main() {
   await benchPageJs();
   await benchEmailThroughput();
   await benchHomeworkPage();
+  // Last: it points this process's settings at an in-memory database and the fake Stripe.
+  await benchBilling();
 }
 
 main().catch((error: Error) => {
