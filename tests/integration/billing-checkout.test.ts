@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import { stripeEvents } from "@/server/db/schema";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
+import { onPostgresServer } from "../support/postgres-server";
 import { at, bookAt, bookingRow, completed, deliver, mails, paidPractice, paymentOf, setClock, useFakeStripe, withoutStripe } from "../support/billing";
 
 let fake: FakeStripe;
@@ -163,7 +164,7 @@ describe("a paid booking", () => {
 });
 
 describe("on Postgres", () => {
-  it.runIf(!!process.env.TEST_SERVER_DATABASE_URL)("50 concurrent paid bookings of one slot leave exactly one hold", async () => {
+  it.runIf(onPostgresServer)("50 concurrent paid bookings of one slot leave exactly one hold", async () => {
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => bookAt(practiceId, "2027-01-13T09:00")));
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);

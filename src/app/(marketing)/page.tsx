@@ -32,6 +32,10 @@ const FEATURES: { title: string; text: string; planned?: boolean }[] = [
     text: "Each client gets a private portal to see, move or cancel their sessions. No app to install, no password to forget.",
   },
   {
+    title: "Paid when they book",
+    text: "Crisis sessions are paid at booking through Stripe, into your own account. Cancellations refund by the policy the client saw.",
+  },
+  {
     title: "Intake that finds the root causes",
     text: "Questionnaires that surface unresolved history, communication breakdowns and unmet needs, with both partners side by side.",
     planned: true,
