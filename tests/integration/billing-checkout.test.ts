@@ -98,6 +98,17 @@ describe("a paid booking", () => {
     expect((await paymentOf(failing.id)).status).toBe("failed");
   });
 
+  it("out of order: an expired event arriving after the payment changes nothing (the session is re-read from Stripe)", async () => {
+    const booking = await bookAt(practiceId, "2027-01-08T15:00");
+    const sessionId = (await paymentOf(booking.id)).checkoutSessionId!;
+    const stale = fake.event("checkout.session.expired", { id: sessionId, object: "checkout.session", status: "expired" });
+    fake.pay(sessionId);
+    await deliver(completed(fake, sessionId), fake);
+    expect((await deliver(stale, fake)).status).toBe(200);
+    expect(await bookingRow(booking.id)).toMatchObject({ status: "confirmed", paymentStatus: "paid" });
+    expect(await mails(booking.id, "payment-hold-expired")).toHaveLength(0);
+  });
+
   it("expires on checkout.session.expired: the time opens again and the booker is told", async () => {
     const booking = await bookAt(practiceId, "2027-01-11T09:00");
     const sessionId = (await paymentOf(booking.id)).checkoutSessionId!;
