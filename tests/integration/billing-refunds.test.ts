@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOnboardingLink, getPaymentAccountStatus } from "@/server/billing/accounts";
 import { markBookingPaid, refundBookingPayment } from "@/server/billing/booking-payments";
 import { offeringPaymentForm, setOfferingPayment } from "@/server/billing/offering-payment";
+import { listPayments, revenueSummary } from "@/server/billing/payment-reports";
 import { cancelBooking, createBooking, markBookingOutcome } from "@/server/scheduling/bookings";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { at, booker, bookAt, bookingRow, completed, deliver, mails, paidPractice, paymentOf, setClock, useFakeStripe, withoutStripe, ZONE } from "../support/billing";
@@ -157,6 +158,35 @@ describe("the coach's refunds, Stripe's dashboard, disputes", () => {
     await markBookingPaid(practiceId, booking.id);
     expect((await bookingRow(booking.id)).paymentStatus).toBe("paid");
     await expect(markBookingPaid(practiceId, booking.id)).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("the Payments page", () => {
+  it("lists a month's payments and refunds, filters by client, and sums revenue per currency", async () => {
+    const { practiceId } = await paidPractice();
+    const a = await paidBooking(practiceId, "2027-01-08T09:00");
+    const b = await paidBooking(practiceId, "2027-01-08T11:00");
+    await refundBookingPayment(practiceId, a.booking.id, { amountCents: 5000, reason: "Ran short" });
+    const month = await listPayments(practiceId, { month: "2027-01" });
+    expect(month.paid.map((p) => p.bookingId).sort()).toEqual([a.booking.id, b.booking.id].sort());
+    expect(month.refunded.map((r) => [r.bookingId, r.refund.amountCents, r.refund.reason])).toEqual([[a.booking.id, 5000, "Ran short"]]);
+    const onlyB = await listPayments(practiceId, { month: "2027-01", clientId: b.booking.clientId });
+    expect([onlyB.paid.length, onlyB.refunded.length]).toEqual([1, 0]);
+    expect((await listPayments(practiceId, { month: "2026-12" })).paid).toHaveLength(0);
+    const summary = await revenueSummary(practiceId, at("2027-01-06T08:00"));
+    expect(summary).toMatchObject({ thisMonth: "2027-01", lastMonth: "2026-12", previous: {} });
+    expect(summary.current).toEqual({ USD: { receivedCents: 60000, refundedCents: 5000 } });
+    expect(summary.byOffering).toEqual([{ offering: "One-on-One", currency: "USD", cents: 60000, count: 2 }]);
+    // Another practice's payments never show.
+    expect((await listPayments((await paidPractice()).practiceId, { month: "2027-01" })).paid).toHaveLength(0);
+  });
+
+  it("counts sessions delivered but not paid", async () => {
+    const { practiceId } = await createBookablePractice(ZONE);
+    const booking = await bookAt(practiceId, "2027-01-08T09:00");
+    setClock("2027-01-08T11:00");
+    await markBookingOutcome(practiceId, booking.id, "completed");
+    expect((await revenueSummary(practiceId, at("2027-01-08T11:00"))).unpaid).toEqual([{ currency: "USD", cents: 15000, count: 1 }]);
   });
 });
 

@@ -1,0 +1,94 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { addMonths, monthOf } from "@/lib/time/dates";
+import { localDateOf, startOfLocalDate } from "@/lib/time/zones";
+import { getDb } from "@/server/db/client";
+import { bookings, clients, offerings, payments, practices, refunds } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+
+/** A "YYYY-MM" month as instants in the practice's zone: [from, to). */
+function monthRange(month: string, timeZone: string) {
+  return { from: startOfLocalDate(`${month}-01`, timeZone), to: startOfLocalDate(`${addMonths(month, 1)}-01`, timeZone) };
+}
+
+async function practiceZone(practiceId: string) {
+  const [row] = await getDb().select({ timeZone: practices.timeZone }).from(practices).where(eq(practices.id, practiceId));
+  if (!row) throw notFound("That practice");
+  return row.timeZone;
+}
+
+const MONEY_STATES = ["paid", "partially_refunded", "refunded"] as const;
+
+/**
+ * The Payments page: money received in a month (by when it was paid), and the
+ * refunds Stripe confirmed in it, optionally for one client; newest first.
+ * Disputed and mismatched payments carry their flags.
+ */
+export async function listPayments(practiceId: string, filter: { month: string; clientId?: string }) {
+  const { from, to } = monthRange(filter.month, await practiceZone(practiceId));
+  const byClient = filter.clientId ? [eq(bookings.clientId, filter.clientId)] : [];
+  const paid = await getDb()
+    .select({ payment: payments, bookingId: bookings.id, start: bookings.startsAt, clientName: clients.name, offeringName: offerings.name })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(clients, eq(clients.id, bookings.clientId))
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to), ...byClient))
+    .orderBy(desc(payments.paidAt));
+  const refunded = await getDb()
+    .select({ refund: refunds, currency: payments.currency, bookingId: bookings.id, clientName: clients.name, offeringName: offerings.name })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(clients, eq(clients.id, bookings.clientId))
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to), ...byClient))
+    .orderBy(desc(refunds.confirmedAt));
+  return { paid, refunded };
+}
+
+type Totals = Record<string, { receivedCents: number; refundedCents: number }>;
+
+/**
+ * Revenue at a glance, per currency: this month and last (received, refunded),
+ * this month by offering, and sessions delivered but still unpaid.
+ */
+export async function revenueSummary(practiceId: string, now: Date) {
+  const timeZone = await practiceZone(practiceId);
+  const thisMonth = monthOf(localDateOf(now, timeZone));
+  const lastMonth = addMonths(thisMonth, -1);
+  const totals = async (month: string): Promise<Totals> => {
+    const { from, to } = monthRange(month, timeZone);
+    const received = await getDb()
+      .select({ currency: payments.currency, cents: sql<number>`sum(${payments.amountCents})::int` })
+      .from(payments)
+      .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+      .groupBy(payments.currency);
+    const back = await getDb()
+      .select({ currency: payments.currency, cents: sql<number>`sum(${refunds.amountCents})::int` })
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to)))
+      .groupBy(payments.currency);
+    const out: Totals = {};
+    for (const r of received) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).receivedCents = r.cents;
+    for (const r of back) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).refundedCents = r.cents;
+    return out;
+  };
+  const { from, to } = monthRange(thisMonth, timeZone);
+  const byOffering = await getDb()
+    .select({ offering: offerings.name, currency: payments.currency, cents: sql<number>`sum(${payments.amountCents})::int`, count: sql<number>`count(*)::int` })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+    .groupBy(offerings.name, payments.currency)
+    .orderBy(offerings.name);
+  const unpaid = await getDb()
+    .select({ currency: offerings.currency, cents: sql<number>`sum(${offerings.priceCents})::int`, count: sql<number>`count(*)::int` })
+    .from(bookings)
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(eq(bookings.practiceId, practiceId), eq(bookings.status, "completed"), eq(bookings.paymentStatus, "unpaid")))
+    .groupBy(offerings.currency);
+  return { thisMonth, lastMonth, current: await totals(thisMonth), previous: await totals(lastMonth), byOffering, unpaid };
+}
