@@ -22,7 +22,8 @@ describe("a visitor pays for a crisis session at booking", () => {
     await visible(page.getByRole("heading", { name: "Your details" }));
     await page.getByLabel("Your name").fill(`Casey Payer ${tag}`);
     await page.getByLabel("Email").fill(email);
-    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await visible(page.getByText(/Next you pay \$300 on the secure checkout page/));
+    await page.getByRole("button", { name: "Continue to payment" }).click();
 
     // Held, not booked: the browser is at the labelled test checkout.
     await page.waitForURL(/\/dev\/checkout\/test_cs_/, { timeout: 30_000 });
@@ -55,7 +56,7 @@ describe("a visitor pays for a crisis session at booking", () => {
     await openTimes(page).first().click();
     await page.getByLabel("Your name").fill(`Drew Quitter ${tag}`);
     await page.getByLabel("Email").fill(`quitter-${tag}@example.test`);
-    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await page.getByRole("button", { name: "Continue to payment" }).click();
     await page.waitForURL(/\/dev\/checkout\/test_cs_/, { timeout: 30_000 });
     await page.getByRole("button", { name: "Abandon payment" }).click();
     await page.waitForURL(/\/manage\//, { timeout: 30_000 });

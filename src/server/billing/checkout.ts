@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { HOLD_MINUTES } from "@/lib/billing/payments";
 import type { Actor } from "@/lib/scheduling/policy";
-import type { DbOrTx } from "@/server/db/client";
+import { getDb, type DbOrTx } from "@/server/db/client";
 import { payments, type bookings, type offerings, type practices } from "@/server/db/schema";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { getPaymentAccountStatus } from "./accounts";
@@ -28,6 +28,11 @@ export async function collectionFor(practiceId: string, offering: Offering, acto
   if (!status.canCollect) return { kind: "offline" };
   if (status.mode === "test") return { kind: "checkout", provider: "test", stripeAccountId: null };
   return { kind: "checkout", provider: "stripe", stripeAccountId: status.connect ? status.account!.id : null };
+}
+
+/** Whether a client booking this offering goes through Checkout (the booking page says so before they submit). */
+export async function paysAtBooking(practiceId: string, offering: Offering, db: DbOrTx = getDb()) {
+  return (await collectionFor(practiceId, offering, "client", db)).kind === "checkout";
 }
 
 /** When a hold made now ends. */

@@ -29,6 +29,7 @@ export function BookingFlow({
   nowIso,
   horizonDays,
   policyText,
+  payAtBooking,
 }: {
   practiceSlug: string;
   practiceName: string;
@@ -38,6 +39,8 @@ export function BookingFlow({
   nowIso: string;
   horizonDays: number;
   policyText: string;
+  /** The price, when it is paid through Checkout right after this form. */
+  payAtBooking: string | null;
 }) {
   const router = useRouter();
   const [timeZone, setChosenZone] = useBookerTimeZone();
@@ -271,11 +274,16 @@ export function BookingFlow({
 
             <div className="border-t border-line pt-5">
               <p className="mb-4 text-sm text-muted">{policyText} You’ll get a link to do either in your confirmation email.</p>
+              {payAtBooking ? (
+                <p className="mb-4 text-sm text-ink">{`Next you pay ${payAtBooking} on the secure checkout page. We hold this time for you for 30 minutes while you pay.`}</p>
+              ) : null}
               <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full sm:w-auto")}>
                 {pending ? (
                   <>
                     <Spinner /> Booking…
                   </>
+                ) : payAtBooking ? (
+                  "Continue to payment"
                 ) : (
                   "Confirm booking"
                 )}

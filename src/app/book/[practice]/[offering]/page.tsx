@@ -12,6 +12,7 @@ import { policyFor } from "@/lib/scheduling/policy";
 import { activeOfferingBySlug, practiceBySlug } from "../data";
 import { bookingPageMetadata } from "../metadata";
 import { BookingFlow } from "./booking-flow";
+import { paysAtBooking } from "@/server/billing/checkout";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
 
@@ -78,6 +79,7 @@ export default async function OfferingBookingPage({ params }: Props) {
           nowIso={now().toISOString()}
           horizonDays={offering.horizonDays}
           policyText={policy}
+          payAtBooking={(await paysAtBooking(practice.id, offering)) ? formatPrice(offering.priceCents, offering.currency) : null}
         />
       </div>
 
