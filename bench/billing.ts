@@ -55,17 +55,17 @@ export async function benchBilling(events = 100) {
   const [coach] = await db.insert(schema.users).values({ email: "bench@example.test" }).returning();
   const practice = await createPractice(coach!.id, { name: "Bench", slug: "bench", timeZone: ZONE, contactEmail: "bench@example.test" });
   await db.insert(schema.weeklyHours).values([1, 2, 3, 4, 5].map((weekday) => ({ practiceId: practice.id, coachId: coach!.id, weekday, startTime: "09:00", endTime: "17:00" })));
-  await createOffering(practice.id, { kind: "crisis", name: "Crisis", slug: "crisis", durationMinutes: 60, price: "300", active: true, paymentCollection: "at_booking", minimumNoticeHours: 0, horizonDays: 365 });
+  await createOffering(practice.id, { kind: "crisis", name: "Crisis", slug: "crisis", durationMinutes: 60, priceCents: 30000, active: true, paymentCollection: "at_booking", minimumNoticeHours: 0, horizonDays: 365 });
   const person = (i: number) => ({ name: `Payer ${i}`, email: `payer${i}@example.test`, timeZone: ZONE });
   const [raced, ...starts] = slotStarts(events + 1);
 
-  const race = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => createBooking(practice.id, { offering: "crisis", start: raced!.toISOString(), ...person(i) })));
+  const race = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => createBooking(practice.id, { offering: "crisis", start: raced!, ...person(i) })));
   const holds = race.filter((r) => r.status === "fulfilled").length;
   console.log(`billing: 50 concurrent paid bookings of one slot → ${holds} hold${holds === 1 ? "" : "s"} (goal: exactly 1; PGlite serialises, the Postgres run is in tests/integration/billing-checkout.test.ts)`);
 
   const times: number[] = [];
   for (const [i, start] of starts.entries()) {
-    const booking = await createBooking(practice.id, { offering: "crisis", start: start.toISOString(), ...person(100 + i) });
+    const booking = await createBooking(practice.id, { offering: "crisis", start, ...person(100 + i) });
     const sessionId = booking.checkout!.url.split("/").at(-1)!;
     fake.pay(sessionId);
     const { payload } = fake.event("checkout.session.completed", { ...fake.sessions.get(sessionId)! });

@@ -206,7 +206,7 @@ describe("Stripe Connect (STRIPE_CONNECT=on)", () => {
     await deliver(fake.event("account.updated", { id: account, object: "account", charges_enabled: true, details_submitted: true }, { account }), fake);
     expect((await getPaymentAccountStatus(practiceId)).canCollect).toBe(true);
 
-    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T11:00").toISOString(), ...booker() });
+    const booking = await createBooking(practiceId, { offering: "one-on-one", start: at("2027-01-08T11:00"), ...booker() });
     const sessionId = (await paymentOf(booking.id)).checkoutSessionId!;
     expect(fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.idempotencyKey === `checkout:${booking.id}`)!.account).toBe(account);
     const intent = fake.pay(sessionId);

@@ -33,14 +33,14 @@ export const setClock = (local: string) => setTestClock(at(local));
 
 /** A practice whose $300 crisis-like offering is paid at booking (and a late cancel refunds `latePercent`). */
 export async function paidPractice(latePercent = 0) {
-  return createBookablePractice(ZONE, { price: "300", paymentCollection: "at_booking", lateCancelRefundPercent: latePercent });
+  return createBookablePractice(ZONE, { priceCents: 30000, paymentCollection: "at_booking", lateCancelRefundPercent: latePercent });
 }
 
 let people = 0;
 export const booker = () => ({ name: `Payer ${++people}`, email: `payer${people}-${Date.now()}@example.test`, timeZone: "America/New_York" });
 
 export function bookAt(practiceId: string, local: string) {
-  return createBooking(practiceId, { offering: "one-on-one", start: at(local).toISOString(), ...booker() });
+  return createBooking(practiceId, { offering: "one-on-one", start: at(local), ...booker() });
 }
 
 /** Delivers an event to the real route, signed like Stripe signs it (or with the signature given). */
