@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { offerings, practices } from "@/server/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { findTemplateFor } from "@/server/intake/questionnaires";
 import { looksLikeSlug } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { offeringInput, type OfferingInput } from "./schemas";
@@ -90,10 +91,12 @@ export async function createOffering(practiceId: string, input: OfferingInput) {
   const values = { ...baseColumns(parsed), ...schedulingColumns(parsed, schedulingDefaultsFor(parsed.kind)) };
   const [practice] = await getDb().select({ currency: practices.currency }).from(practices).where(eq(practices.id, practiceId));
   if (!practice) throw notFound("That practice");
+  // A new offering asks for the practice's intake of its kind; the coach can change it later.
+  const intakeQuestionnaireId = await findTemplateFor(getDb(), practiceId, parsed.kind);
   try {
     const [row] = await getDb()
       .insert(offerings)
-      .values({ ...values, currency: practice.currency, practiceId })
+      .values({ ...values, currency: practice.currency, practiceId, intakeQuestionnaireId })
       .returning();
     return row!;
   } catch (error) {

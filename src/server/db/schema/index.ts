@@ -5,3 +5,4 @@ export * from "./notifications";
 export * from "./rate-limits";
 export * from "./scheduling";
 export * from "./homework";
+export * from "./intake";

@@ -16,6 +16,8 @@ import {
 import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { users } from "./auth";
+// Circular on purpose (an offering names its intake, a response its offering); every reference is lazy.
+import { questionnaires } from "./intake";
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -133,6 +135,8 @@ export const offerings = pgTable(
     cancellationWindowHours: integer().notNull().default(24),
     rescheduleWindowHours: integer().notNull().default(24),
     sortOrder: integer().notNull().default(0),
+    /** The questionnaire a client's first booking of this offering assigns; null: none. */
+    intakeQuestionnaireId: uuid().references(() => questionnaires.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
