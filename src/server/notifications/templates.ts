@@ -8,6 +8,8 @@ import * as bookingNewLink from "@emails/booking-new-link";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
+import * as crisisAlert from "@emails/crisis-alert";
+import * as intakeReminder from "@emails/intake-reminder";
 import * as magicLink from "@emails/magic-link";
 import * as welcome from "@emails/welcome";
 
@@ -76,6 +78,8 @@ export const templates = {
   "booking-reminder": fromModule(bookingReminder),
   "booking-new-link": fromModule(bookingNewLink),
   "homework-reminder": fromModule(homeworkReminder),
+  "intake-reminder": fromModule(intakeReminder),
+  "crisis-alert": fromModule(crisisAlert),
 };
 
 type TemplateName = keyof typeof templates;

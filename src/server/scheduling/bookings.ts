@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
+import { assignIntakeForBooking } from "@/server/intake/assign";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
@@ -108,6 +109,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           bookedBy: actor,
         })
         .returning();
+      await assignIntakeForBooking(tx, { booking: booking!, offering, practice, people: partner ? [client, partner] : [client], now });
       await enqueueBookingEmails(tx, { event: "confirmed", booking: booking!, practice, offering, client, partner, now });
       return booking!;
     });
