@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAnswer } from "@/lib/intake/answers";
+import { describeAnswer } from "@/lib/intake/display";
+import { emergencyHelpFor } from "@/lib/intake/emergency";
 import { groupQuestions, type Question } from "@/lib/intake/model";
 import { levelOf, scoreResponse } from "@/lib/intake/scoring";
 
@@ -107,5 +109,25 @@ describe("groupQuestions", () => {
       { id: "b", kind: "long_text", prompt: "" },
     ]);
     expect(groups.map((g) => [g.title, g.questions.map((q) => q.id)])).toEqual([["About you", ["a"]], ["More", ["b"]]]);
+  });
+});
+
+describe("emergencyHelpFor", () => {
+  it("picks the emergency number by the client's time zone, with 988 in the US only", () => {
+    expect(emergencyHelpFor("America/Chicago")).toEqual({ number: "911", lifeline988: true });
+    expect(emergencyHelpFor("Pacific/Honolulu")).toEqual({ number: "911", lifeline988: true });
+    expect(emergencyHelpFor("America/Toronto")).toEqual({ number: "911", lifeline988: false });
+    expect(emergencyHelpFor("Europe/London")).toEqual({ number: "999", lifeline988: false });
+    expect(emergencyHelpFor("Europe/Berlin")).toEqual({ number: "112", lifeline988: false });
+    expect(emergencyHelpFor("Asia/Tokyo")).toEqual({ number: null, lifeline988: false });
+  });
+});
+
+describe("describeAnswer", () => {
+  it("writes an answer in words", () => {
+    expect(describeAnswer({ id: "a", kind: "scale", prompt: "", lowLabel: "Low", highLabel: "High" }, 4)).toBe("4 of 5 (1 = Low, 5 = High)");
+    expect(describeAnswer({ id: "y", kind: "yes_no", prompt: "" }, false)).toBe("No");
+    expect(describeAnswer({ id: "m", kind: "multiple", prompt: "", options: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }, ["b", "a"])).toBe("B; A");
+    expect(describeAnswer({ id: "t", kind: "long_text", prompt: "" }, undefined)).toBeNull();
   });
 });

@@ -1,19 +1,42 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/coming-soon";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireClient } from "@/server/auth/guards";
+import { now } from "@/server/clock";
+import { listClientIntakes } from "@/server/intake/responses";
+import { intakeStatusLabels } from "@/lib/intake/status";
+import { formatDayInList } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Intake" };
 
-export default function PortalIntakePage() {
+export default async function PortalIntakePage() {
+  const { practiceId, clientId, client } = await requireClient();
+  const intakes = await listClientIntakes({ practiceId, clientId });
+  const today = now();
   return (
-    <ComingSoon
-      title="Intake"
-      summary="Nothing to fill in yet. Before your first session, your coach will ask you to answer a short questionnaire here."
-      points={[
-        "Questions about your relationship and what brings you to coaching.",
-        "Answer at your own pace; your answers are saved as you go.",
-        "Only you and your coach see them.",
-      ]}
-      back={{ href: "/portal", label: "Back to your sessions" }}
-    />
+    <>
+      <PageHeader title="Intake" description="Questions your coach asks before you start. Answer at your own pace: your answers are saved as you go, and only you and your coach see them." />
+      {intakes.length === 0 ? (
+        <EmptyState title="Nothing to fill in">When your coach asks you to answer a questionnaire, it will appear here.</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {intakes.map((intake) => (
+            <li key={intake.id} className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5">
+              <div>
+                <Link href={`/portal/intake/${intake.id}`} className="font-medium text-brand-800 underline underline-offset-4">
+                  {intake.title}
+                </Link>
+                <p className="text-xs text-muted">
+                  {intake.submittedAt ? `Submitted ${formatDayInList(intake.submittedAt, client.timeZone, today)}` : `Asked ${formatDayInList(intake.assignedAt, client.timeZone, today)}`}
+                </p>
+              </div>
+              <Badge tone={intake.status === "submitted" ? "brand" : intake.status === "in_progress" ? "clay" : "neutral"}>{intakeStatusLabels[intake.status]}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
