@@ -5,6 +5,7 @@ import { getDb, rowsOf } from "@/server/db/client";
 import { clients, crisisAlerts, emailOutbox, intakeResponses, offerings, questionnaireVersions, questionnaires } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { assignQuestionnaire } from "@/server/intake/assign";
+import { getIntakeProfile, intakeStatusFor } from "@/server/intake/coach-view";
 import { acknowledgeCrisisAlert, listOpenCrisisAlerts } from "@/server/intake/crisis";
 import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
@@ -215,5 +216,37 @@ describe("crisis triage", () => {
     expect(recorded).toMatchObject({ acknowledgedBy: user.id });
     expect(recorded!.acknowledgedAt).toBeInstanceOf(Date);
     expect(await getDb().select().from(questionnaires).where(eq(questionnaires.practiceId, practiceId))).toHaveLength(3);
+  });
+});
+
+describe("the coach's view", () => {
+  async function answerAll(scope: { practiceId: string; clientId: string; responseId: string }, spectrum: string) {
+    const { content } = await getClientIntake(scope, scope.responseId);
+    for (const q of content.questions) {
+      if (q.kind === "scale") await saveIntakeAnswer(scope, scope.responseId, q.id, "3");
+      if (q.kind === "spectrum") await saveIntakeAnswer(scope, scope.responseId, q.id, spectrum);
+    }
+    return submitIntake(scope, scope.responseId);
+  }
+
+  it("puts a couple's two submitted profiles side by side, for the coach of that practice only", async () => {
+    const { practiceId, sam, alex } = await coupleBooked();
+    await answerAll(sam, "2");
+    let view = await getIntakeProfile(practiceId, sam.clientId, sam.responseId);
+    expect(view.partner).toBeNull(); // Alex hasn't submitted: nothing to compare yet
+    expect((await intakeStatusFor(practiceId, [sam.clientId, alex.clientId])).get(alex.clientId)).toBe("not_started");
+
+    await answerAll(alex, "6");
+    view = await getIntakeProfile(practiceId, sam.clientId, sam.responseId);
+    expect(view.mine.client.id).toBe(sam.clientId);
+    expect(view.partner?.client.id).toBe(alex.clientId);
+    expect(view.partner?.response.answers.sp_physical).toBe(6);
+    expect((await intakeStatusFor(practiceId, [sam.clientId, alex.clientId])).get(alex.clientId)).toBe("submitted");
+
+    // The response under another client's page, or another practice: not found.
+    expect((await failure(getIntakeProfile(practiceId, alex.clientId, sam.responseId))).code).toBe("not_found");
+    const other = await createBookablePractice(ZONE);
+    expect((await failure(getIntakeProfile(other.practiceId, sam.clientId, sam.responseId))).code).toBe("not_found");
+    expect((await intakeStatusFor(other.practiceId, [sam.clientId])).size).toBe(0);
   });
 });
