@@ -69,7 +69,10 @@ describe("a couple answers the relationship intake and the coach compares them",
       await visible(page.getByRole("heading", { name: "Review your answers" }));
       await expect.poll(() => page.getByText("Saving…").count(), { timeout: 30_000 }).toBe(0);
       await page.getByRole("button", { name: "Submit my answers" }).click();
-      await visible(page.getByText(/your answers went to your coach/));
+      const done = page.getByText(/your answers went to your coach/);
+      await done.waitFor({ timeout: 20_000 }).catch(async () => {
+        throw new Error(`submit did not finish for ${email}: ${await page.getByRole("main").innerText()}`);
+      });
       if (email === sam) await screenshot(page, "40-intake-submitted-phone");
       await page.context().close();
     }

@@ -84,6 +84,8 @@ describe("questionnaires", () => {
     const error = await failure(saveQuestionnaire(practiceId, q!.id, { name: "X", content: { title: "T", intro: "", questions: [{ kind: "scale", id: "a", prompt: "" }] } }));
     expect(error.code).toBe("invalid");
     expect(Object.keys(error.fieldErrors ?? {}).some((k) => k.startsWith("questions.0"))).toBe(true);
+    const unnamed = await failure(saveQuestionnaire(practiceId, q!.id, { name: " ", content: (await getQuestionnaire(practiceId, q!.id)).version.content }));
+    expect(unnamed.fieldErrors?.name).toEqual(["Give the questionnaire a name."]);
   });
 });
 

@@ -80,9 +80,8 @@ export function IntakeForm({ content, initialAnswers, timeZone, actions }: Props
   const doSubmit = () =>
     startSubmit(async () => {
       if (!actions) return;
-      if (saver.pending) {
-        saver.retryNow();
-        setSubmitErrors({ message: "Some answers aren't saved yet. We're trying again; submit once they are.", fields: {} });
+      if (!(await saver.whenSaved())) {
+        setSubmitErrors({ message: "Some answers aren't saved yet: the connection dropped. We keep trying; submit again once they are saved.", fields: {} });
         return;
       }
       try {

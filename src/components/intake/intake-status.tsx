@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import { intakeStatusLabels, type IntakeStatus } from "@/lib/intake/status";
 
 /** "Intake: Sam submitted, Alex not started" for the coach's lists; nothing when no intake was asked. */
@@ -11,4 +12,9 @@ export function IntakeStatusLine({ people }: { people: { name: string; status: I
       {asked.map((p) => (people.length > 1 ? `${p.name} ${intakeStatusLabels[p.status].toLowerCase()}` : intakeStatusLabels[p.status].toLowerCase())).join(", ")}
     </span>
   );
+}
+
+/** The status as a badge: submitted in the brand colour, in progress warm, not started quiet. */
+export function IntakeStatusBadge({ status }: { status: IntakeStatus }) {
+  return <Badge tone={status === "submitted" ? "brand" : status === "in_progress" ? "clay" : "neutral"}>{intakeStatusLabels[status]}</Badge>;
 }

@@ -18,6 +18,7 @@ class Autosaver {
   private busy = new Set<string>();
   private attempts = new Map<string, number>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private waiters: ((saved: boolean) => void)[] = [];
 
   constructor(
     private save: SaveAnswer,
@@ -44,8 +45,21 @@ class Autosaver {
     }
   }
 
-  get pending() {
-    return this.latest.size > 0;
+  /**
+   * Sends whatever is waiting (a text still inside its typing pause) and
+   * resolves true once everything is saved, or false as soon as a save fails
+   * on the network (it keeps retrying meanwhile).
+   */
+  whenSaved(): Promise<boolean> {
+    if (this.latest.size === 0) return Promise.resolve(true);
+    const promise = new Promise<boolean>((resolve) => this.waiters.push(resolve));
+    this.retryNow();
+    return promise;
+  }
+
+  private settle(saved: boolean) {
+    if (saved && this.latest.size > 0) return;
+    for (const resolve of this.waiters.splice(0)) resolve(saved);
   }
 
   private async flush(questionId: string) {
@@ -69,8 +83,11 @@ class Autosaver {
     } finally {
       this.busy.delete(questionId);
     }
-    if (retryIn) this.timers.set(questionId, setTimeout(() => void this.flush(questionId), retryIn));
-    else if (this.latest.has(questionId)) void this.flush(questionId);
+    if (retryIn) {
+      this.timers.set(questionId, setTimeout(() => void this.flush(questionId), retryIn));
+      this.settle(false);
+    } else if (this.latest.has(questionId)) void this.flush(questionId);
+    else this.settle(true);
   }
 }
 

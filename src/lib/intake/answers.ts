@@ -33,7 +33,7 @@ const text = (limit: number) =>
     .transform((v) => v.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(STRAY_CONTROLS, ""))
     .pipe(z.string().max(limit - 1, `Keep your answer under ${limit.toLocaleString("en-US")} characters.`));
 
-export function answerSchema(question: AnswerableQuestion): z.ZodType<AnswerValue, RawAnswer> {
+function answerSchema(question: AnswerableQuestion): z.ZodType<AnswerValue, RawAnswer> {
   switch (question.kind) {
     case "scale":
       return rating(SCALE_MAX, "scale");

@@ -28,8 +28,8 @@ import { practicesFor, type PracticeKey } from "./practices";
  * - a roadblock is flagged at 60 or more; a root cause is pressing at 50 or more;
  * - "start with" is the highest root cause (ties in the framework's order).
  */
-export const ROADBLOCK_THRESHOLD = 60;
-export const PRESSING_THRESHOLD = 50;
+const ROADBLOCK_THRESHOLD = 60;
+const PRESSING_THRESHOLD = 50;
 
 export type Profile = {
   rootCauses: Record<RootCause, number | null>;

@@ -75,7 +75,7 @@ export const getQuestionnaire = (practiceId: string, questionnaireId: string) =>
  * (the database refuses to change an answered one) and responses keep theirs.
  */
 export async function saveQuestionnaire(practiceId: string, questionnaireId: string, input: { name: string; content: unknown }) {
-  const name = parseInput(z.string().trim().min(1, "Give the questionnaire a name.").max(120, "Keep the name under 120 characters."), input.name);
+  const { name } = parseInput(z.object({ name: z.string().trim().min(1, "Give the questionnaire a name.").max(120, "Keep the name under 120 characters.") }), { name: input.name });
   const content = parseInput(questionnaireContentSchema, input.content);
   return getDb().transaction(async (tx) => {
     const { version } = await latestVersion(tx, practiceId, questionnaireId);

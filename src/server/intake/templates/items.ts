@@ -1,5 +1,5 @@
 import "server-only";
-import type { Pillar, Question, Roadblock, RootCause } from "@/lib/intake/model";
+import type { Pillar, Question, Roadblock, RootCause, Scoring } from "@/lib/intake/model";
 
 // Shorthands for writing the templates: each reads like the question it makes.
 
@@ -7,27 +7,19 @@ const AGREE = { lowLabel: "Not at all true for me", highLabel: "Very true for me
 
 export const section = (id: string, title: string, intro?: string): Question => ({ kind: "section", id, title, intro });
 
-/** A 1–5 agreement item that feeds a root cause; `reverse` when agreeing means things are going well. */
-export const rootCause = (id: string, key: RootCause, prompt: string, options: { reverse?: boolean; weight?: number } = {}): Question => ({
-  kind: "scale",
-  id,
-  prompt,
-  ...AGREE,
-  required: true,
-  scoring: { feeds: "root_cause", key, weight: options.weight ?? 1, reverse: options.reverse ?? false },
-});
+type ScoredOptions = { reverse?: boolean; weight?: number };
 
-export const roadblock = (id: string, key: Roadblock, prompt: string, options: { reverse?: boolean; weight?: number } = {}): Question => ({
-  kind: "scale",
-  id,
-  prompt,
-  ...AGREE,
-  required: true,
-  scoring: { feeds: "roadblock", key, weight: options.weight ?? 1, reverse: options.reverse ?? false },
-});
+/** A required 1–5 agreement item that feeds a root cause or roadblock; `reverse` when agreeing means things are going well. */
+function agreement(feeds: "root_cause" | "roadblock", key: RootCause | Roadblock, id: string, prompt: string, options: ScoredOptions): Question {
+  const scoring = { feeds, key, weight: options.weight ?? 1, reverse: options.reverse ?? false } as Scoring;
+  return { kind: "scale", id, prompt, ...AGREE, required: true, scoring };
+}
+
+export const rootCause = (id: string, key: RootCause, prompt: string, options: ScoredOptions = {}) => agreement("root_cause", key, id, prompt, options);
+const roadblock = (id: string, key: Roadblock, prompt: string, options: ScoredOptions = {}) => agreement("roadblock", key, id, prompt, options);
 
 /** A pillar rated 1–5 by the client: 1 hardly there, 5 strong. */
-export const pillar = (id: string, key: Pillar, prompt: string): Question => ({
+const pillar = (id: string, key: Pillar, prompt: string): Question => ({
   kind: "scale",
   id,
   prompt,

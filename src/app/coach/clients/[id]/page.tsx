@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { IntakeStatusBadge } from "@/components/intake/intake-status";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
@@ -27,7 +28,6 @@ import { assignPracticeAction, changeAssignmentAction } from "../../homework/act
 import { AssignQuestionnaireForm } from "../intake-panels";
 import { listClientIntakesForCoach } from "@/server/intake/coach-view";
 import { listQuestionnaires } from "@/server/intake/questionnaires";
-import { intakeStatusLabels } from "@/lib/intake/status";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -153,7 +153,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                   <Link href={`/coach/clients/${client.id}/intake/${intake.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                     {intake.name}
                   </Link>
-                  <Badge tone={intake.status === "submitted" ? "brand" : intake.status === "in_progress" ? "clay" : "neutral"}>{intakeStatusLabels[intake.status]}</Badge>
+                  <IntakeStatusBadge status={intake.status} />
                 </li>
               ))}
             </ul>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { IntakeStatusBadge } from "@/components/intake/intake-status";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { listClientIntakes } from "@/server/intake/responses";
-import { intakeStatusLabels } from "@/lib/intake/status";
 import { formatDayInList } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Intake" };
@@ -32,7 +31,7 @@ export default async function PortalIntakePage() {
                   {intake.submittedAt ? `Submitted ${formatDayInList(intake.submittedAt, client.timeZone, today)}` : `Asked ${formatDayInList(intake.assignedAt, client.timeZone, today)}`}
                 </p>
               </div>
-              <Badge tone={intake.status === "submitted" ? "brand" : intake.status === "in_progress" ? "clay" : "neutral"}>{intakeStatusLabels[intake.status]}</Badge>
+              <IntakeStatusBadge status={intake.status} />
             </li>
           ))}
         </ul>

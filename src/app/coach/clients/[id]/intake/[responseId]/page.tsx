@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { AnswersList } from "@/components/intake/answers-list";
+import { IntakeStatusBadge } from "@/components/intake/intake-status";
 import { ProfileView } from "@/components/intake/profile-view";
 import { BackLink } from "@/components/ui/back-link";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { getIntakeProfile } from "@/server/intake/coach-view";
-import { intakeStatusLabels } from "@/lib/intake/status";
 import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../../../_lib/or-not-found";
@@ -32,7 +31,7 @@ export default async function IntakeProfilePage({ params }: Props) {
         title={`${mine.questionnaireName}: ${people.map((p) => p.name).join(" and ")}`}
         description={
           <span className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone={submitted ? "brand" : "neutral"}>{intakeStatusLabels[response.status]}</Badge>
+            <IntakeStatusBadge status={response.status} />
             {response.submittedAt ? <span>Submitted {formatLongDate(localDateOf(response.submittedAt, practice.timeZone))}</span> : null}
             {people.length > 1 ? <span>Side by side with {partner!.client.name}&apos;s own answers</span> : null}
           </span>
