@@ -93,7 +93,8 @@ export function PillarRadar({ caption, names, rows }: { caption: string; names: 
   };
   return (
     <figure>
-      <svg viewBox={`0 0 ${size} ${size}`} className="w-full max-w-xs" aria-hidden>
+      {/* Room either side for the axis labels, which sit outside the circle. */}
+      <svg viewBox={`-80 -5 ${size + 160} ${size + 10}`} className="w-full max-w-md" aria-hidden>
         {[2, 3, 4, 5].map((level) => (
           <polygon key={level} points={rows.map((_, i) => point(i, level).join(",")).join(" ")} className="fill-none stroke-line" />
         ))}
