@@ -29,7 +29,7 @@ async function coupleBooked() {
   const practice = await createBookablePractice(ZONE, { kind: "relationship", name: "Relationship", slug: "relationship" });
   const booking = await createBooking(practice.practiceId, {
     offering: "relationship",
-    start: at("2027-01-11T10:00"),
+    start: new Date(at("2027-01-11T10:00")),
     name: "Sam",
     email: "sam@example.test",
     timeZone: "America/New_York",
@@ -108,7 +108,7 @@ describe("assignment", () => {
 
   it("assigns nothing more on a second booking of the same offering", async () => {
     const { practiceId, booking } = await coupleBooked();
-    await createBooking(practiceId, { offering: "relationship", start: at("2027-01-12T10:00"), name: "Sam", email: "sam@example.test", timeZone: "America/New_York", partner: null });
+    await createBooking(practiceId, { offering: "relationship", start: new Date(at("2027-01-12T10:00")), name: "Sam", email: "sam@example.test", timeZone: "America/New_York", partner: null });
     const all = await getDb().select().from(intakeResponses).where(eq(intakeResponses.clientId, booking.clientId));
     expect(all).toHaveLength(1);
   });
@@ -192,7 +192,7 @@ describe("answering", () => {
 describe("crisis triage", () => {
   it("raises one alert on the first 'yes', emails the coach ahead of everything, and records the acknowledgement", async () => {
     const { practiceId, user } = await createBookablePractice(ZONE, { kind: "crisis", name: "Crisis", slug: "crisis" });
-    const booking = await createBooking(practiceId, { offering: "crisis", start: at("2027-01-08T10:00"), name: "Jo", email: "jo@example.test", timeZone: ZONE, partner: null });
+    const booking = await createBooking(practiceId, { offering: "crisis", start: new Date(at("2027-01-08T10:00")), name: "Jo", email: "jo@example.test", timeZone: ZONE, partner: null });
     const [response] = await getDb().select().from(intakeResponses).where(eq(intakeResponses.bookingId, booking.id));
     const scope = { practiceId, clientId: booking.clientId };
 

@@ -45,3 +45,43 @@ export const questionnaireContentSchema: z.ZodType<QuestionnaireContent, unknown
     .max(200, "Keep it to 200 questions.")
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, "Each question needs its own id."),
 }) as z.ZodType<QuestionnaireContent, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// Form schemas: what the intake's actions receive. An answer stays text here on purpose: which
+// type it becomes (a 1–5 rating, an option id, yes/no) depends on its question, so the domain
+// (saveIntakeAnswer → parseAnswer) turns it into a typed value with that question's rules.
+
+const formId = z.string().max(64);
+
+export const answerFormSchema = z.object({
+  responseId: formId,
+  questionId: z.string().min(1).max(64),
+  // Long enough that an over-long answer reaches the question's own rule and its message.
+  value: z.union([z.string().max(100_000), z.array(z.string().max(200)).max(50)]).optional(),
+});
+
+export const responseFormSchema = z.object({ responseId: formId });
+
+export const assignFormSchema = z.object({
+  clientId: formId,
+  questionnaireId: z.string({ error: "Choose a questionnaire." }).min(1, "Choose a questionnaire.").max(64),
+});
+
+export const alertFormSchema = z.object({ alertId: formId });
+
+/** The builder sends the questions as one JSON text; the domain checks every question. */
+export const questionnaireFormSchema = z.object({
+  id: formId,
+  name: z.string().max(500),
+  content: z
+    .string()
+    .max(1_000_000, "This questionnaire is too large to save.")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The questions could not be read. Reload the page and try again." });
+        return z.NEVER;
+      }
+    }),
+});
