@@ -4,12 +4,14 @@
  */
 import { benchEmailThroughput } from "./email-throughput";
 import { benchHomeworkPage } from "./homework-page";
+import { benchIntakeScoring } from "./intake-scoring";
 import { benchPageJs } from "./page-js";
 import { benchSlots } from "./slots";
 import { benchSlotsEndpoint } from "./slots-endpoint";
 
 async function main() {
   await benchSlots();
+  await benchIntakeScoring();
   await benchSlotsEndpoint();
   await benchPageJs();
   await benchEmailThroughput();

@@ -6,6 +6,7 @@ import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { log, scrub } from "./log";
 import { seedDemoPractice } from "./db/seed";
+import { ensureIntakeTemplates } from "./intake/questionnaires";
 import { startDispatcherLoop } from "./notifications/dispatcher-loop";
 import { forwardSocketAddresses } from "./socket-address";
 
@@ -40,6 +41,8 @@ async function prepareServer() {
   // Loading the data key now stops a production start without TEND_DATA_KEY, before any request.
   serverKeyring();
   await migrateDatabase();
+  const given = await ensureIntakeTemplates();
+  if (given) log.info(`Gave ${given} existing practice(s) the three intake questionnaires.`);
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
     log.info("Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
   }

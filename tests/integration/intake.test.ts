@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { assignQuestionnaire } from "@/server/intake/assign";
 import { getIntakeProfile, intakeStatusFor } from "@/server/intake/coach-view";
 import { acknowledgeCrisisAlert, listOpenCrisisAlerts } from "@/server/intake/crisis";
-import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
+import { ensureIntakeTemplates, getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
 import { createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
@@ -250,5 +250,23 @@ describe("the coach's view", () => {
     const other = await createBookablePractice(ZONE);
     expect((await failure(getIntakeProfile(other.practiceId, sam.clientId, sam.responseId))).code).toBe("not_found");
     expect((await intakeStatusFor(other.practiceId, [sam.clientId])).size).toBe(0);
+  });
+});
+
+describe("ensureIntakeTemplates", () => {
+  it("gives a practice from before intake its templates and its offerings their intake, once", async () => {
+    const { practiceId, offering } = await createBookablePractice(ZONE);
+    // As a practice created before the intake migration: no questionnaires, an offering with no intake.
+    await getDb().update(offerings).set({ intakeQuestionnaireId: null }).where(eq(offerings.id, offering.id));
+    await getDb().delete(questionnaires).where(eq(questionnaires.practiceId, practiceId));
+
+    expect(await ensureIntakeTemplates()).toBeGreaterThanOrEqual(1);
+    const list = await listQuestionnaires(practiceId);
+    expect(list.map((q) => q.kind).sort()).toEqual(["crisis", "one_on_one", "relationship"]);
+    const [updated] = await getDb().select().from(offerings).where(eq(offerings.id, offering.id));
+    expect(updated!.intakeQuestionnaireId).toBe(list.find((q) => q.kind === "one_on_one")!.id);
+
+    expect(await ensureIntakeTemplates()).toBe(0);
+    expect(await listQuestionnaires(practiceId)).toHaveLength(3);
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, notExists, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
-import { intakeResponses, questionnaireVersions, questionnaires } from "@/server/db/schema";
+import { intakeResponses, offerings, practices, questionnaireVersions, questionnaires } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import type { OfferingKind } from "@/lib/offerings";
@@ -32,6 +32,33 @@ export async function seedIntakeTemplates(db: DbOrTx, practiceId: string): Promi
     ids[kind] = row!.id;
   }
   return ids;
+}
+
+/**
+ * At server start: a practice created before intake existed gets the three
+ * templates, and its offerings without an intake the one of their kind. A
+ * practice that has any questionnaire is left alone (the coach may have
+ * removed or renamed them). Returns how many practices it gave templates.
+ */
+export async function ensureIntakeTemplates(): Promise<number> {
+  return getDb().transaction(async (tx) => {
+    // Two servers starting at once give each practice its templates once.
+    await tx.execute(sql`select pg_advisory_xact_lock(724211009)`);
+    const missing = await tx
+      .select({ id: practices.id })
+      .from(practices)
+      .where(notExists(tx.select({ one: sql`1` }).from(questionnaires).where(eq(questionnaires.practiceId, practices.id))));
+    for (const { id } of missing) {
+      const ids = await seedIntakeTemplates(tx, id);
+      for (const [kind, questionnaireId] of Object.entries(ids) as [OfferingKind, string][]) {
+        await tx
+          .update(offerings)
+          .set({ intakeQuestionnaireId: questionnaireId })
+          .where(and(eq(offerings.practiceId, id), eq(offerings.kind, kind), isNull(offerings.intakeQuestionnaireId)));
+      }
+    }
+    return missing.length;
+  });
 }
 
 /** The practice's template for an offering kind (a new offering names it as its intake), if it still has one. */
