@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { assignQuestionnaire } from "@/server/intake/assign";
 import { getIntakeProfile, intakeStatusFor } from "@/server/intake/coach-view";
 import { acknowledgeCrisisAlert, listOpenCrisisAlerts } from "@/server/intake/crisis";
-import { ensureIntakeTemplates, getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
+import { ensureIntakeTemplates, getQuestionnaire, listQuestionnaires, saveQuestionnaire, setOfferingIntake } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
 import { createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
@@ -268,5 +268,19 @@ describe("ensureIntakeTemplates", () => {
 
     expect(await ensureIntakeTemplates()).toBe(0);
     expect(await listQuestionnaires(practiceId)).toHaveLength(3);
+  });
+});
+
+describe("setOfferingIntake", () => {
+  it("names another of the practice's questionnaires, or none, and refuses a foreign one", async () => {
+    const { practiceId, offering } = await createBookablePractice(ZONE);
+    const crisis = (await listQuestionnaires(practiceId)).find((q) => q.kind === "crisis")!;
+    expect((await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: crisis.id })).intakeQuestionnaireId).toBe(crisis.id);
+    expect((await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: null })).intakeQuestionnaireId).toBeNull();
+
+    const other = await createBookablePractice(ZONE);
+    const foreign = (await listQuestionnaires(other.practiceId))[0]!;
+    expect((await failure(setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: foreign.id }))).code).toBe("not_found");
+    expect((await failure(setOfferingIntake(other.practiceId, { offeringId: offering.id, questionnaireId: foreign.id }))).code).toBe("not_found");
   });
 });

@@ -61,6 +61,21 @@ export async function ensureIntakeTemplates(): Promise<number> {
   });
 }
 
+const offeringIntakeInput = z.object({ offeringId: z.uuid(), questionnaireId: z.uuid().nullable() });
+
+/** Which questionnaire an offering's first booking assigns (null: none). Both must be the practice's own. */
+export async function setOfferingIntake(practiceId: string, input: { offeringId: string; questionnaireId: string | null }) {
+  const values = parseInput(offeringIntakeInput, input);
+  if (values.questionnaireId) await latestVersion(getDb(), practiceId, values.questionnaireId);
+  const [row] = await getDb()
+    .update(offerings)
+    .set({ intakeQuestionnaireId: values.questionnaireId })
+    .where(and(eq(offerings.practiceId, practiceId), eq(offerings.id, values.offeringId)))
+    .returning({ id: offerings.id, intakeQuestionnaireId: offerings.intakeQuestionnaireId });
+  if (!row) throw notFound("That offering");
+  return row;
+}
+
 /** The practice's template for an offering kind (a new offering names it as its intake), if it still has one. */
 export async function findTemplateFor(db: DbOrTx, practiceId: string, kind: OfferingKind): Promise<string | null> {
   const [row] = await db

@@ -85,3 +85,13 @@ export const questionnaireFormSchema = z.object({
       }
     }),
 });
+
+/** The offering page's intake choice: blank means "no intake". */
+export const offeringIntakeFormSchema = z.object({
+  offeringId: formId,
+  questionnaireId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+});
