@@ -9,7 +9,7 @@ import { getIntakeProfile, intakeStatusFor } from "@/server/intake/coach-view";
 import { acknowledgeCrisisAlert, listOpenCrisisAlerts } from "@/server/intake/crisis";
 import { ensureIntakeTemplates, getQuestionnaire, listQuestionnaires, saveQuestionnaire, setOfferingIntake } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
-import { createBooking } from "@/server/scheduling/bookings";
+import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
 
 const ZONE = "America/Los_Angeles";
@@ -282,5 +282,23 @@ describe("setOfferingIntake", () => {
     const foreign = (await listQuestionnaires(other.practiceId))[0]!;
     expect((await failure(setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: foreign.id }))).code).toBe("not_found");
     expect((await failure(setOfferingIntake(other.practiceId, { offeringId: offering.id, questionnaireId: foreign.id }))).code).toBe("not_found");
+  });
+});
+
+describe("intake reminders follow their booking", () => {
+  it("move with a rescheduled session and go when it is canceled", async () => {
+    const { practiceId, booking, sam } = await coupleBooked();
+    const pending = () =>
+      getDb()
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.topic, `intake:${sam.responseId}`), eq(emailOutbox.status, "pending")));
+    const moved = await rescheduleBooking({ practiceId }, booking.id, new Date(at("2027-01-13T10:00")), { actor: "coach" });
+    const times = (await pending()).map((m) => moved.startsAt.getTime() - m.sendAfter.getTime()).sort((a, b) => a - b);
+    expect(times).toEqual([24 * 3_600_000, 72 * 3_600_000]);
+    expect((await pending()).every((m) => (m.data as { startIso: string }).startIso === moved.startsAt.toISOString())).toBe(true);
+
+    await cancelBooking({ practiceId }, booking.id, { actor: "coach" });
+    expect(await pending()).toHaveLength(0);
   });
 });

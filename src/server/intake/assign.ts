@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, clients, intakeResponses, offerings, practices } from "@/server/db/schema";
 import { env } from "@/lib/env";
 import { notFound } from "@/server/errors";
-import { enqueueEmail } from "@/server/notifications/outbox";
+import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
 import { parseInput } from "@/server/validate";
+import { holdsTime } from "@/lib/scheduling/status";
 import { latestVersion } from "./questionnaires";
 
 type Booking = typeof bookings.$inferSelect;
@@ -52,31 +53,58 @@ export async function assignIntakeForBooking(
       .returning();
     if (!row) continue;
     assigned.push(row);
-    const email = client.id === booking.partnerClientId ? (booking.partnerEmail ?? client.email) : booking.bookerEmail;
-    const name = client.id === booking.partnerClientId ? (booking.partnerName ?? client.name) : booking.bookerName;
-    for (const hours of REMINDERS) {
-      const sendAfter = new Date(booking.startsAt.getTime() - hours * HOUR);
-      if (sendAfter <= now) continue;
-      await enqueueEmail(tx, {
-        practiceId: practice.id,
-        to: email,
-        template: "intake-reminder",
-        data: {
-          recipientName: name,
-          practiceName: practice.name,
-          offeringName: offering.name,
-          startIso: booking.startsAt.toISOString(),
-          timeZone: booking.clientTimeZone,
-          hoursBefore: hours,
-          intakeUrl: portalIntakeUrl(row.id),
-        },
-        sendAfter,
-        topic: `intake:${row.id}`,
-        idempotencyKey: `intake:${row.id}:reminder-${hours}h`,
-      });
-    }
+    await enqueueIntakeReminders(tx, { responseId: row.id, clientId: client.id, booking, practice, offering, now });
   }
   return assigned;
+}
+
+type ReminderArgs = { booking: Booking; offering: Offering; practice: Practice; now: Date };
+
+/** The 72 h and 24 h reminders for one response, at the booker's or partner's address, on the booking's current time. */
+async function enqueueIntakeReminders(tx: DbOrTx, args: ReminderArgs & { responseId: string; clientId: string }) {
+  const { booking, practice, offering, now, responseId } = args;
+  const partner = args.clientId === booking.partnerClientId;
+  const to = partner ? booking.partnerEmail : booking.bookerEmail;
+  const name = partner ? booking.partnerName : booking.bookerName;
+  if (!to || !name) return;
+  for (const hours of REMINDERS) {
+    const sendAfter = new Date(booking.startsAt.getTime() - hours * HOUR);
+    if (sendAfter <= now) continue;
+    await enqueueEmail(tx, {
+      practiceId: practice.id,
+      to,
+      template: "intake-reminder",
+      data: {
+        recipientName: name,
+        practiceName: practice.name,
+        offeringName: offering.name,
+        startIso: booking.startsAt.toISOString(),
+        timeZone: booking.clientTimeZone,
+        hoursBefore: hours,
+        intakeUrl: portalIntakeUrl(responseId),
+      },
+      sendAfter,
+      topic: `intake:${responseId}`,
+      // A moved session writes new reminders (a higher sequence), never reuses the withdrawn ones.
+      idempotencyKey: `intake:${responseId}:v${booking.sequence}:reminder-${hours}h`,
+    });
+  }
+}
+
+/**
+ * After the booking that assigned an intake moves or is canceled: its pending
+ * reminders are withdrawn and, while the session still holds time and the
+ * intake isn't submitted, written again for the new time.
+ */
+export async function syncIntakeReminders(tx: DbOrTx, args: ReminderArgs) {
+  const open = await tx
+    .select({ id: intakeResponses.id, clientId: intakeResponses.clientId })
+    .from(intakeResponses)
+    .where(and(eq(intakeResponses.bookingId, args.booking.id), ne(intakeResponses.status, "submitted")));
+  for (const response of open) {
+    await withdrawPendingEmails(tx, `intake:${response.id}`, "intake-reminder");
+    if (holdsTime(args.booking.status)) await enqueueIntakeReminders(tx, { ...args, responseId: response.id, clientId: response.clientId });
+  }
 }
 
 const assignInput = z.object({ clientId: z.uuid(), questionnaireId: z.uuid() });

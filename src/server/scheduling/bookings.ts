@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
-import { assignIntakeForBooking } from "@/server/intake/assign";
+import { assignIntakeForBooking, syncIntakeReminders } from "@/server/intake/assign";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
@@ -148,6 +148,7 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
         .returning();
       if (!updated) throw new AppError("conflict", "This session changed meanwhile. Reload to see its current state.");
+      await syncIntakeReminders(tx, { booking: updated, practice, offering, now });
       await enqueueBookingEmails(tx, {
         event: "rescheduled",
         booking: updated,
@@ -192,6 +193,7 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
       .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
       .returning();
     if (!updated) throw new AppError("conflict", "This session was already canceled.");
+    await syncIntakeReminders(tx, { booking: updated, practice, offering, now });
     await enqueueBookingEmails(tx, { event: "canceled", booking: updated, actor, practice, offering, client, partner, now });
     return updated;
   });
