@@ -206,7 +206,7 @@ describe("crisis triage", () => {
     expect(open).toHaveLength(1);
     const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.template, "crisis-alert"));
     expect(mail).toHaveLength(1);
-    expect(mail[0]!.sendAfter.getTime()).toBe(0);
+    expect(mail[0]!.priority).toBe(0); // urgent: claimed before anything else waiting
     const [client] = await getDb().select().from(clients).where(eq(clients.id, booking.clientId));
     expect(mail[0]!.data).toMatchObject({ clientName: client!.name, clientUrl: `http://localhost:3000/coach/clients/${client!.id}` });
 

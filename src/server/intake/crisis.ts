@@ -9,12 +9,6 @@ import { notFound } from "@/server/errors";
 import { enqueueEmail } from "@/server/notifications/outbox";
 
 /**
- * The outbox sends what is due oldest first: an alert due since the epoch goes
- * out ahead of every other message, whatever else is waiting.
- */
-const AHEAD_OF_EVERYTHING = new Date(0);
-
-/**
  * A safety answer said someone may be in danger: records one alert per
  * response (however often the answer is saved) and, the first time, writes
  * the coach an urgent email, in the transaction that saved the answer.
@@ -42,7 +36,8 @@ export async function raiseCrisisAlert(tx: DbOrTx, response: { id: string; pract
       questionnaireName: row!.questionnaireName,
       clientUrl: new URL(`/coach/clients/${response.clientId}`, env().APP_URL).toString(),
     },
-    sendAfter: AHEAD_OF_EVERYTHING,
+    // Claimed ahead of every other waiting message (the outbox's most urgent priority).
+    priority: "urgent",
     topic: `crisis:${alert.id}`,
     idempotencyKey: `crisis:${response.id}`,
   });
