@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { IntakeStatusLine } from "@/components/intake/intake-status";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button-class";
@@ -11,10 +10,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { intakeStatusFor } from "@/server/intake/coach-view";
 import { offeringFormatLabels } from "@/lib/offerings";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { SessionHomeworkCard } from "./homework-card";
+import { SessionIntakeStatus } from "./intake-status";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
@@ -84,7 +83,6 @@ export default async function SessionPage({ params, searchParams }: Props) {
     ...(booking.partnerName && booking.partnerEmail ? [`${booking.partnerName} (${booking.partnerEmail})`] : []),
   ];
   const linkExpired = manageLinkExpired(booking, current);
-  const intake = await intakeStatusFor(practiceId, [client.id, ...(partner ? [partner.id] : [])]);
 
   return (
     <>
@@ -137,7 +135,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 {client.phone ? ` · ${client.phone}` : ""}
                 {client.status === "archived" ? " · archived" : ""}
               </span>
-              <IntakeStatusLine people={[{ name: client.name, status: intake.get(client.id) }, ...(partner ? [{ name: partner.name, status: intake.get(partner.id) }] : [])]} />
+              <SessionIntakeStatus practiceId={practiceId} people={[client, ...(partner ? [partner] : [])]} />
             </Row>
             {partner ? (
               <Row term="Partner">
