@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { now } from "./clock";
+import { sealLegacyPlaintext } from "./crypto/rotate";
 import { serverKeyring } from "./crypto/sealed";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -43,6 +44,9 @@ async function prepareServer() {
   await migrateDatabase();
   const given = await ensureIntakeTemplates();
   if (given) log.info(`Gave ${given} existing practice(s) the three intake questionnaires.`);
+  // Booking notes written before they were sealed: sealed now (a no-op once done).
+  const sealed = await sealLegacyPlaintext();
+  if (sealed.length) log.info({ sealed }, "Sealed plain-text values left from before encryption.");
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
     log.info("Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
   }

@@ -149,6 +149,19 @@ export const sealedText = customType<{ data: string; driverData: string }>({
   fromDriver: (value) => open(value),
 });
 
+/**
+ * A text column that was plain text before it was sealed (the booking's `note`): it seals on
+ * write like `sealedText()`, and a value still in plain text (a row written before the change)
+ * reads as it is until `sealLegacyPlaintext()` (rotate.ts; run at every start and by
+ * `npm run keys:rotate`) seals it. A value in the sealed format is opened, so tampering with
+ * one is still an error.
+ */
+export const sealedLegacyText = customType<{ data: string; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => seal(value),
+  fromDriver: (value) => (isSealed(value) ? open(value) : value),
+});
+
 /** Any JSON value stored sealed (as text): `answer: sealedJson<Answer>()`. */
 export function sealedJson<T>() {
   return customType<{ data: T; driverData: string }>({

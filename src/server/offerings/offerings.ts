@@ -71,8 +71,8 @@ function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?
 }
 
 function baseColumns(values: z.output<typeof offeringInput>) {
-  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents } = values;
-  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents };
+  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate } = values;
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate };
 }
 
 /** Active or not: for moving a booking whose offering is no longer offered. */

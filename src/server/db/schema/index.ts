@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./scheduling";
 export * from "./homework";
 export * from "./intake";
+export * from "./notes";

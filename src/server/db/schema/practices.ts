@@ -123,6 +123,8 @@ export const offerings = pgTable(
     /** Address for in-person sessions, meeting link for video, number for phone. */
     location: text(),
     active: boolean().notNull().default(true),
+    /** Prefilled into a new session note (e.g. "What we worked on / Homework / Next time"). */
+    noteTemplate: text().notNull().default(""),
     // Scheduling rules (see docs/scheduling.md).
     bufferBeforeMinutes: integer().notNull().default(0),
     bufferAfterMinutes: integer().notNull().default(0),
