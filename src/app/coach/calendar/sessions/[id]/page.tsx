@@ -27,6 +27,8 @@ import { parseDateParam } from "../../week";
 import { CancelForm } from "./cancel-form";
 import { RescheduleForm } from "./reschedule-form";
 import { RevokeLinksForm } from "./revoke-links-form";
+import { Row } from "./row";
+import { SessionNotesCard } from "./notes-card";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -195,6 +197,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
 
         <div className="space-y-6">
           {holding && booking.startsAt > current ? <SessionHomeworkCard practiceId={practiceId} clientId={client.id} /> : null}
+          {!canceled ? <SessionNotesCard practiceId={practiceId} bookingId={booking.id} couple={booking.partnerClientId !== null} /> : null}
           {outcomeOpen ? (
             <Card aria-labelledby="outcome-heading">
               <h2 id="outcome-heading" className="font-serif text-lg font-semibold text-ink">
@@ -286,14 +289,5 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </div>
       </div>
     </>
-  );
-}
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-3 first:pt-0 last:pb-0 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-4">
-      <dt className="font-medium text-muted">{term}</dt>
-      <dd className="text-ink">{children}</dd>
-    </div>
   );
 }
