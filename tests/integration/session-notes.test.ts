@@ -81,6 +81,10 @@ describe("session notes", () => {
     expect(raw!.note.startsWith("enc:v1:")).toBe(true);
     expect(raw!.note).not.toContain("arguing");
     expect((await getBookingDetails({ practiceId }, booking.id)).booking.note).toBe("We keep arguing about money.");
+    // The confirmation emails waiting in the outbox hold it sealed too.
+    const outbox = rowsOf<{ data: string }>(await getDb().execute(sql`select data::text as data from email_outbox where topic = ${`booking:${booking.id}`}`));
+    expect(outbox.length).toBeGreaterThan(0);
+    for (const row of outbox) expect(row.data).not.toContain("arguing");
   });
 
   it("a booking note stored in plain text before sealing reads as it was, then is sealed in place", async () => {

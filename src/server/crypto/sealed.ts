@@ -139,6 +139,22 @@ function localKey(): string {
 const seal = (plaintext: string) => sealWith(serverKeyring(), plaintext);
 const open = (sealed: string) => openWith(serverKeyring(), sealed);
 
+/**
+ * For sensitive text kept outside a sealed column, such as a booker's note in an email's outbox
+ * data: sealed with the server's key, opened with `openSealedFields()` where it is used.
+ */
+export const sealValue = seal;
+
+/** A copy of `data` with the named fields opened if sealed (a plain value, from older rows, stays). */
+export function openSealedFields<T extends Record<string, unknown>>(data: T, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...data };
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value === "string" && isSealed(value)) out[field] = open(value);
+  }
+  return out as T;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Column types: declare a column sealed in the schema and domain code reads and writes plain values.
 

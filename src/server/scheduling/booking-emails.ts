@@ -2,6 +2,7 @@ import "server-only";
 import type { OfferingFormat } from "@/lib/offerings";
 import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
+import { sealValue } from "@/server/crypto/sealed";
 import { portalIntakeUrl } from "@/server/intake/assign";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
 import { bookedAsDifferences, describeBookedAs } from "./booked-as";
@@ -102,7 +103,8 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     format: offering.format,
     location: offering.location,
     coachEmail: practice.contactEmail,
-    note: booking.note,
+    // Sealed in the outbox too (opened by the dispatcher to render): it sits there after sending.
+    note: booking.note === null ? null : sealValue(booking.note),
     late: booking.status === "late_canceled",
     canceledBy: event === "canceled" ? (args.actor ?? "client") : null,
     rescheduledBy: event === "rescheduled" ? (args.actor ?? "client") : null,
