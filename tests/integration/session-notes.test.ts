@@ -137,6 +137,11 @@ describe("session notes", () => {
     expect(await codeOf(getSharedSessionNote(stranger, booking.id))).toBe("not_found");
     // And nothing was written by the refused save.
     expect((await rawNotes(booking.id)).map((r) => r.visibility)).toEqual(["shared"]);
+    // The database refuses a note filed under another practice than its session's.
+    const write = getDb().execute(sql`insert into session_notes (practice_id, booking_id, visibility, body) values (${other.practiceId}, ${booking.id}, 'private', 'x')`);
+    const refused = (await write.then(() => null, (e: unknown) => e)) as Error & { cause?: Error };
+    // Drizzle wraps the database's error: its message is the cause's.
+    expect(`${refused.message} ${refused.cause?.message ?? ""}`).toMatch(/not in the practice/);
     const [row] = await getDb().select({ note: bookings.note }).from(bookings).where(eq(bookings.id, booking.id));
     expect(row!.note).toBe("We keep arguing about money.");
   });
