@@ -7,3 +7,4 @@ export * from "./scheduling";
 export * from "./homework";
 export * from "./intake";
 export * from "./notes";
+export * from "./busy-feeds";
