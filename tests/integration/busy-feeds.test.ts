@@ -1,4 +1,6 @@
+import { lookup } from "node:dns/promises";
 import { createServer, type Server } from "node:http";
+import { hostname } from "node:os";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -144,10 +146,27 @@ describe("busy-time feeds", () => {
     expect(await busyRows(practiceId)).toEqual([]);
     await expect(addFeed(practiceId, { url: "file:///etc/passwd" })).rejects.toMatchObject({ code: "invalid" });
     await expect(addFeed(practiceId, { url: "ftp://example.com/cal.ics" })).rejects.toMatchObject({ code: "invalid" });
-    for (const address of ["10.1.2.3", "169.254.169.254", "::1", "::ffff:127.0.0.1", "fd00::1", "192.168.0.10"]) {
+    const port = new URL(base).port;
+    for (const url of [`http://0x7f000001:${port}/cal.ics`, `http://[::ffff:127.0.0.1]:${port}/cal.ics`]) {
+      expect((await addFeed(practiceId, { url })).lastError, url).toMatch(/private network/);
+    }
+    for (const address of ["10.1.2.3", "169.254.169.254", "::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "fd00::1", "192.168.0.10"]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
     expect(isPrivateAddress("142.250.74.14")).toBe(false);
+  });
+
+  // A name (not a literal) that resolves to this machine: the check happens at DNS resolution.
+  it("refuses a host name that resolves to a private address when APP_URL is public", async (context) => {
+    const resolved = await lookup(hostname()).catch(() => null);
+    if (!resolved || !isPrivateAddress(resolved.address)) return context.skip();
+    const { practiceId } = await createBookablePractice(ZONE);
+    answers.set("/cal.ics", { body: GOOD });
+    process.env.APP_URL = "https://tend.example.com";
+    resetEnvCache();
+    const url = `http://${hostname()}:${new URL(base).port}/cal.ics`;
+    expect((await addFeed(practiceId, { url })).lastError).toMatch(/private network/);
+    expect(await busyRows(practiceId)).toEqual([]);
   });
 
   it("stores the address sealed, scopes feeds to their practice, and refreshes due feeds in the background", async () => {
