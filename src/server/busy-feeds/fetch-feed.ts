@@ -5,8 +5,8 @@ import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { isLocalAppUrl } from "@/lib/env";
 
-export const FEED_TIMEOUT_MS = 5_000;
-export const FEED_MAX_BYTES = 5 * 1024 * 1024;
+const FEED_TIMEOUT_MS = 5_000;
+const FEED_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
 /** Why a feed could not be read, in words for the coach; never contains the address. */

@@ -12,7 +12,7 @@ import { FeedFetchError, fetchFeed } from "./fetch-feed";
 
 const DAY = 86_400_000;
 /** How often each feed is read in the background. */
-export const REFRESH_EVERY_MS = 5 * 60_000;
+const REFRESH_EVERY_MS = 5 * 60_000;
 const INSERT_CHUNK = 1000;
 
 /** Busy times cover the longest booking horizon of the practice's offerings (60 days when it has none). */
