@@ -17,7 +17,7 @@ const ZONE = "America/New_York";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 
 // What the local calendar server answers, by path; tests change it between reads.
-type Answer = { status?: number; body?: string | Buffer; hang?: boolean };
+type Answer = { status?: number; body?: string | Buffer; hang?: boolean; location?: string };
 const answers = new Map<string, Answer>();
 let server: Server;
 let base: string;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const answer = answers.get(request.url ?? "") ?? { status: 404, body: "not here" };
     if (answer.hang) return; // never answers
-    response.writeHead(answer.status ?? 200, { "content-type": "text/calendar" });
+    response.writeHead(answer.status ?? 200, { "content-type": "text/calendar", ...(answer.location ? { location: answer.location } : {}) });
     response.end(answer.body ?? "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -124,6 +124,14 @@ describe("busy-time feeds", () => {
     await removeFeed(practiceId, id);
     expect(await busyRows(practiceId)).toEqual([]);
     expect(await openStarts(practiceId, "2027-03-15")).toContain("2027-03-15 10:00");
+  });
+
+  it("follows up to three redirects, and no more", async () => {
+    const { practiceId } = await createBookablePractice(ZONE);
+    answers.set("/cal.ics", { body: GOOD });
+    for (const n of [1, 2, 3, 4]) answers.set(`/r${n}`, { status: 302, location: n === 1 ? "/cal.ics" : `/r${n - 1}` });
+    expect((await addFeed(practiceId, { url: `${base}/r3` })).lastError).toBeNull();
+    expect((await addFeed(practiceId, { url: `${base}/r4` })).lastError).toMatch(/redirected too many times/);
   });
 
   it("refuses a feed larger than 5 MB and one that does not answer within 5 seconds", { timeout: 20_000 }, async () => {
