@@ -98,9 +98,25 @@ export function scoreResponse(questions: Question[], answers: Answers): Profile 
     if (s !== null && (startWith === null || s > rootCauses[startWith]!)) startWith = k;
   }
 
-  const pressing = ROOT_CAUSES.filter((k) => (rootCauses[k] ?? -1) >= PRESSING_THRESHOLD).sort((a, b) => rootCauses[b]! - rootCauses[a]!);
-  const flagged = ROADBLOCKS.filter((k) => roadblocks[k].flagged).sort((a, b) => roadblocks[b].score! - roadblocks[a].score!);
-  const suggestions = [...new Set([...pressing, ...flagged].flatMap((k) => practicesFor[k]))];
+  const suggestions = [...new Set(suggestingCauses({ rootCauses, roadblocks }).flatMap((c) => practicesFor[c.key]))];
 
   return { rootCauses, roadblocks, pillars, startWith, suggestions };
+}
+
+export type SuggestingCause =
+  | { kind: "root_cause"; key: RootCause; score: number }
+  | { kind: "roadblock"; key: Roadblock; score: number };
+
+/**
+ * What the suggestions come from, in the order they are made: the pressing root causes
+ * (highest first), then the flagged roadblocks (highest first).
+ */
+export function suggestingCauses(profile: Pick<Profile, "rootCauses" | "roadblocks">): SuggestingCause[] {
+  const { rootCauses, roadblocks } = profile;
+  const pressing = ROOT_CAUSES.filter((k) => (rootCauses[k] ?? -1) >= PRESSING_THRESHOLD).sort((a, b) => rootCauses[b]! - rootCauses[a]!);
+  const flagged = ROADBLOCKS.filter((k) => roadblocks[k].flagged).sort((a, b) => roadblocks[b].score! - roadblocks[a].score!);
+  return [
+    ...pressing.map((key) => ({ kind: "root_cause" as const, key, score: rootCauses[key]! })),
+    ...flagged.map((key) => ({ kind: "roadblock" as const, key, score: roadblocks[key].score! })),
+  ];
 }
