@@ -23,6 +23,8 @@ import { ClientHomework } from "@/components/homework/client-homework";
 import { now } from "@/server/clock";
 import { listLibrary } from "@/server/homework/library";
 import { getClientAdherence } from "@/server/homework/queries";
+import { suggestPractices } from "@/server/homework/suggestions";
+import { IntakeSuggestions } from "@/components/homework/intake-suggestions";
 import { libraryViewOf } from "../../homework/library-view";
 import { assignPracticeAction, changeAssignmentAction } from "../../homework/actions";
 import { AssignQuestionnaireForm } from "../intake-panels";
@@ -48,12 +50,13 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const everyone = await listClients(practiceId, { includeArchived: true });
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
   // Anyone active can be chosen, plus whoever is linked now (even if archived).
-  const [sessions, homework, library, intakes, questionnaires] = await Promise.all([
+  const [sessions, homework, library, intakes, questionnaires, suggested] = await Promise.all([
     listClientBookings(practiceId, client.id),
     getClientAdherence(practiceId, client.id),
     listLibrary(practiceId),
     listClientIntakesForCoach(practiceId, client.id),
     listQuestionnaires(practiceId),
+    client.status === "active" ? suggestPractices(practiceId, client.id) : [],
   ]);
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
@@ -127,6 +130,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             Homework
           </h2>
           <ClientHomework view={homework} clientId={client.id} timeZone={practice.timeZone} change={changeAssignmentAction} />
+          <IntakeSuggestions people={suggested} assign={assignPracticeAction} />
           {client.status === "active" ? (
             <details className="mt-6 border-t border-line pt-4">
               <summary className="cursor-pointer font-medium text-brand-700">Assign a practice</summary>
