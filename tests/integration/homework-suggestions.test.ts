@@ -1,18 +1,14 @@
-import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { frameworkKeyOf } from "@/lib/homework/suggestions";
 import { practiceLabels, type PracticeKey } from "@/lib/intake/practices";
 import { createClient } from "@/server/clients/clients";
-import { getDb } from "@/server/db/client";
-import { intakeResponses } from "@/server/db/schema";
-import { AppError } from "@/server/errors";
 import { assignPractice, endAssignment } from "@/server/homework/assignments";
 import { listLibrary } from "@/server/homework/library";
 import { suggestPractices } from "@/server/homework/suggestions";
 import { getClientIntake, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
-import { createBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { coupleBooked as coupleBookedFor, failure } from "../support/intake";
 
 const ZONE = "America/Los_Angeles";
 // Wednesday 2027-01-06, 08:00 in Los Angeles; the couple's session is the Monday after.
@@ -20,27 +16,7 @@ const NOW = DateTime.fromISO("2027-01-06T08:00", { zone: ZONE });
 
 beforeEach(() => setTestClock(NOW.toJSDate()));
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-/** A couple booked on relationship coaching (which gives each partner an intake). */
-async function coupleBooked() {
-  const practice = await createBookablePractice(ZONE, { kind: "relationship", name: "Relationship", slug: "relationship" });
-  const booking = await createBooking(practice.practiceId, {
-    offering: "relationship",
-    start: DateTime.fromISO("2027-01-11T10:00", { zone: ZONE }).toJSDate(),
-    name: "Sam",
-    email: "sam@example.test",
-    timeZone: "America/New_York",
-    partner: { name: "Alex", email: "alex@example.test" },
-  });
-  const responses = await getDb().select().from(intakeResponses).where(eq(intakeResponses.bookingId, booking.id));
-  const scopeOf = (clientId: string) => ({ practiceId: practice.practiceId, clientId, responseId: responses.find((r) => r.clientId === clientId)!.id });
-  return { ...practice, sam: scopeOf(booking.clientId), alex: scopeOf(booking.partnerClientId!) };
-}
+const coupleBooked = () => coupleBookedFor(ZONE, "2027-01-11T10:00");
 
 /** Answers every scale item low except those starting with `high`, which get the top of the scale. */
 async function submitWithHigh(scope: { practiceId: string; clientId: string; responseId: string }, high: string) {

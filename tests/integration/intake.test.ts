@@ -3,7 +3,6 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/server/db/client";
 import { clients, crisisAlerts, emailOutbox, intakeResponses, offerings, questionnaireVersions, questionnaires } from "@/server/db/schema";
-import { AppError } from "@/server/errors";
 import { assignQuestionnaire } from "@/server/intake/assign";
 import { getIntakeProfile, intakeStatusFor } from "@/server/intake/coach-view";
 import { acknowledgeCrisisAlert, listOpenCrisisAlerts } from "@/server/intake/crisis";
@@ -11,6 +10,7 @@ import { ensureIntakeTemplates, getQuestionnaire, listQuestionnaires, saveQuesti
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/server/scheduling/bookings";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { coupleBooked as coupleBookedFor, failure } from "../support/intake";
 
 const ZONE = "America/Los_Angeles";
 const NOW = DateTime.fromISO("2027-01-06T08:00", { zone: ZONE });
@@ -18,34 +18,7 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate().toI
 
 beforeEach(() => setTestClock(NOW.toJSDate()));
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-/** A practice selling relationship coaching, and a couple who booked it on Friday at 10:00. */
-async function coupleBooked() {
-  const practice = await createBookablePractice(ZONE, { kind: "relationship", name: "Relationship", slug: "relationship" });
-  const booking = await createBooking(practice.practiceId, {
-    offering: "relationship",
-    start: new Date(at("2027-01-11T10:00")),
-    name: "Sam",
-    email: "sam@example.test",
-    timeZone: "America/New_York",
-    partner: { name: "Alex", email: "alex@example.test" },
-  });
-  const responses = await getDb().select().from(intakeResponses).where(eq(intakeResponses.bookingId, booking.id));
-  const mine = responses.find((r) => r.clientId === booking.clientId)!;
-  const theirs = responses.find((r) => r.clientId === booking.partnerClientId)!;
-  return {
-    ...practice,
-    booking,
-    responses,
-    sam: { practiceId: practice.practiceId, clientId: booking.clientId, responseId: mine.id },
-    alex: { practiceId: practice.practiceId, clientId: booking.partnerClientId!, responseId: theirs.id },
-  };
-}
+const coupleBooked = () => coupleBookedFor(ZONE, "2027-01-11T10:00");
 
 describe("questionnaires", () => {
   it("gives every new practice the three templates and its offerings their intake", async () => {
