@@ -5,12 +5,14 @@
 import { benchBilling } from "./billing";
 import { benchEmailThroughput } from "./email-throughput";
 import { benchHomeworkPage } from "./homework-page";
+import { benchIntakeScoring } from "./intake-scoring";
 import { benchPageJs } from "./page-js";
 import { benchSlots } from "./slots";
 import { benchSlotsEndpoint } from "./slots-endpoint";
 
 async function main() {
   await benchSlots();
+  await benchIntakeScoring();
   await benchSlotsEndpoint();
   await benchPageJs();
   await benchEmailThroughput();

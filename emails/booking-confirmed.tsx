@@ -43,6 +43,12 @@ function ForClient(d: BookingEmail) {
       <Heading>{`Your session with ${d.practiceName} is booked`}</Heading>
       <Paragraph>{`${opening} Here are the details; the attached invite adds the session to your calendar.`}</Paragraph>
       <SessionDetails data={d} />
+      {d.intakeUrl ? (
+        <>
+          <PrimaryButton href={d.intakeUrl}>Answer your intake questions</PrimaryButton>
+          <Paragraph muted>A short questionnaire before your first session helps your coach prepare. Only you and your coach see your answers.</Paragraph>
+        </>
+      ) : null}
       {d.manageUrl ? (
         <>
           <PrimaryButton href={d.manageUrl}>Reschedule or cancel</PrimaryButton>

@@ -27,7 +27,7 @@ export default function WelcomeEmail({ clientName, practiceName, coachEmail, por
       <Heading>{`Welcome, ${clientName}`}</Heading>
       <Paragraph>
         {`${practiceName} has set up a private client portal for you. There you can see your sessions, ` +
-          "each in your own time zone, and reschedule or cancel them."}
+          "each in your own time zone, reschedule or cancel them, and answer the intake questions your coach asks before you start."}
       </Paragraph>
       <Paragraph>Sign in with this email address; we&apos;ll send you a link, so there is no password to remember.</Paragraph>
       <PrimaryButton href={portalUrl}>Open your portal</PrimaryButton>

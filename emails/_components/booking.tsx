@@ -52,6 +52,8 @@ export const bookingEmailSchema = z.object({
   invite: inviteSchema.nullable().default(null),
   /** Coach only: where the booker's details differ from the client records (absent in older rows). */
   bookedAs: z.array(z.string()).optional(),
+  /** Client's confirmation: where to answer the intake the offering asks for (absent when it has none). */
+  intakeUrl: z.url().nullable().optional(),
 });
 
 export type BookingEmail = z.output<typeof bookingEmailSchema>;

@@ -49,9 +49,14 @@ const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 // Path segments such as /api/calendar/<feed token>.ics.
 const FEED_TOKEN = /(\/api\/calendar\/)[^/\s"'?]+/gi;
 
+// A calendar's private iCal address (Google's /ical/…/private-…, iCloud's /published/…, any ….ics):
+// the whole path and query are the credential, so only the scheme and host stay.
+const ICAL_ADDRESS = /\b((?:https?|webcals?):\/\/[^/\s"'<>]+)\/[^\s"'<>]*(?:ical\/|published\/|private-|\.ics\b)[^\s"'<>]*/gi;
+
 /** Removes credentials and personal data from a piece of text bound for a log. */
 export function scrub(text: string): string {
   return text
+    .replace(ICAL_ADDRESS, `$1/${REDACTED}`)
     .replace(SECRET_PARAM, `$1${REDACTED}`)
     .replace(BEARER, `$1 ${REDACTED}`)
     .replace(FEED_TOKEN, `$1${REDACTED}`)

@@ -1,11 +1,13 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { now } from "./clock";
+import { sealLegacyPlaintext } from "./crypto/rotate";
 import { serverKeyring } from "./crypto/sealed";
 import { databaseKind } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { log, scrub } from "./log";
 import { seedDemoPractice } from "./db/seed";
+import { ensureIntakeTemplates } from "./intake/questionnaires";
 import { startDispatcherLoop } from "./notifications/dispatcher-loop";
 import { startHoldSweepLoop } from "./billing/sweep-loop";
 import { forwardSocketAddresses } from "./socket-address";
@@ -41,6 +43,11 @@ async function prepareServer() {
   // Loading the data key now stops a production start without TEND_DATA_KEY, before any request.
   serverKeyring();
   await migrateDatabase();
+  const given = await ensureIntakeTemplates();
+  if (given) log.info(`Gave ${given} existing practice(s) the three intake questionnaires.`);
+  // Booking notes written before they were sealed: sealed now (a no-op once done).
+  const sealed = await sealLegacyPlaintext();
+  if (sealed.length) log.info({ sealed }, "Sealed plain-text values left from before encryption.");
   if (settings.TEND_SEED_DEMO && (await seedDemoPractice())) {
     log.info("Demo practice created at /book/demo. Sign in as coach@demo.tend.test (links arrive at /dev/mailbox).");
   }

@@ -68,8 +68,9 @@ describe("email templates", () => {
     expect(email.html).toContain("mailto:coach@harbor.test");
     expect(email.text).toContain("Harbor Coaching has set up a private client portal for you");
     expect(email.text).toContain("reschedule or cancel them");
-    // It promises only what the portal does today: intake, homework and payments are planned.
-    expect(email.text).not.toMatch(/intake|homework|payment/i);
+    // It promises only what the portal does today: sessions and intake; homework and payments are planned.
+    expect(email.text).toContain("answer the intake questions your coach asks");
+    expect(email.text).not.toMatch(/homework|payment/i);
     expect(email.text).toContain("http://localhost:3000/signin?next=/portal");
     expect(email.text).not.toContain("<");
   });

@@ -9,6 +9,7 @@ import { GET as getSlots } from "@/app/api/public/[practice]/offerings/[offering
 import { POST as postBooking } from "@/app/api/public/[practice]/bookings/route";
 import { resetEnvCache } from "@/lib/env";
 import { getDb } from "@/server/db/client";
+import { openSealedFields } from "@/server/crypto/sealed";
 import { emailOutbox, practices } from "@/server/db/schema";
 import { renderEmail } from "@/server/notifications/templates";
 import { createOffering } from "@/server/offerings/offerings";
@@ -236,9 +237,11 @@ describe("hostile input (issue 6, item 5)", () => {
     const confirmations = (await getDb().select().from(emailOutbox).where(eq(emailOutbox.topic, `booking:${id}`))).filter((m) => m.template === "booking-confirmed");
     expect(confirmations).toHaveLength(2);
     for (const message of confirmations) {
-      const data = message.data as { note: string };
+      // Sealed in the outbox; the dispatcher opens it to render.
+      expect(String(message.data.note)).toMatch(/^enc:v1:/);
+      const data = openSealedFields(message.data, ["note"]) as { note: string };
       expect(data.note).toBe(`Line one${INJECTION.replaceAll("\r\n", "\n")} and the end`);
-      const rendered = await renderEmail(message.template, message.data);
+      const rendered = await renderEmail(message.template, data);
       expect(rendered.attachments).toHaveLength(1);
       const invite = events(rendered.attachments![0]!.content);
       expect(invite.map((e) => e.uid), message.recipient).toEqual([`${id}@tend`]);

@@ -26,6 +26,16 @@ describe("scrub", () => {
     expect(out).toContain("/manage/6c0e?token=");
   });
 
+  it("keeps only the scheme and host of a private calendar address (the path is the credential)", () => {
+    const text =
+      "GET https://calendar.google.com/calendar/ical/sam%40gmail.com/private-0a1b2c3d4e/basic.ics failed; " +
+      "webcal://p42-caldav.icloud.com/published/2/MTIzNDU2Nzg5 and https://outlook.office365.com/owa/calendar/abc/def/reachcalendar.ics";
+    const out = scrub(text);
+    for (const secret of ["private-0a1b2c3d4e", "MTIzNDU2Nzg5", "/owa/calendar/abc/def", "sam%40gmail.com"]) expect(out).not.toContain(secret);
+    expect(out).toContain(`https://calendar.google.com/${REDACTED}`);
+    expect(out).toContain(`webcal://p42-caldav.icloud.com/${REDACTED}`);
+  });
+
   it("leaves ordinary text, and the demo practice's published addresses, alone", () => {
     expect(scrub("Sign in as coach@demo.tend.test")).toBe("Sign in as coach@demo.tend.test");
     expect(scrub("outbox 42 failed on attempt 3 (500, internal_server_error)")).toBe("outbox 42 failed on attempt 3 (500, internal_server_error)");

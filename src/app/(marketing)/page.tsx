@@ -38,7 +38,6 @@ const FEATURES: { title: string; text: string; planned?: boolean }[] = [
   {
     title: "Intake that finds the root causes",
     text: "Questionnaires that surface unresolved history, communication breakdowns and unmet needs, with both partners side by side.",
-    planned: true,
   },
   {
     title: "Homework between sessions",
@@ -75,8 +74,8 @@ export default async function LandingPage() {
             A calm home for your coaching practice.
           </h1>
           <p className="mt-5 max-w-2xl text-lg leading-relaxed text-muted">
-            Tend keeps the practical side of coaching in one place: your booking page, your sessions and your clients, with intake
-            and homework on the way. So your attention stays on the people in front of you.
+            Tend keeps the practical side of coaching in one place: your booking page, your sessions and your clients, with an intake that
+            shows where to start, and homework on the way. So your attention stays on the people in front of you.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             {home ? (

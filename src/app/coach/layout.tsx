@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { CoachMobileMenu, CoachSidebarNav } from "@/components/coach/coach-nav";
+import { CrisisBanner } from "@/components/coach/crisis-banner";
 import { SignOutButton } from "@/components/site/sign-out-button";
 import { Wordmark } from "@/components/site/wordmark";
 import { requireCoach } from "@/server/auth/guards";
+import { listOpenCrisisAlerts } from "@/server/intake/crisis";
+import { acknowledgeCrisisAlertAction } from "./clients/intake-actions";
 import { signOutAction } from "@/app/(auth)/actions";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Tend" } };
 
 export default async function CoachLayout({ children }: { children: React.ReactNode }) {
-  const { user, practice } = await requireCoach();
+  const { user, practice, practiceId } = await requireCoach();
+  const alerts = await listOpenCrisisAlerts(practiceId);
 
   const account = (
     <div className="space-y-3">
@@ -44,7 +48,10 @@ export default async function CoachLayout({ children }: { children: React.ReactN
       </aside>
 
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-10">
-        <div className="mx-auto max-w-5xl">{children}</div>
+        <div className="mx-auto max-w-5xl">
+          <CrisisBanner alerts={alerts} acknowledge={acknowledgeCrisisAlertAction} />
+          {children}
+        </div>
       </main>
     </div>
   );

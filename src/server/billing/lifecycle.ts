@@ -7,6 +7,7 @@ import { bookings, payments } from "@/server/db/schema";
 import { isExclusionViolation } from "@/server/errors";
 import { log } from "@/server/log";
 import { enqueueBookingEmails } from "@/server/scheduling/booking-emails";
+import { assignIntakeForBooking } from "@/server/intake/assign";
 import { bookingClients, lockPayment } from "./payment-context";
 import { enqueueCoachAlert, enqueueHoldExpired, enqueueReceipt } from "./payment-emails";
 import { issueRefund } from "./refunds";
@@ -58,6 +59,7 @@ export async function recordCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
   }
   ctx.booking = confirmed;
   const { client, partner } = await bookingClients(tx, confirmed);
+  await assignIntakeForBooking(tx, { booking: confirmed, offering: ctx.offering, practice: ctx.practice, people: partner ? [client, partner] : [client], now: at });
   await enqueueBookingEmails(tx, { event: "confirmed", booking: confirmed, practice: ctx.practice, offering: ctx.offering, client, partner, now: at });
   await enqueueReceipt(tx, ctx, { id: payment.id, ...asked });
 }

@@ -17,6 +17,7 @@ const BATCH = 500;
  * left, the previous key can be dropped.
  */
 export async function rotateSealedData(db: Db = getDb(), keyring: Keyring = serverKeyring()): Promise<RotationResult> {
+  const result = await sealLegacyPlaintext(db, keyring);
   const columns = rowsOf<{ table_name: string; column_name: string }>(
     await db.execute(sql`
       select table_name, column_name from information_schema.columns
@@ -24,7 +25,6 @@ export async function rotateSealedData(db: Db = getDb(), keyring: Keyring = serv
       order by table_name, column_name`),
   );
   const current = `enc:v1:${keyring.current.id}:%`;
-  const result: RotationResult = [];
   for (const { table_name: table, column_name: column } of columns) {
     const t = sql.identifier(table);
     const c = sql.identifier(column);
@@ -45,6 +45,44 @@ export async function rotateSealedData(db: Db = getDb(), keyring: Keyring = serv
       resealed += stale.length;
     }
     if (resealed) result.push({ table, column, resealed });
+  }
+  return result;
+}
+
+/**
+ * Columns that held plain text before they were sealed (declared with `sealedLegacyText()`).
+ * A column added to this list needs no data migration: its old rows are sealed here.
+ */
+const LEGACY_PLAINTEXT = [{ table: "bookings", column: "note" }] as const;
+
+/**
+ * Seals the plain-text values left in the columns above from before they were sealed. Runs at
+ * every start (after the migrations; finding nothing once done) and with `npm run keys:rotate`.
+ * A row changed meanwhile keeps its newer value.
+ */
+export async function sealLegacyPlaintext(db: Db = getDb(), keyring: Keyring = serverKeyring()): Promise<RotationResult> {
+  const result: RotationResult = [];
+  for (const { table, column } of LEGACY_PLAINTEXT) {
+    const t = sql.identifier(table);
+    const c = sql.identifier(column);
+    let sealed = 0;
+    let after = "(0,0)";
+    for (;;) {
+      // Paged by ctid, so a row whose update lost to a concurrent change is not fetched again forever.
+      const rows = rowsOf<{ row: string; value: string }>(
+        await db.execute(sql`select ctid::text as row, ${c} as value from ${t}
+          where ${c} is not null and ${c} not like 'enc:v1:%' and ctid > ${after}::tid order by ctid limit ${BATCH}`),
+      );
+      if (rows.length === 0) break;
+      await db.transaction(async (tx) => {
+        for (const { row, value } of rows) {
+          await tx.execute(sql`update ${t} set ${c} = ${sealWith(keyring, value)} where ctid = ${row}::tid and ${c} = ${value}`);
+          sealed += 1;
+        }
+      });
+      after = rows[rows.length - 1]!.row;
+    }
+    if (sealed) result.push({ table, column, resealed: sealed });
   }
   return result;
 }

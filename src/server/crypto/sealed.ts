@@ -139,6 +139,22 @@ function localKey(): string {
 const seal = (plaintext: string) => sealWith(serverKeyring(), plaintext);
 const open = (sealed: string) => openWith(serverKeyring(), sealed);
 
+/**
+ * For sensitive text kept outside a sealed column, such as a booker's note in an email's outbox
+ * data: sealed with the server's key, opened with `openSealedFields()` where it is used.
+ */
+export const sealValue = seal;
+
+/** A copy of `data` with the named fields opened if sealed (a plain value, from older rows, stays). */
+export function openSealedFields<T extends Record<string, unknown>>(data: T, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...data };
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value === "string" && isSealed(value)) out[field] = open(value);
+  }
+  return out as T;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Column types: declare a column sealed in the schema and domain code reads and writes plain values.
 
@@ -147,6 +163,19 @@ export const sealedText = customType<{ data: string; driverData: string }>({
   dataType: () => "text",
   toDriver: (value) => seal(value),
   fromDriver: (value) => open(value),
+});
+
+/**
+ * A text column that was plain text before it was sealed (the booking's `note`): it seals on
+ * write like `sealedText()`, and a value still in plain text (a row written before the change)
+ * reads as it is until `sealLegacyPlaintext()` (rotate.ts; run at every start and by
+ * `npm run keys:rotate`) seals it. A value in the sealed format is opened, so tampering with
+ * one is still an error.
+ */
+export const sealedLegacyText = customType<{ data: string; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => seal(value),
+  fromDriver: (value) => (isSealed(value) ? open(value) : value),
 });
 
 /** Any JSON value stored sealed (as text): `answer: sealedJson<Answer>()`. */

@@ -4,6 +4,7 @@ import { getDb } from "./client";
 import type { OfferingKind } from "@/lib/offerings";
 import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 import { addFrameworkPractices } from "@/server/homework/framework-practices";
+import { seedIntakeTemplates } from "@/server/intake/questionnaires";
 import { clients, memberships, offerings, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
@@ -45,12 +46,14 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       })
       .returning();
     await tx.insert(memberships).values({ practiceId: practice!.id, userId: coach!.id, role: "coach" });
+    const intake = await seedIntakeTemplates(tx, practice!.id);
 
     await tx.insert(offerings).values([
       {
         practiceId: practice!.id,
         kind: "relationship",
         ...schedulingFor("relationship"),
+        intakeQuestionnaireId: intake.relationship,
         slug: "relationship",
         name: "Relationship Coaching",
         description:
@@ -67,6 +70,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         practiceId: practice!.id,
         kind: "crisis",
         ...schedulingFor("crisis"),
+        intakeQuestionnaireId: intake.crisis,
         slug: "crisis",
         name: "Crisis Coaching",
         description:
@@ -83,6 +87,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         practiceId: practice!.id,
         kind: "one_on_one",
         ...schedulingFor("one_on_one"),
+        intakeQuestionnaireId: intake.one_on_one,
         slug: "one-on-one",
         name: "One-on-One Coaching",
         description: "For an individual working on himself: what he brings into his relationships, and how to show up differently.",

@@ -11,7 +11,7 @@ import { notFound } from "@/server/errors";
 export type AssignmentRow = typeof homeworkAssignments.$inferSelect;
 
 /** Sessions that mark "the next session": booked, held or already held. */
-const SESSION_STATUSES = ["pending_payment", "confirmed", "completed", "no_show"] as const;
+export const SESSION_STATUSES = ["pending_payment", "confirmed", "completed", "no_show"] as const;
 
 /**
  * Each assignment's occurrence schedule, with its pauses and, for "until the next session", the

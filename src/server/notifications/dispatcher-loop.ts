@@ -1,9 +1,10 @@
 import "server-only";
+import { refreshDueFeeds } from "@/server/busy-feeds/sync";
 import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { log } from "@/server/log";
 import { drainDueEmails } from "./dispatcher";
 
-/** The homework scheduler runs at most this often (it is idempotent; this only saves work). */
+/** The homework scheduler and the busy-feed refresh run at most this often (both idempotent; this only saves work). */
 const SCHEDULE_EVERY_MS = 60_000;
 
 type Loop = { stop: () => Promise<void> };
@@ -29,6 +30,7 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let scheduledAt = 0;
+  let feedsAt = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -47,6 +49,11 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
         await enqueueHomeworkEmails();
       }
       await drainDueEmails({ rounds: 20 });
+      if (feedsAt === 0 || Date.now() - feedsAt >= SCHEDULE_EVERY_MS) {
+        feedsAt = Date.now();
+        // Each feed is read every few minutes; a round starts no read after 10 s (see refreshDueFeeds).
+        await refreshDueFeeds();
+      }
     } catch (error) {
       log.error({ err: error }, "email dispatcher round failed; trying again next round");
     } finally {

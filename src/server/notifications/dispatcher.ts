@@ -6,12 +6,15 @@ import { log } from "@/server/log";
 import { claimNextRequest, markSent, recordFailure, release, requestKeyFor, setRequestKey, type Claim, type OutboxRow } from "./dispatch-store";
 import { reportProviderBusy, reportProviderError, waitForSendSlot, type SendSlot } from "./governor";
 import { EmailTemplateError, renderEmail } from "./templates";
+import { openSealedFields } from "@/server/crypto/sealed";
 import { EmailDeliveryError, getTransport, type BatchResult, type EmailTransport, type OutgoingEmail } from "./transport";
 
 export { backoffAfter, CLAIM_LEASE_MS, MAX_ATTEMPTS } from "./dispatch-store";
 
 /** Resend's batch endpoint takes up to 100 messages a request. */
 const MAX_BATCH_SIZE = 100;
+/** Outbox data fields stored sealed (see booking-emails.ts), opened only to render. */
+const SEALED_EMAIL_FIELDS = ["note"] as const;
 const DEFAULT_LIMIT = 200;
 /** A run that would wait longer than this for a send slot stops and leaves the rest to the next run. */
 const DEFAULT_MAX_WAIT_MS = 10_000;
@@ -113,7 +116,7 @@ async function sendClaim(context: Context, claim: Claim): Promise<{ result: Disp
   const ready: Ready[] = [];
   for (const row of claim.rows) {
     try {
-      const email = await renderEmail(row.template, row.data);
+      const email = await renderEmail(row.template, openSealedFields(row.data, SEALED_EMAIL_FIELDS));
       ready.push({ row, email: { to: row.recipient, from: env().EMAIL_FROM, ...email, idempotencyKey: row.idempotencyKey, template: row.template } });
     } catch (error) {
       result[await fail(context, claim, row, error, at())]++;

@@ -8,6 +8,8 @@ import * as bookingNewLink from "@emails/booking-new-link";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
+import * as crisisAlert from "@emails/crisis-alert";
+import * as intakeReminder from "@emails/intake-reminder";
 import * as magicLink from "@emails/magic-link";
 import * as paymentAlert from "@emails/payment-alert";
 import * as paymentHoldExpired from "@emails/payment-hold-expired";
@@ -84,6 +86,8 @@ export const templates = {
   "payment-hold-expired": fromModule(paymentHoldExpired),
   "payment-refunded": fromModule(paymentRefunded),
   "payment-alert": fromModule(paymentAlert),
+  "intake-reminder": fromModule(intakeReminder),
+  "crisis-alert": fromModule(crisisAlert),
 };
 
 type TemplateName = keyof typeof templates;

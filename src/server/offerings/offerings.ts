@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { offerings, practices } from "@/server/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { findTemplateFor } from "@/server/intake/questionnaires";
 import { looksLikeSlug } from "@/server/practices/queries";
 import { parseInput } from "@/server/validate";
 import { offeringInput, type OfferingInput } from "./schemas";
@@ -70,9 +71,9 @@ function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?
 }
 
 function baseColumns(values: z.output<typeof offeringInput>) {
-  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents, paymentCollection, lateCancelRefundPercent } = values;
+  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate, paymentCollection, lateCancelRefundPercent } = values;
   const billing = Object.fromEntries(Object.entries({ paymentCollection, lateCancelRefundPercent }).filter(([, v]) => v !== undefined));
-  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, ...billing };
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate, ...billing };
 }
 
 /** Active or not: for moving a booking whose offering is no longer offered. */
@@ -91,10 +92,12 @@ export async function createOffering(practiceId: string, input: OfferingInput) {
   const values = { ...baseColumns(parsed), ...schedulingColumns(parsed, schedulingDefaultsFor(parsed.kind)) };
   const [practice] = await getDb().select({ currency: practices.currency }).from(practices).where(eq(practices.id, practiceId));
   if (!practice) throw notFound("That practice");
+  // A new offering asks for the practice's intake of its kind; the coach can change it later.
+  const intakeQuestionnaireId = await findTemplateFor(getDb(), practiceId, parsed.kind);
   try {
     const [row] = await getDb()
       .insert(offerings)
-      .values({ ...values, currency: practice.currency, practiceId })
+      .values({ ...values, currency: practice.currency, practiceId, intakeQuestionnaireId })
       .returning();
     return row!;
   } catch (error) {

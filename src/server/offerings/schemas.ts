@@ -43,6 +43,7 @@ const textFields = {
   description: multiLineText(2000, "Keep the description under 2,000 characters.").transform((v) => v ?? ""),
   format: z.enum(OFFERING_FORMATS, { error: "Choose how the session takes place." }).default("video"),
   location: multiLineText(500, "Keep this under 500 characters."),
+  noteTemplate: multiLineText(4000, "Keep the note template under 4,000 characters.").transform((v) => v ?? ""),
 };
 
 function requireAddressInPerson(o: { format: string; location: string | null }, ctx: z.RefinementCtx) {

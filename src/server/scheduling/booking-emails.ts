@@ -2,6 +2,8 @@ import "server-only";
 import type { OfferingFormat } from "@/lib/offerings";
 import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
+import { sealValue } from "@/server/crypto/sealed";
+import { portalIntakeUrl } from "@/server/intake/assign";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
 import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import { buildInvite, type InviteEvent } from "./ics";
@@ -46,6 +48,7 @@ export type BookingEmailData = {
   invite: { method: InviteEvent["method"]; ics: string } | null;
   /** Coach only: where what the booker typed differs from the client records, one sentence per person. */
   bookedAs?: string[];
+  intakeUrl?: string | null;
 };
 
 const REMINDERS = [
@@ -100,7 +103,8 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     format: offering.format,
     location: offering.location,
     coachEmail: practice.contactEmail,
-    note: booking.note,
+    // Sealed in the outbox too (opened by the dispatcher to render): it sits there after sending.
+    note: booking.note === null ? null : sealValue(booking.note),
     late: booking.status === "late_canceled",
     canceledBy: event === "canceled" ? (args.actor ?? "client") : null,
     rescheduledBy: event === "rescheduled" ? (args.actor ?? "client") : null,
@@ -120,6 +124,8 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       timeZone: booking.clientTimeZone,
       manageUrl: manageUrlFor(booking, recipient),
       invite: inviteFor(recipient),
+      // The portal lists each person's own intake; the link is the same for both partners.
+      intakeUrl: event === "confirmed" && offering.intakeQuestionnaireId ? portalIntakeUrl() : null,
     },
   }));
   const toCoach: { to: string; data: BookingEmailData } = {

@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError, isExclusionViolation, notFound } from "@/server/errors";
+import { assignIntakeForBooking, syncIntakeReminders } from "@/server/intake/assign";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
@@ -120,10 +121,11 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
         })
         .returning();
       if (collection.kind === "checkout") {
-        // The confirmation waits for the payment (billing/lifecycle.ts).
+        // The confirmation (and the intake it assigns) waits for the payment (billing/lifecycle.ts).
         const payment = await openCheckout(tx, { booking: booking!, practice, offering, collection });
         return { ...booking!, checkout: { url: payment.checkoutUrl!, expiresAt: booking!.holdExpiresAt! } };
       }
+      await assignIntakeForBooking(tx, { booking: booking!, offering, practice, people: partner ? [client, partner] : [client], now });
       await enqueueBookingEmails(tx, { event: "confirmed", booking: booking!, practice, offering, client, partner, now });
       return { ...booking!, checkout: null };
     });
@@ -162,6 +164,7 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...HOLDING_STATUSES])))
         .returning();
       if (!updated) throw new AppError("conflict", "This session changed meanwhile. Reload to see its current state.");
+      await syncIntakeReminders(tx, { booking: updated, practice, offering, now });
       await enqueueBookingEmails(tx, {
         event: "rescheduled",
         booking: updated,
@@ -209,6 +212,7 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
     if (!updated) throw alreadyCanceled();
     // Money follows the policy snapshot: refund in full, in part, or none (billing).
     await settleCanceledBooking(tx, updated, { actor, late: decision.late });
+    await syncIntakeReminders(tx, { booking: updated, practice, offering, now });
     await enqueueBookingEmails(tx, { event: "canceled", booking: updated, actor, practice, offering, client, partner, now });
     return updated;
   });

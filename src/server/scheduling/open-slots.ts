@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { feedBusyTimes } from "@/server/busy-feeds/sync";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
 import { getAvailability } from "./availability-store";
@@ -25,7 +26,7 @@ export type SlotContext = {
 /**
  * Everything computeSlots needs for one offering over a range, read in one
  * go: availability, the coach's held time (bookings widened by their own
- * buffers, and blocks) and the daily counts for the cap.
+ * buffers, blocks, and busy times from the coach's calendar feeds) and the daily counts for the cap.
  */
 async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, db: DbOrTx = getDb()): Promise<SlotInput> {
   // A day of margin on each side: buffers and the daily cap reach past the range.
@@ -40,7 +41,7 @@ async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, 
     gt(bookings.blockedUntil, from),
   ];
   if (ctx.ignoreBookingId) bookingFilters.push(ne(bookings.id, ctx.ignoreBookingId));
-  const [availability, held, blocks] = await Promise.all([
+  const [availability, held, blocks, fromFeeds] = await Promise.all([
     getAvailability(ctx.practiceId, ctx.coachId, db),
     db
       .select({ offeringId: bookings.offeringId, startsAt: bookings.startsAt, blockedFrom: bookings.blockedFrom, blockedUntil: bookings.blockedUntil })
@@ -50,10 +51,13 @@ async function loadSlotInput(ctx: SlotContext, range: { from: Date; to: Date }, 
       .select({ startsAt: calendarBlocks.startsAt, endsAt: calendarBlocks.endsAt })
       .from(calendarBlocks)
       .where(and(eq(calendarBlocks.coachId, ctx.coachId), lt(calendarBlocks.startsAt, to), gt(calendarBlocks.endsAt, from))),
+    // The coach's own calendars (busy-feeds): the last good copy of each.
+    feedBusyTimes(ctx.coachId, { from, to }, db),
   ]);
   const busy: Interval[] = [
     ...held.map((b) => ({ start: b.blockedFrom, end: b.blockedUntil })),
     ...blocks.map((b) => ({ start: b.startsAt, end: b.endsAt })),
+    ...fromFeeds,
   ];
   const coach = ctx.actor === "coach";
   const o = ctx.offering;

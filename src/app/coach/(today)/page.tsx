@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MailTroubleWarning } from "@/components/coach/mail-trouble-warning";
 import { Card } from "@/components/ui/card";
+import { IntakeStatusLine } from "@/components/intake/intake-status";
 import { Notice } from "@/components/ui/notice";
 import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { readPracticeMailTrouble } from "@/server/notifications/health";
+import { intakeStatusFor } from "@/server/intake/coach-view";
 import { now } from "@/server/clock";
 import { listRecentReflections } from "@/server/homework/queries";
 import { listOfferings } from "@/server/offerings/offerings";
@@ -44,6 +46,12 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
     readPracticeMailTrouble(practiceId),
     listRecentReflections(practiceId, new Date(today.getTime() - DAY_MS)),
   ]);
+  // Intake before the session: shown so the coach knows; it never cancels anything.
+  const intake = await intakeStatusFor(practiceId, [...todays, ...comingUp].flatMap(({ booking }) => [booking.clientId, ...(booking.partnerClientId ? [booking.partnerClientId] : [])]));
+  const intakeFor = (booking: (typeof todays)[number]["booking"], clientName: string) => [
+    { name: clientName, status: intake.get(booking.clientId) },
+    ...(booking.partnerClientId ? [{ name: booking.partnerName ?? "Partner", status: intake.get(booking.partnerClientId) }] : []),
+  ];
   const name = firstName(user.name);
   const activeOfferings = offerings.filter((o) => o.active).length;
   const dateLine = formatLongDate(todayDate, { year: false });
@@ -82,6 +90,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                     {offering.name}
                     {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
                   </span>
+                  <IntakeStatusLine people={intakeFor(booking, client.name)} />
                 </li>
               ))}
             </ul>
@@ -105,6 +114,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                   <span className="text-muted">
                     · {client.name}, {offering.name}
                   </span>
+                  <IntakeStatusLine people={intakeFor(booking, client.name)} />
                 </li>
               ))}
             </ul>

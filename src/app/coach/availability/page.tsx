@@ -39,7 +39,11 @@ export default async function AvailabilityPage() {
             <Link href="/coach/settings" className="text-brand-700 underline underline-offset-4">
               change it in Settings
             </Link>
-            ).
+            ). Busy times in{" "}
+            <Link href="/coach/settings/calendars" className="text-brand-700 underline underline-offset-4">
+              your own calendars
+            </Link>{" "}
+            block booking too.
           </>
         }
         back={<BackLink href="/coach/calendar">Calendar</BackLink>}

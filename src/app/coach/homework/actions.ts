@@ -13,7 +13,8 @@ export const assignPracticeAction = coachAction(
   assignmentInput,
   async (input, { practiceId, user }) => {
     const made = await assignPractice(practiceId, user.id, input);
-    revalidatePath(`/coach/clients/${input.clientId}`);
+    // Every client page: a couple's suggestions assign to either partner from one partner's page.
+    revalidatePath("/coach/clients/[id]", "page");
     return { assigned: made.length };
   },
   { successMessage: "Practice assigned." },

@@ -20,6 +20,7 @@ export const newOfferingValues: OfferingFormValues = {
   format: "video",
   location: "",
   description: "",
+  noteTemplate: "",
   active: true,
 };
 
@@ -34,6 +35,7 @@ export function offeringValues(offering: typeof offerings.$inferSelect): Offerin
     format: offering.format,
     location: offering.location ?? "",
     description: offering.description,
+    noteTemplate: offering.noteTemplate,
     active: offering.active,
     scheduling: schedulingValuesOf(offering),
   };

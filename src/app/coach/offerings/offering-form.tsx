@@ -24,6 +24,7 @@ export type OfferingFormValues = {
   format: string;
   location: string;
   description: string;
+  noteTemplate: string;
   active: boolean;
   /** The offering's scheduling rules when editing; absent on a new offering (blank = kind defaults). */
   scheduling?: SchedulingValues;
@@ -208,6 +209,15 @@ function OfferingFields({
 
       <Field label="Description" name="description" errors={errors.description} hint="Shown on your booking page. Who is it for, and what happens in it?">
         {(control) => <textarea {...control} rows={5} maxLength={2000} defaultValue={initial.description} />}
+      </Field>
+
+      <Field
+        label="Session note template"
+        name="noteTemplate"
+        errors={errors.noteTemplate}
+        hint="Optional: prefilled into each new note on this offering’s sessions, for example “What we worked on / Homework / Next time”."
+      >
+        {(control) => <textarea {...control} rows={4} maxLength={4000} defaultValue={initial.noteTemplate} />}
       </Field>
 
       <SchedulingFields kind={kind} initial={initial.scheduling} errors={errors} />

@@ -47,6 +47,15 @@ export default async function SettingsPage() {
             <CopyButton text={bookingUrl} label="Copy link" />
           </div>
         </Card>
+        <Card aria-labelledby="calendars-heading">
+          <h2 id="calendars-heading" className="font-serif text-lg font-semibold text-ink">
+            Your own calendars
+          </h2>
+          <p className="mt-1 text-sm text-muted">Busy times in your Google, Outlook or Apple calendar can block booking.</p>
+          <Link href="/coach/settings/calendars" className="mt-3 inline-block text-sm font-medium text-brand-800 underline underline-offset-4">
+            Connect your calendars
+          </Link>
+        </Card>
         <Card aria-labelledby="embed-heading">
           <h2 id="embed-heading" className="font-serif text-lg font-semibold text-ink">
             Show it on your website

@@ -6,3 +6,6 @@ export * from "./rate-limits";
 export * from "./scheduling";
 export * from "./homework";
 export * from "./billing";
+export * from "./intake";
+export * from "./notes";
+export * from "./busy-feeds";

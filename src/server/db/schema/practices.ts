@@ -17,6 +17,8 @@ import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
 import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { users } from "./auth";
+// Circular on purpose (an offering names its intake, a response its offering); every reference is lazy.
+import { questionnaires } from "./intake";
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -123,6 +125,8 @@ export const offerings = pgTable(
     /** Address for in-person sessions, meeting link for video, number for phone. */
     location: text(),
     active: boolean().notNull().default(true),
+    /** Prefilled into a new session note (e.g. "What we worked on / Homework / Next time"). */
+    noteTemplate: text().notNull().default(""),
     // Scheduling rules (see docs/scheduling.md).
     bufferBeforeMinutes: integer().notNull().default(0),
     bufferAfterMinutes: integer().notNull().default(0),
@@ -139,6 +143,8 @@ export const offerings = pgTable(
     /** Share of the price a late cancel or no-show gets back; 0 = forfeit. */
     lateCancelRefundPercent: integer().notNull().default(0),
     sortOrder: integer().notNull().default(0),
+    /** The questionnaire a client's first booking of this offering assigns; null: none. */
+    intakeQuestionnaireId: uuid().references(() => questionnaires.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,5 @@
 import "server-only";
+import { sealedLegacyText } from "@/server/crypto/sealed";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -144,7 +145,8 @@ export const bookings = pgTable(
     bookerName: text().notNull(),
     bookerEmail: text().notNull(),
     bookerPhone: text(),
-    note: text(),
+    /** What the booker wrote to the coach: sealed (older rows are sealed at start, see rotate.ts). */
+    note: sealedLegacyText(),
     partnerName: text(),
     partnerEmail: text(),
     /**

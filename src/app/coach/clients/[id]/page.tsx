@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { IntakeStatusBadge } from "@/components/intake/intake-status";
 import { Badge } from "@/components/ui/badge";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
@@ -22,8 +23,13 @@ import { ClientHomework } from "@/components/homework/client-homework";
 import { now } from "@/server/clock";
 import { listLibrary } from "@/server/homework/library";
 import { getClientAdherence } from "@/server/homework/queries";
+import { suggestPractices } from "@/server/homework/suggestions";
+import { IntakeSuggestions } from "@/components/homework/intake-suggestions";
 import { libraryViewOf } from "../../homework/library-view";
 import { assignPracticeAction, changeAssignmentAction } from "../../homework/actions";
+import { AssignQuestionnaireForm } from "../intake-panels";
+import { listClientIntakesForCoach } from "@/server/intake/coach-view";
+import { listQuestionnaires } from "@/server/intake/questionnaires";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -44,8 +50,14 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const everyone = await listClients(practiceId, { includeArchived: true });
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
   // Anyone active can be chosen, plus whoever is linked now (even if archived).
-  const sessions = await listClientBookings(practiceId, client.id);
-  const [homework, library] = await Promise.all([getClientAdherence(practiceId, client.id), listLibrary(practiceId)]);
+  const [sessions, homework, library, intakes, questionnaires, suggested] = await Promise.all([
+    listClientBookings(practiceId, client.id),
+    getClientAdherence(practiceId, client.id),
+    listLibrary(practiceId),
+    listClientIntakesForCoach(practiceId, client.id),
+    listQuestionnaires(practiceId),
+    client.status === "active" ? suggestPractices(practiceId, client.id) : [],
+  ]);
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
   return (
@@ -118,6 +130,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             Homework
           </h2>
           <ClientHomework view={homework} clientId={client.id} timeZone={practice.timeZone} change={changeAssignmentAction} />
+          <IntakeSuggestions people={suggested} assign={assignPracticeAction} />
           {client.status === "active" ? (
             <details className="mt-6 border-t border-line pt-4">
               <summary className="cursor-pointer font-medium text-brand-700">Assign a practice</summary>
@@ -132,6 +145,26 @@ export default async function ClientPage({ params, searchParams }: Props) {
               </div>
             </details>
           ) : null}
+        </Card>
+        <Card aria-labelledby="intake-heading">
+          <h2 id="intake-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Intake
+          </h2>
+          {intakes.length ? (
+            <ul className="mb-5 divide-y divide-line">
+              {intakes.map((intake) => (
+                <li key={intake.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2.5 text-sm">
+                  <Link href={`/coach/clients/${client.id}/intake/${intake.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {intake.name}
+                  </Link>
+                  <IntakeStatusBadge status={intake.status} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mb-5 text-sm text-muted">No questionnaire yet. Booking an offering assigns its intake; you can also assign one here.</p>
+          )}
+          <AssignQuestionnaireForm clientId={client.id} questionnaires={questionnaires.map((q) => ({ id: q.id, name: q.name }))} />
         </Card>
         <Card aria-labelledby="partner-heading">
           <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">

@@ -5,11 +5,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
+import { listQuestionnaires } from "@/server/intake/questionnaires";
 import { getOffering } from "@/server/offerings/offerings";
 import { orNotFound } from "../../_lib/or-not-found";
 import { updateOfferingAction } from "../actions";
 import { bookingBaseFor, formatOptions, kindOptions, offeringValues } from "../form-support";
 import { DeleteOffering } from "../delete-offering";
+import { OfferingIntakeForm } from "../intake-form";
 import { OfferingForm } from "../offering-form";
 
 type Props = { params: Promise<{ id: string }> };
@@ -58,6 +60,11 @@ export default async function EditOfferingPage({ params }: Props) {
             isNew={false}
           />
         </Card>
+        <OfferingIntakeForm
+          offeringId={offering.id}
+          current={offering.intakeQuestionnaireId}
+          questionnaires={(await listQuestionnaires(practiceId)).map((q) => ({ id: q.id, name: q.name }))}
+        />
         <DeleteOffering id={offering.id} name={offering.name} />
       </div>
     </>

@@ -14,6 +14,7 @@ import { AppError } from "@/server/errors";
 import { offeringFormatLabels } from "@/lib/offerings";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { SessionHomeworkCard } from "./homework-card";
+import { SessionIntakeStatus } from "./intake-status";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
@@ -28,6 +29,8 @@ import { CancelForm } from "./cancel-form";
 import { SessionPayment } from "./session-payment";
 import { RescheduleForm } from "./reschedule-form";
 import { RevokeLinksForm } from "./revoke-links-form";
+import { Row } from "./row";
+import { SessionNotesCard } from "./notes-card";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -135,6 +138,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 {client.phone ? ` · ${client.phone}` : ""}
                 {client.status === "archived" ? " · archived" : ""}
               </span>
+              <SessionIntakeStatus practiceId={practiceId} people={[client, ...(partner ? [partner] : [])]} />
             </Row>
             {partner ? (
               <Row term="Partner">
@@ -195,6 +199,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           <SessionPayment bookingId={booking.id} status={booking.paymentStatus} priceCents={offering.priceCents} />
           {holding && booking.startsAt > current ? <SessionHomeworkCard practiceId={practiceId} clientId={client.id} /> : null}
+          {!canceled ? <SessionNotesCard practiceId={practiceId} bookingId={booking.id} couple={booking.partnerClientId !== null} /> : null}
           {outcomeOpen ? (
             <Card aria-labelledby="outcome-heading">
               <h2 id="outcome-heading" className="font-serif text-lg font-semibold text-ink">
@@ -286,14 +291,5 @@ export default async function SessionPage({ params, searchParams }: Props) {
         </div>
       </div>
     </>
-  );
-}
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-3 first:pt-0 last:pb-0 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-4">
-      <dt className="font-medium text-muted">{term}</dt>
-      <dd className="text-ink">{children}</dd>
-    </div>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SessionPage } from "@/components/booking/session-page";
+import { SharedNote } from "@/components/notes/shared-note";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { AppError } from "@/server/errors";
+import { formatLongDate } from "@/lib/time/format";
+import { localDateOf } from "@/lib/time/zones";
+import { getSharedSessionNote } from "@/server/notes/portal";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { sessionView } from "@/server/scheduling/session-view";
 import { portalCancelAction, portalRescheduleAction, portalSlotsAction } from "./actions";
@@ -21,6 +25,8 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  // Only the note the coach shared (never a private one), for the booker and the partner alike.
+  const sharedNote = await getSharedSessionNote({ practiceId, clientId }, details.booking.id);
 
   return (
     <>
@@ -31,6 +37,7 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
           actions={{ loadSlots: portalSlotsAction, reschedule: portalRescheduleAction, cancel: portalCancelAction }}
           link={{ id: details.booking.id }}
         />
+        {sharedNote ? <SharedNote body={sharedNote.body} updated={formatLongDate(localDateOf(sharedNote.updatedAt, client.timeZone))} /> : null}
       </div>
     </>
   );

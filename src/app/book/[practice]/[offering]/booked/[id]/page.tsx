@@ -83,6 +83,21 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
           />
         </div>
 
+        {offering.intakeQuestionnaireId ? (
+          <section aria-labelledby="intake-heading" className="mt-8 rounded-2xl bg-brand-50 p-5">
+            <h2 id="intake-heading" className="font-serif text-lg font-semibold text-ink">
+              Before your first session
+            </h2>
+            <p className="mt-1 text-sm text-ink/90">
+              {practice.name} asks new clients to answer a short questionnaire. Sign in to your portal with your email address; your answers are saved as
+              you go, and only you and your coach see them.
+            </p>
+            <Link href="/portal/intake" className={buttonClass("primary", "mt-3")}>
+              Answer your intake questions
+            </Link>
+          </section>
+        ) : null}
+
         <section aria-labelledby="calendar-heading" className="mt-8">
           <h2 id="calendar-heading" className="font-serif text-lg font-semibold text-ink">
             Add it to your calendar
