@@ -1,7 +1,7 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { stripeEvents } from "@/server/db/schema";
+import { intakeResponses, stripeEvents } from "@/server/db/schema";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { onPostgresServer } from "../support/postgres-server";
@@ -50,6 +50,9 @@ describe("a paid booking", () => {
   it("is confirmed by a paid checkout.session.completed, with confirmation, invite and receipt once, even delivered 10 times at once", async () => {
     const booking = await bookAt(practiceId, "2027-01-08T11:00");
     const sessionId = (await paymentOf(booking.id)).checkoutSessionId!;
+    // The offering's intake is assigned when the payment confirms the booking, not while it is only held.
+    const intakes = async () => (await getDb().select().from(intakeResponses).where(eq(intakeResponses.bookingId, booking.id))).length;
+    expect(await intakes()).toBe(0);
     fake.pay(sessionId);
     const before = await eventCount();
     const event = completed(fake, sessionId);
@@ -63,6 +66,7 @@ describe("a paid booking", () => {
     expect(confirmations.map((m) => m.recipient).sort()).toHaveLength(2); // booker and coach
     expect(confirmations.every((m) => (m.data as { invite: unknown }).invite)).toBe(true);
     expect(await mails(booking.id, "payment-receipt")).toHaveLength(1);
+    expect(await intakes()).toBe(1);
   });
 
   it("refuses a bad or missing signature with 400 and changes nothing; ignores unknown event types with 2xx", async () => {
