@@ -3,8 +3,10 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files it loads from its own package folder at
   // run time; bundling it breaks those paths, so the server requires it as is.
-  // pino resolves its helpers at run time too.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty"],
+  // pino resolves its helpers at run time too. node-ical (calendar sync) pulls in
+  // temporal-polyfill, whose bundled copy fails at build time (`s.BigInt is not a function`
+  // while collecting the cron route's page data), so it is required as is as well.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty", "node-ical"],
   poweredByHeader: false,
   // Browser source maps, served beside each chunk: readable stack traces in the browser's tools,
   // and `npm run bench` (bench/page-js.ts) names what fills each public page's scripts. Tend is
