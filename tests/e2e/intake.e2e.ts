@@ -20,6 +20,7 @@ async function book(offering: string, body: Record<string, unknown>) {
     body: JSON.stringify({ offering, start: slot.start, timeZone: "America/New_York", ...body }),
   });
   expect(response.status).toBe(201);
+  return (await response.json()) as { booking: { payment: { status: string; checkoutUrl?: string } } };
 }
 
 /** Answers every question on the current screen: a middle choice, the first box, a sentence. */
@@ -89,7 +90,7 @@ describe("a couple answers the relationship intake and the coach compares them",
     await signInAs(coach, "coach@demo.tend.test");
     await coach.goto(`/coach/clients?q=${encodeURIComponent(sam)}`);
     await coach.getByRole("link", { name: new RegExp(`Sam ${tag}`) }).first().click();
-    await visible(coach.getByRole("heading", { name: "Intake" }));
+    await visible(coach.getByRole("heading", { name: "Intake", exact: true }));
     await coach.getByRole("link", { name: "Relationship intake" }).click();
     await visible(coach.getByRole("heading", { name: "Where to start" }));
     await visible(coach.getByRole("heading", { name: "Answers, side by side" }));
@@ -102,8 +103,14 @@ describe("a couple answers the relationship intake and the coach compares them",
 describe("a crisis intake shows help at once", () => {
   test("a 'yes' on the safety screen shows emergency numbers before submit, and the coach sees the alert", async () => {
     const email = `crisis-${randomBytes(4).toString("hex")}@example.test`;
-    await book("crisis", { name: "Jo Crisis", email });
+    const { booking } = await book("crisis", { name: "Jo Crisis", email });
     const page = await newPage({ viewport: PHONE, timezoneId: "America/New_York" });
+    // The demo's crisis session is paid at booking: its intake is assigned once the payment
+    // confirms it, here through the laptop's test checkout (docs/billing.md).
+    expect(booking.payment.status).toBe("awaiting");
+    await page.goto(booking.payment.checkoutUrl!);
+    await page.getByRole("button", { name: "Pay (test)" }).click();
+    await page.waitForURL(/\/booked\//, { timeout: 30_000 });
     await signInAs(page, email);
     await openMyIntake(page);
     await page.getByRole("group", { name: /in danger of being hurt/ }).getByLabel("Yes").check();
