@@ -43,6 +43,9 @@ export async function benchBilling(events = 100) {
     STRIPE_CONNECT: "off",
   });
   delete process.env.DATABASE_URL;
+  // Settings are parsed once per process: the benchmarks before this one have read them already.
+  const { resetEnvCache } = await import("../src/lib/env");
+  resetEnvCache();
   const { migrateDatabase } = await import("../src/server/db/migrate");
   const { closeDb, getDb } = await import("../src/server/db/client");
   const schema = await import("../src/server/db/schema");
