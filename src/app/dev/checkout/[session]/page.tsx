@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPrice } from "@/lib/format";
-import { formatDayLong, formatTime, formatTimeRange } from "@/lib/time/format";
+import { formatDayLong, formatTime, formatTimeRange, zoneName } from "@/lib/time/format";
 import { AppError } from "@/server/errors";
 import { getTestCheckout } from "@/server/billing/test-checkout";
 import { abandonTestCheckoutAction, payTestCheckoutAction } from "./actions";
@@ -33,14 +33,18 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted">When</dt>
         <dd>
-          {formatDayLong(checkout.start, checkout.timeZone)}, {formatTimeRange(checkout.start, checkout.end, checkout.timeZone)}
+          {formatDayLong(checkout.start, checkout.timeZone)}, {formatTimeRange(checkout.start, checkout.end, checkout.timeZone)} (
+          {zoneName(checkout.timeZone, checkout.start)})
         </dd>
         <dt className="text-muted">Amount</dt>
         <dd>{amount}</dd>
         {checkout.expiresAt ? (
           <>
             <dt className="text-muted">Held until</dt>
-            <dd>{formatTime(checkout.expiresAt, checkout.timeZone)}</dd>
+            <dd>
+              {formatTime(checkout.expiresAt, checkout.timeZone)} ({zoneName(checkout.timeZone, checkout.expiresAt)}), then the time is
+              offered to others again
+            </dd>
           </>
         ) : null}
       </dl>
