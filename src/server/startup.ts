@@ -9,7 +9,6 @@ import { log, scrub } from "./log";
 import { seedDemoPractice } from "./db/seed";
 import { ensureIntakeTemplates } from "./intake/questionnaires";
 import { startDispatcherLoop } from "./notifications/dispatcher-loop";
-import { startHoldSweepLoop } from "./billing/sweep-loop";
 import { forwardSocketAddresses } from "./socket-address";
 
 /**
@@ -53,5 +52,4 @@ async function prepareServer() {
   }
   log.info(`Database ready (${databaseKind() === "pglite" ? `embedded PGlite in ${settings.PGLITE_DIR}` : "Postgres server"}).`);
   if (settings.DISPATCH_INTERVAL_SECONDS > 0) startDispatcherLoop(settings.DISPATCH_INTERVAL_SECONDS * 1000);
-  startHoldSweepLoop();
 }

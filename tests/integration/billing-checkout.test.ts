@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { intakeResponses, stripeEvents } from "@/server/db/schema";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
+import { runPeriodicWork } from "@/server/periodic-work";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { onPostgresServer } from "../support/postgres-server";
 import { at, bookAt, bookingRow, completed, deliver, mails, paidPractice, paymentOf, setClock, useFakeStripe, withoutStripe } from "../support/billing";
@@ -131,6 +132,19 @@ describe("a paid booking", () => {
     setClock("2027-01-06T08:31");
     expect(await sweepExpiredHolds()).toBeGreaterThanOrEqual(1);
     expect((await bookingRow(booking.id)).status).toBe("expired");
+  });
+
+  it("the periodic work (the server's loop and POST /api/cron/dispatch) ends a hold past its time", async () => {
+    const booking = await bookAt(practiceId, "2027-01-11T15:00");
+    setClock("2027-01-06T08:31");
+    const report = await runPeriodicWork();
+    expect(report.ran).toContain("payment hold sweep");
+    expect(report.failed).toEqual([]);
+    expect((await bookingRow(booking.id)).status).toBe("expired");
+    expect(await mails(booking.id, "payment-hold-expired")).toHaveLength(1);
+    // Run again: nothing more happens (every periodic job is idempotent).
+    await runPeriodicWork();
+    expect(await mails(booking.id, "payment-hold-expired")).toHaveLength(1);
   });
 
   it("a payment after the hold expired revives the booking when the time is still free", async () => {

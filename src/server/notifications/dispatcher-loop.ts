@@ -1,11 +1,10 @@
 import "server-only";
-import { refreshDueFeeds } from "@/server/busy-feeds/sync";
-import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { log } from "@/server/log";
+import { runPeriodicWork } from "@/server/periodic-work";
 import { drainDueEmails } from "./dispatcher";
 
-/** The homework scheduler and the busy-feed refresh run at most this often (both idempotent; this only saves work). */
-const SCHEDULE_EVERY_MS = 60_000;
+/** The periodic jobs (src/server/periodic-work.ts) run at most this often (all idempotent; this only saves work). */
+const PERIODIC_EVERY_MS = 60_000;
 
 type Loop = { stop: () => Promise<void> };
 
@@ -15,8 +14,8 @@ type Loop = { stop: () => Promise<void> };
 const store = globalThis as unknown as { __tendDispatcherLoop?: Loop };
 
 /**
- * Sends due emails from inside the server process every `intervalMs`, for
- * `npm run dev` / `npm start`. One loop per process; a round starts only
+ * Sends due emails from inside the server process every `intervalMs`, and
+ * runs the periodic jobs once a minute, for `npm run dev` / `npm start`. One loop per process; a round starts only
  * after the previous one ended, so runs never overlap (several processes may
  * still run side by side: claims make that safe). A failing round is logged
  * and the loop carries on. Timers are unref'd: the loop never keeps the
@@ -29,8 +28,7 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  let scheduledAt = 0;
-  let feedsAt = 0;
+  let periodicAt = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -44,16 +42,12 @@ export function startDispatcherLoop(intervalMs: number): () => Promise<void> {
 
   const tick = async () => {
     try {
-      if (Date.now() - scheduledAt >= SCHEDULE_EVERY_MS) {
-        scheduledAt = Date.now();
-        await enqueueHomeworkEmails();
+      if (Date.now() - periodicAt >= PERIODIC_EVERY_MS) {
+        periodicAt = Date.now();
+        // Each job catches its own failure, so mail below still goes out.
+        await runPeriodicWork();
       }
       await drainDueEmails({ rounds: 20 });
-      if (feedsAt === 0 || Date.now() - feedsAt >= SCHEDULE_EVERY_MS) {
-        feedsAt = Date.now();
-        // Each feed is read every few minutes; a round starts no read after 10 s (see refreshDueFeeds).
-        await refreshDueFeeds();
-      }
     } catch (error) {
       log.error({ err: error }, "email dispatcher round failed; trying again next round");
     } finally {

@@ -1,16 +1,16 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
-import { refreshDueFeeds } from "@/server/busy-feeds/sync";
-import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { handleRoute } from "@/server/http";
-import { log } from "@/server/log";
 import { authorizeCron } from "@/server/notifications/cron-auth";
 import { drainDueEmails } from "@/server/notifications/dispatcher";
+import { runPeriodicWork } from "@/server/periodic-work";
 
 const CRON_BUDGET_MS = 45_000;
 
 /**
- * Enqueues the homework emails due by now (idempotent), reads the coach calendar feeds that are due, then sends due emails, for hosts where no server process stays up to run the
+ * Runs the periodic jobs (src/server/periodic-work.ts: payment holds past
+ * their time, homework emails, calendar feeds; each idempotent), then sends
+ * due emails, for hosts where no server process stays up to run the
  * in-process loop (serverless). Call with `Authorization: Bearer $CRON_SECRET`.
  */
 export const POST = handleRoute(async (request: Request) => {
@@ -30,10 +30,9 @@ export const POST = handleRoute(async (request: Request) => {
   // At the provider's pace a backlog can take longer than a serverless
   // function may run: start no new request after CRON_BUDGET_MS; the next call carries on.
   const until = Date.now() + CRON_BUDGET_MS;
-  // A calendar problem must not hold up mail: logged, and the next call tries again.
-  await refreshDueFeeds().catch((error: unknown) => log.error({ err: error }, "busy feed refresh failed"));
-  // The answer stays the dispatcher's counts; what the scheduler wrote is in the outbox.
-  await enqueueHomeworkEmails();
+  // A failing job is logged and must not hold up mail; the next call tries it again.
+  // The answer stays the dispatcher's counts; what the jobs wrote is in the outbox.
+  await runPeriodicWork();
   return NextResponse.json(await drainDueEmails({ until }));
 });
 

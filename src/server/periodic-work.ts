@@ -1,0 +1,41 @@
+import "server-only";
+import { refreshDueFeeds } from "@/server/busy-feeds/sync";
+import { sweepExpiredHolds } from "@/server/billing/lifecycle";
+import { enqueueHomeworkEmails } from "@/server/homework/reminders";
+import { log } from "@/server/log";
+
+/**
+ * The jobs that run on a timer rather than on a request. Every one is
+ * idempotent (a second run in the same minute, or two processes at once,
+ * changes nothing more), so the in-process loop and the cron route can both
+ * call them. One list, so a new job is added once and runs on every host.
+ */
+const PERIODIC_JOBS: ReadonlyArray<{ name: string; run: () => Promise<unknown> }> = [
+  // Before the mail goes out, so the emails these jobs enqueue leave in the same round.
+  { name: "payment hold sweep", run: () => sweepExpiredHolds() },
+  { name: "homework emails", run: () => enqueueHomeworkEmails() },
+  // Each feed is read every few minutes; a round starts no read after 10 s (see refreshDueFeeds).
+  { name: "busy feed refresh", run: () => refreshDueFeeds() },
+];
+
+export type PeriodicWorkReport = { ran: string[]; failed: string[] };
+
+/**
+ * Runs every periodic job once, one after the other. A job that fails is
+ * logged and the others still run: a calendar feed that times out must not
+ * hold up a payment hold's end or the homework emails. The next round tries
+ * the failed job again.
+ */
+export async function runPeriodicWork(): Promise<PeriodicWorkReport> {
+  const report: PeriodicWorkReport = { ran: [], failed: [] };
+  for (const job of PERIODIC_JOBS) {
+    try {
+      await job.run();
+      report.ran.push(job.name);
+    } catch (error) {
+      report.failed.push(job.name);
+      log.error({ err: error, job: job.name }, "periodic job failed; trying again next round");
+    }
+  }
+  return report;
+}
