@@ -251,6 +251,11 @@ describe("setOfferingIntake", () => {
     expect((await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: crisis.id })).intakeQuestionnaireId).toBe(crisis.id);
     expect((await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: null })).intakeQuestionnaireId).toBeNull();
 
+    // "Required before the first session": kept with a questionnaire, off without one (nothing to require).
+    expect(await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: crisis.id, required: true })).toMatchObject({ intakeRequired: true });
+    expect(await setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: null, required: true })).toMatchObject({ intakeRequired: false });
+    expect((await failure(setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: crisis.id, required: "yes" as unknown as boolean }))).code).toBe("invalid");
+
     const other = await createBookablePractice(ZONE);
     const foreign = (await listQuestionnaires(other.practiceId))[0]!;
     expect((await failure(setOfferingIntake(practiceId, { offeringId: offering.id, questionnaireId: foreign.id }))).code).toBe("not_found");

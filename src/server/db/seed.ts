@@ -54,6 +54,8 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         kind: "relationship",
         ...schedulingFor("relationship"),
         intakeQuestionnaireId: intake.relationship,
+        // Both partners answer before the first session; the coach is warned if not (docs/intake.md).
+        intakeRequired: true,
         slug: "relationship",
         name: "Relationship Coaching",
         description:

@@ -61,17 +61,22 @@ export async function ensureIntakeTemplates(): Promise<number> {
   });
 }
 
-const offeringIntakeInput = z.object({ offeringId: z.uuid(), questionnaireId: z.uuid().nullable() });
+const offeringIntakeInput = z.object({ offeringId: z.uuid(), questionnaireId: z.uuid().nullable(), required: z.boolean().default(false) });
 
-/** Which questionnaire an offering's first booking assigns (null: none). Both must be the practice's own. */
-export async function setOfferingIntake(practiceId: string, input: { offeringId: string; questionnaireId: string | null }) {
+/**
+ * Which questionnaire an offering's first booking assigns (null: none), and
+ * whether the coach wants it back before the session (a warning, never a
+ * cancellation; meaningless without a questionnaire, so off then). Both must
+ * be the practice's own.
+ */
+export async function setOfferingIntake(practiceId: string, input: { offeringId: string; questionnaireId: string | null; required?: boolean }) {
   const values = parseInput(offeringIntakeInput, input);
   if (values.questionnaireId) await latestVersion(getDb(), practiceId, values.questionnaireId);
   const [row] = await getDb()
     .update(offerings)
-    .set({ intakeQuestionnaireId: values.questionnaireId })
+    .set({ intakeQuestionnaireId: values.questionnaireId, intakeRequired: values.questionnaireId !== null && values.required })
     .where(and(eq(offerings.practiceId, practiceId), eq(offerings.id, values.offeringId)))
-    .returning({ id: offerings.id, intakeQuestionnaireId: offerings.intakeQuestionnaireId });
+    .returning({ id: offerings.id, intakeQuestionnaireId: offerings.intakeQuestionnaireId, intakeRequired: offerings.intakeRequired });
   if (!row) throw notFound("That offering");
   return row;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { PILLARS, ROADBLOCKS, ROOT_CAUSES, type QuestionnaireContent } from "@/lib/intake/model";
-import { multiLineText } from "@/lib/validation";
+import { checkboxSchema, multiLineText } from "@/lib/validation";
 
 /** What the builder may save: every question well formed, ids unique, options unique. */
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, "Use lowercase letters, digits, - or _ for an id.");
@@ -94,4 +94,5 @@ export const offeringIntakeFormSchema = z.object({
     .max(64)
     .optional()
     .transform((v) => v || null),
+  required: checkboxSchema,
 });

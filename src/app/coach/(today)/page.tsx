@@ -90,7 +90,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                     {offering.name}
                     {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
                   </span>
-                  <IntakeStatusLine people={intakeFor(booking, client.name)} />
+                  <IntakeStatusLine people={intakeFor(booking, client.name)} required={offering.intakeRequired} />
                 </li>
               ))}
             </ul>
@@ -114,7 +114,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                   <span className="text-muted">
                     · {client.name}, {offering.name}
                   </span>
-                  <IntakeStatusLine people={intakeFor(booking, client.name)} />
+                  <IntakeStatusLine people={intakeFor(booking, client.name)} required={offering.intakeRequired} />
                 </li>
               ))}
             </ul>

@@ -8,5 +8,5 @@ import { offeringIntakeFormSchema } from "@/server/intake/schemas";
 export const setOfferingIntakeAction = coachAction(offeringIntakeFormSchema, async (input, { practiceId }) => {
   const row = await setOfferingIntake(practiceId, input);
   revalidatePath(`/coach/offerings/${input.offeringId}`);
-  return { questionnaireId: row.intakeQuestionnaireId };
+  return { questionnaireId: row.intakeQuestionnaireId, required: row.intakeRequired };
 });

@@ -7,7 +7,17 @@ import { inputClass } from "@/components/ui/field";
 import { setOfferingIntakeAction } from "./intake-actions";
 
 /** Which questionnaire a client's first booking of this offering asks them to answer. */
-export function OfferingIntakeForm({ offeringId, current, questionnaires }: { offeringId: string; current: string | null; questionnaires: { id: string; name: string }[] }) {
+export function OfferingIntakeForm({
+  offeringId,
+  current,
+  required,
+  questionnaires,
+}: {
+  offeringId: string;
+  current: string | null;
+  required: boolean;
+  questionnaires: { id: string; name: string }[];
+}) {
   const [state, action] = useActionState(setOfferingIntakeAction, null);
   return (
     <Card aria-labelledby="offering-intake-heading">
@@ -30,6 +40,13 @@ export function OfferingIntakeForm({ offeringId, current, questionnaires }: { of
             ))}
           </select>
         </div>
+        <label className="flex basis-full items-start gap-2 text-sm text-ink">
+          <input type="checkbox" name="required" defaultChecked={required} className="mt-0.5 size-4 accent-brand-700" />
+          <span>
+            Required before the first session
+            <span className="block text-muted">Today and the session page warn you while it isn&apos;t submitted. The booking always stands.</span>
+          </span>
+        </label>
         <SubmitButton variant="secondary" pendingLabel="Saving…">
           Save intake
         </SubmitButton>

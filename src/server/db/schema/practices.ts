@@ -145,6 +145,8 @@ export const offerings = pgTable(
     sortOrder: integer().notNull().default(0),
     /** The questionnaire a client's first booking of this offering assigns; null: none. */
     intakeQuestionnaireId: uuid().references(() => questionnaires.id, { onDelete: "set null" }),
+    /** The coach wants the intake back before the session: a warning on Today and the session, never a cancellation. */
+    intakeRequired: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -63,6 +63,7 @@ export default async function EditOfferingPage({ params }: Props) {
         <OfferingIntakeForm
           offeringId={offering.id}
           current={offering.intakeQuestionnaireId}
+          required={offering.intakeRequired}
           questionnaires={(await listQuestionnaires(practiceId)).map((q) => ({ id: q.id, name: q.name }))}
         />
         <DeleteOffering id={offering.id} name={offering.name} />

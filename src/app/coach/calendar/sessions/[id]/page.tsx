@@ -138,7 +138,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 {client.phone ? ` · ${client.phone}` : ""}
                 {client.status === "archived" ? " · archived" : ""}
               </span>
-              <SessionIntakeStatus practiceId={practiceId} people={[client, ...(partner ? [partner] : [])]} />
+              <SessionIntakeStatus practiceId={practiceId} people={[client, ...(partner ? [partner] : [])]} required={offering.intakeRequired} />
             </Row>
             {partner ? (
               <Row term="Partner">

@@ -1,0 +1,1 @@
+ALTER TABLE "offerings" ADD COLUMN "intake_required" boolean DEFAULT false NOT NULL;
