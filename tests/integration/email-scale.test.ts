@@ -272,8 +272,11 @@ describe("priorities", () => {
     await sendMagicLink("busy@example.test", "http://localhost:3000/api/auth/callback/email?token=tok-busy&email=b", { transport: resend });
     const [queued] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.recipient, "busy@example.test"));
     expect(queued).toMatchObject({ template: "magic-link", priority: 0, status: "pending", attempts: 0 });
+    // The link signs its holder in: it waits sealed, so a reader of the outbox table can't use it.
+    expect(JSON.stringify(queued!.data)).not.toContain("tok-busy");
     expect(await dispatchDueEmails({ transport: resend, at: at(t0 + 60_000) })).toMatchObject({ sent: 1 });
     expect(fake.delivered.map((d) => d.body.to)).toEqual(["busy@example.test"]);
+    expect(fake.delivered[0]!.body.text).toContain("token=tok-busy");
   });
 });
 

@@ -13,8 +13,8 @@ export { backoffAfter, CLAIM_LEASE_MS, MAX_ATTEMPTS } from "./dispatch-store";
 
 /** Resend's batch endpoint takes up to 100 messages a request. */
 const MAX_BATCH_SIZE = 100;
-/** Outbox data fields stored sealed (see booking-emails.ts), opened only to render. */
-const SEALED_EMAIL_FIELDS = ["note"] as const;
+/** Outbox data fields stored sealed (a booker's note: booking-emails.ts; a waiting sign-in link: magic-link.ts), opened only to render. */
+const SEALED_EMAIL_FIELDS = ["note", "url"] as const;
 const DEFAULT_LIMIT = 200;
 /** A run that would wait longer than this for a send slot stops and leaves the rest to the next run. */
 const DEFAULT_MAX_WAIT_MS = 10_000;

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { now } from "@/server/clock";
+import { sealValue } from "@/server/crypto/sealed";
 import { getDb } from "@/server/db/client";
 import { reportProviderBusy, waitForSendSlot } from "./governor";
 import { enqueueEmail } from "./outbox";
@@ -33,7 +34,9 @@ export async function sendMagicLink(
   const transport = options.transport ?? getTransport();
   const idempotencyKey = magicLinkKey(link);
   const later = async (retryAfterMs: number) => {
-    await enqueueEmail(getDb(), { to: email, template: "magic-link", data, idempotencyKey, priority: "urgent", sendAfter: new Date(now().getTime() + retryAfterMs) });
+    // The link signs its holder in for half an hour: it waits in the outbox sealed, and the dispatcher opens it to render.
+    const waiting = { ...data, url: sealValue(url) };
+    await enqueueEmail(getDb(), { to: email, template: "magic-link", data: waiting, idempotencyKey, priority: "urgent", sendAfter: new Date(now().getTime() + retryAfterMs) });
   };
 
   if (transport.governed && !(await waitForSendSlot(getDb(), { maxWaitMs: MAX_SLOT_WAIT_MS }))) return later(0);
