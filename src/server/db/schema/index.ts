@@ -6,6 +6,7 @@ export * from "./rate-limits";
 export * from "./scheduling";
 export * from "./homework";
 export * from "./billing";
+export * from "./credits";
 export * from "./intake";
 export * from "./notes";
 export * from "./busy-feeds";
