@@ -2,6 +2,7 @@ import "server-only";
 import { refreshDueFeeds } from "@/server/busy-feeds/sync";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { enqueueHomeworkEmails } from "@/server/homework/reminders";
+import { assignDueCheckIns } from "@/server/intake/checkins";
 import { log } from "@/server/log";
 
 /**
@@ -14,6 +15,7 @@ const PERIODIC_JOBS: ReadonlyArray<{ name: string; run: () => Promise<unknown> }
   // Before the mail goes out, so the emails these jobs enqueue leave in the same round.
   { name: "payment hold sweep", run: () => sweepExpiredHolds() },
   { name: "homework emails", run: () => enqueueHomeworkEmails() },
+  { name: "recurring check-ins", run: () => assignDueCheckIns() },
   // Each feed is read every few minutes; a round starts no read after 10 s (see refreshDueFeeds).
   { name: "busy feed refresh", run: () => refreshDueFeeds() },
 ];

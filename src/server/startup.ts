@@ -43,7 +43,7 @@ async function prepareServer() {
   serverKeyring();
   await migrateDatabase();
   const given = await ensureIntakeTemplates();
-  if (given) log.info(`Gave ${given} existing practice(s) the three intake questionnaires.`);
+  if (given) log.info(`Gave ${given} existing practice(s) the intake questionnaires they were missing.`);
   // Booking notes written before they were sealed: sealed now (a no-op once done).
   const sealed = await sealLegacyPlaintext();
   if (sealed.length) log.info({ sealed }, "Sealed plain-text values left from before encryption.");

@@ -9,5 +9,16 @@ export const intakeStatusLabels: Record<IntakeStatus, string> = {
   submitted: "Submitted",
 };
 
-/** The three templates follow the offering kinds; a coach's own questionnaire is "custom". */
-export const QUESTIONNAIRE_KINDS = ["relationship", "crisis", "one_on_one", "custom"] as const;
+/**
+ * The three intake templates follow the offering kinds; "checkin" is the short pillars check-in a
+ * coach re-assigns over time; a coach's own questionnaire is "custom".
+ */
+export const QUESTIONNAIRE_KINDS = ["relationship", "crisis", "one_on_one", "custom", "checkin"] as const;
+
+/** A recurring check-in: running, paused by the coach (kept, sends nothing), or stopped for good. */
+export const CHECKIN_SCHEDULE_STATUSES = ["active", "paused", "stopped"] as const;
+export type CheckInScheduleStatus = (typeof CHECKIN_SCHEDULE_STATUSES)[number];
+
+/** Every N weeks, N from 1 to 26. */
+export const CHECKIN_MIN_WEEKS = 1;
+export const CHECKIN_MAX_WEEKS = 26;

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { clients, intakeResponses, questionnaireVersions, questionnaires } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
+import { pillarAssessments } from "@/lib/intake/pillar-history";
 import type { IntakeStatus } from "@/lib/intake/status";
 
 /**
@@ -81,4 +82,20 @@ export async function intakeStatusFor(practiceId: string, clientIds: string[]): 
     if (!seen || order.indexOf(status) < order.indexOf(seen)) out.set(clientId, status);
   }
   return out;
+}
+
+/**
+ * The pillars over time for the client page: every submitted response of this
+ * client (intakes and check-ins alike) whose profile rated a pillar, oldest
+ * first, in one query. Only this client's own responses: a partner's are theirs.
+ */
+export async function getPillarHistory(practiceId: string, clientId: string) {
+  if (!idSchema.safeParse(clientId).success) return [];
+  const rows = await getDb()
+    .select({ id: intakeResponses.id, name: questionnaires.name, submittedAt: intakeResponses.submittedAt, profile: intakeResponses.profile })
+    .from(intakeResponses)
+    .innerJoin(questionnaires, eq(questionnaires.id, intakeResponses.questionnaireId))
+    .where(and(eq(intakeResponses.practiceId, practiceId), eq(intakeResponses.clientId, clientId), eq(intakeResponses.status, "submitted")))
+    .orderBy(asc(intakeResponses.submittedAt));
+  return pillarAssessments(rows.map(({ profile, ...row }) => ({ ...row, pillars: profile?.pillars })));
 }

@@ -8,6 +8,7 @@ import { parseInput } from "@/server/validate";
 import type { OfferingKind } from "@/lib/offerings";
 import type { QuestionnaireContent } from "@/lib/intake/model";
 import { questionnaireContentSchema } from "./schemas";
+import { pillarsCheckIn } from "./templates/checkin";
 import { crisisIntake } from "./templates/crisis";
 import { oneOnOneIntake } from "./templates/one-on-one";
 import { relationshipIntake } from "./templates/relationship";
@@ -20,17 +21,25 @@ const TEMPLATES: Record<OfferingKind, { name: string; content: QuestionnaireCont
   one_on_one: { name: "One-on-one intake", content: oneOnOneIntake },
 };
 
+const CHECKIN_TEMPLATE = { name: "Pillars check-in", content: pillarsCheckIn };
+
+async function insertTemplate(db: DbOrTx, practiceId: string, kind: OfferingKind | "checkin", template: { name: string; content: QuestionnaireContent }) {
+  const [row] = await db.insert(questionnaires).values({ practiceId, kind, name: template.name }).returning({ id: questionnaires.id });
+  await db.insert(questionnaireVersions).values({ questionnaireId: row!.id, version: 1, content: template.content });
+  return row!.id;
+}
+
 /**
- * Gives a practice the three intake templates, one per offering kind, as its
- * own questionnaires to edit. Runs in the transaction that creates the practice.
+ * Gives a practice the three intake templates, one per offering kind, and the
+ * pillars check-in, as its own questionnaires to edit. Runs in the
+ * transaction that creates the practice. Returns the intakes' ids by kind.
  */
 export async function seedIntakeTemplates(db: DbOrTx, practiceId: string): Promise<Record<OfferingKind, string>> {
   const ids = {} as Record<OfferingKind, string>;
   for (const [kind, template] of Object.entries(TEMPLATES) as [OfferingKind, (typeof TEMPLATES)[OfferingKind]][]) {
-    const [row] = await db.insert(questionnaires).values({ practiceId, kind, name: template.name }).returning({ id: questionnaires.id });
-    await db.insert(questionnaireVersions).values({ questionnaireId: row!.id, version: 1, content: template.content });
-    ids[kind] = row!.id;
+    ids[kind] = await insertTemplate(db, practiceId, kind, template);
   }
+  await insertTemplate(db, practiceId, "checkin", CHECKIN_TEMPLATE);
   return ids;
 }
 
@@ -38,7 +47,9 @@ export async function seedIntakeTemplates(db: DbOrTx, practiceId: string): Promi
  * At server start: a practice created before intake existed gets the three
  * templates, and its offerings without an intake the one of their kind. A
  * practice that has any questionnaire is left alone (the coach may have
- * removed or renamed them). Returns how many practices it gave templates.
+ * removed or renamed them), except that one created before re-assessment
+ * existed gets the pillars check-in. Returns how many practices it gave
+ * templates.
  */
 export async function ensureIntakeTemplates(): Promise<number> {
   return getDb().transaction(async (tx) => {
@@ -57,7 +68,19 @@ export async function ensureIntakeTemplates(): Promise<number> {
           .where(and(eq(offerings.practiceId, id), eq(offerings.kind, kind), isNull(offerings.intakeQuestionnaireId)));
       }
     }
-    return missing.length;
+    const noCheckIn = await tx
+      .select({ id: practices.id })
+      .from(practices)
+      .where(
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(questionnaires)
+            .where(and(eq(questionnaires.practiceId, practices.id), eq(questionnaires.kind, "checkin"))),
+        ),
+      );
+    for (const { id } of noCheckIn) await insertTemplate(tx, id, "checkin", CHECKIN_TEMPLATE);
+    return new Set([...missing, ...noCheckIn].map((p) => p.id)).size;
   });
 }
 

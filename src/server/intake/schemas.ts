@@ -96,3 +96,14 @@ export const offeringIntakeFormSchema = z.object({
     .transform((v) => v || null),
   required: checkboxSchema,
 });
+
+/** The client page's check-in form: once now, or every N weeks (the domain checks the range). */
+export const checkInFormSchema = z.object({
+  clientId: formId,
+  questionnaireId: formId,
+  repeat: z.string().max(20),
+  everyWeeks: z.string().max(10).optional(),
+});
+
+/** Pause, resume or stop a recurring check-in. */
+export const checkInScheduleFormSchema = z.object({ scheduleId: formId, change: z.string().max(20) });

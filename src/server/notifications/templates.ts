@@ -8,6 +8,7 @@ import * as bookingNewLink from "@emails/booking-new-link";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
+import * as checkInAssigned from "@emails/checkin-assigned";
 import * as crisisAlert from "@emails/crisis-alert";
 import * as intakeReminder from "@emails/intake-reminder";
 import * as magicLink from "@emails/magic-link";
@@ -88,6 +89,7 @@ export const templates = {
   "payment-alert": fromModule(paymentAlert),
   "intake-reminder": fromModule(intakeReminder),
   "crisis-alert": fromModule(crisisAlert),
+  "checkin-assigned": fromModule(checkInAssigned),
 };
 
 type TemplateName = keyof typeof templates;

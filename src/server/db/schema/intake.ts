@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sealedJson } from "@/server/crypto/sealed";
 import type { Answers, QuestionnaireContent } from "@/lib/intake/model";
 import type { Profile } from "@/lib/intake/scoring";
-import { INTAKE_STATUSES, QUESTIONNAIRE_KINDS } from "@/lib/intake/status";
+import { CHECKIN_MAX_WEEKS, CHECKIN_MIN_WEEKS, CHECKIN_SCHEDULE_STATUSES, INTAKE_STATUSES, QUESTIONNAIRE_KINDS } from "@/lib/intake/status";
 import { users } from "./auth";
 import { clients, offerings, practices } from "./practices";
 import { bookings } from "./scheduling";
@@ -77,6 +77,9 @@ export const intakeResponses = pgTable(
     /** Set when a first booking assigned it: one per client per offering. Null for a hand assignment. */
     offeringId: uuid().references(() => offerings.id, { onDelete: "set null" }),
     bookingId: uuid().references(() => bookings.id, { onDelete: "set null" }),
+    /** Set when a recurring check-in created it, with the moment it fell due: one copy per person per due date. */
+    scheduleId: uuid().references((): AnyPgColumn => checkInSchedules.id, { onDelete: "set null" }),
+    dueAt: timestamp({ withTimezone: true }),
     status: intakeStatus().notNull().default("not_started"),
     answers: sealedJson<Answers>().notNull(),
     profile: jsonb().$type<Profile>(),
@@ -91,6 +94,8 @@ export const intakeResponses = pgTable(
   (t) => [
     index("intake_responses_practice_client_idx").on(t.practiceId, t.clientId),
     uniqueIndex("intake_responses_client_offering_key").on(t.clientId, t.offeringId),
+    uniqueIndex("intake_responses_schedule_due_key").on(t.scheduleId, t.clientId, t.dueAt),
+    check("intake_responses_schedule_due", sql`(${t.scheduleId} is null) or (${t.dueAt} is not null)`),
     check("intake_responses_submitted", sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
   ],
 );
@@ -118,4 +123,39 @@ export const crisisAlerts = pgTable(
     acknowledgedBy: text().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("crisis_alerts_open_idx").on(t.practiceId).where(sql`${t.acknowledgedAt} is null`)],
+);
+
+export const checkInScheduleStatus = pgEnum("checkin_schedule_status", CHECKIN_SCHEDULE_STATUSES);
+
+/**
+ * A questionnaire (the pillars check-in) re-assigned to a client every N weeks; for a couple each
+ * partner gets their own copy. One live (active or paused) schedule per client and questionnaire;
+ * a stopped one stays for the record. `nextDueAt` is when the periodic job creates the next copy.
+ */
+export const checkInSchedules = pgTable(
+  "checkin_schedules",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    questionnaireId: uuid()
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: "cascade" }),
+    everyWeeks: integer().notNull(),
+    status: checkInScheduleStatus().notNull().default("active"),
+    nextDueAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    stoppedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("checkin_schedules_live_key").on(t.clientId, t.questionnaireId).where(sql`${t.status} <> 'stopped'`),
+    index("checkin_schedules_due_idx").on(t.nextDueAt).where(sql`${t.status} = 'active'`),
+    index("checkin_schedules_practice_client_idx").on(t.practiceId, t.clientId),
+    check("checkin_schedules_every_weeks", sql`${t.everyWeeks} between ${sql.raw(String(CHECKIN_MIN_WEEKS))} and ${sql.raw(String(CHECKIN_MAX_WEEKS))}`),
+    check("checkin_schedules_stopped", sql`(${t.status} = 'stopped') = (${t.stoppedAt} is not null)`),
+  ],
 );

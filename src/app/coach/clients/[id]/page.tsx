@@ -27,8 +27,11 @@ import { suggestPractices } from "@/server/homework/suggestions";
 import { IntakeSuggestions } from "@/components/homework/intake-suggestions";
 import { libraryViewOf } from "../../homework/library-view";
 import { assignPracticeAction, changeAssignmentAction } from "../../homework/actions";
-import { AssignQuestionnaireForm } from "../intake-panels";
-import { listClientIntakesForCoach } from "@/server/intake/coach-view";
+import { AssignQuestionnaireForm, CheckInForm, CheckInScheduleRow } from "../intake-panels";
+import { getPillarHistory, listClientIntakesForCoach } from "@/server/intake/coach-view";
+import { listCheckInSchedules } from "@/server/intake/checkins";
+import { PillarHistory } from "@/components/intake/pillar-history";
+import { formatWhen } from "@/lib/time/format";
 import { listQuestionnaires } from "@/server/intake/questionnaires";
 
 type Props = {
@@ -50,14 +53,17 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const everyone = await listClients(practiceId, { includeArchived: true });
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
   // Anyone active can be chosen, plus whoever is linked now (even if archived).
-  const [sessions, homework, library, intakes, questionnaires, suggested] = await Promise.all([
+  const [sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules] = await Promise.all([
     listClientBookings(practiceId, client.id),
     getClientAdherence(practiceId, client.id),
     listLibrary(practiceId),
     listClientIntakesForCoach(practiceId, client.id),
     listQuestionnaires(practiceId),
     client.status === "active" ? suggestPractices(practiceId, client.id) : [],
+    getPillarHistory(practiceId, client.id),
+    listCheckInSchedules(practiceId, client.id, client.partnerId),
   ]);
+  const checkIn = questionnaires.find((q) => q.kind === "checkin") ?? questionnaires[0];
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
   return (
@@ -165,6 +171,43 @@ export default async function ClientPage({ params, searchParams }: Props) {
             <p className="mb-5 text-sm text-muted">No questionnaire yet. Booking an offering assigns its intake; you can also assign one here.</p>
           )}
           <AssignQuestionnaireForm clientId={client.id} questionnaires={questionnaires.map((q) => ({ id: q.id, name: q.name }))} />
+        </Card>
+        <Card aria-labelledby="pillars-heading">
+          <h2 id="pillars-heading" className="mb-1 font-serif text-lg font-semibold text-ink">
+            Pillars over time
+          </h2>
+          <p className="mb-4 text-sm text-muted">Each rating from 1 (hardly there) to 5 (strong and steady), from every intake and check-in {client.name} submitted; dates in {practice.timeZone}.</p>
+          <PillarHistory assessments={pillarHistory} timeZone={practice.timeZone} />
+          {schedules.length ? (
+            <ul aria-label="Recurring check-ins" className="mt-5 divide-y divide-line border-t border-line">
+              {schedules.map((s) => (
+                <CheckInScheduleRow
+                  key={s.id}
+                  schedule={{
+                    id: s.id,
+                    questionnaireName: s.questionnaireName,
+                    everyWeeks: s.everyWeeks,
+                    status: s.status,
+                    next: formatWhen(s.nextDueAt, practice.timeZone),
+                    from: s.clientId === client.id ? null : (partner?.name ?? null),
+                  }}
+                />
+              ))}
+            </ul>
+          ) : null}
+          {client.status === "active" && checkIn ? (
+            <details className="mt-6 border-t border-line pt-4">
+              <summary className="cursor-pointer font-medium text-brand-700">Send a check-in</summary>
+              <div className="mt-4">
+                <CheckInForm
+                  clientId={client.id}
+                  questionnaires={questionnaires.map((q) => ({ id: q.id, name: q.name }))}
+                  defaultId={checkIn.id}
+                  couple={!!partner && partner.status === "active"}
+                />
+              </div>
+            </details>
+          ) : null}
         </Card>
         <Card aria-labelledby="partner-heading">
           <h2 id="partner-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
