@@ -21,10 +21,10 @@ beforeEach(() => setTestClock(NOW.toJSDate()));
 const coupleBooked = () => coupleBookedFor(ZONE, "2027-01-11T10:00");
 
 describe("questionnaires", () => {
-  it("gives every new practice the three templates and its offerings their intake", async () => {
+  it("gives every new practice the three templates, the pillars check-in, and its offerings their intake", async () => {
     const { practiceId, offering } = await createBookablePractice(ZONE);
     const list = await listQuestionnaires(practiceId);
-    expect(list.map((q) => q.kind).sort()).toEqual(["crisis", "one_on_one", "relationship"]);
+    expect(list.map((q) => q.kind).sort()).toEqual(["checkin", "crisis", "one_on_one", "relationship"]);
     expect(offering.intakeQuestionnaireId).toBe(list.find((q) => q.kind === "one_on_one")!.id);
     const crisis = await getQuestionnaire(practiceId, list.find((q) => q.kind === "crisis")!.id);
     // The safety screen comes first.
@@ -190,7 +190,7 @@ describe("crisis triage", () => {
     const [recorded] = await getDb().select().from(crisisAlerts).where(eq(crisisAlerts.id, open[0]!.id));
     expect(recorded).toMatchObject({ acknowledgedBy: user.id });
     expect(recorded!.acknowledgedAt).toBeInstanceOf(Date);
-    expect(await getDb().select().from(questionnaires).where(eq(questionnaires.practiceId, practiceId))).toHaveLength(3);
+    expect(await getDb().select().from(questionnaires).where(eq(questionnaires.practiceId, practiceId))).toHaveLength(4);
   });
 });
 
@@ -235,12 +235,20 @@ describe("ensureIntakeTemplates", () => {
 
     expect(await ensureIntakeTemplates()).toBeGreaterThanOrEqual(1);
     const list = await listQuestionnaires(practiceId);
-    expect(list.map((q) => q.kind).sort()).toEqual(["crisis", "one_on_one", "relationship"]);
+    expect(list.map((q) => q.kind).sort()).toEqual(["checkin", "crisis", "one_on_one", "relationship"]);
     const [updated] = await getDb().select().from(offerings).where(eq(offerings.id, offering.id));
     expect(updated!.intakeQuestionnaireId).toBe(list.find((q) => q.kind === "one_on_one")!.id);
 
     expect(await ensureIntakeTemplates()).toBe(0);
-    expect(await listQuestionnaires(practiceId)).toHaveLength(3);
+    expect(await listQuestionnaires(practiceId)).toHaveLength(4);
+  });
+
+  it("gives a practice from before re-assessment the pillars check-in and leaves its other questionnaires alone", async () => {
+    const { practiceId } = await createBookablePractice(ZONE);
+    await getDb().delete(questionnaires).where(and(eq(questionnaires.practiceId, practiceId), eq(questionnaires.kind, "checkin")));
+    expect(await ensureIntakeTemplates()).toBeGreaterThanOrEqual(1);
+    expect((await listQuestionnaires(practiceId)).map((q) => q.kind).sort()).toEqual(["checkin", "crisis", "one_on_one", "relationship"]);
+    expect(await ensureIntakeTemplates()).toBe(0);
   });
 });
 

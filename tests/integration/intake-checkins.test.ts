@@ -1,0 +1,259 @@
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { checkInSchedules, clients, emailOutbox, intakeResponses } from "@/server/db/schema";
+import { assignCheckIn, assignDueCheckIns, changeCheckInSchedule, listCheckInSchedules } from "@/server/intake/checkins";
+import { getPillarHistory } from "@/server/intake/coach-view";
+import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
+import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
+import { renderEmail } from "@/server/notifications/templates";
+import { createBookablePractice, setTestClock } from "../support/factories";
+import { coupleBooked as coupleBookedFor, failure } from "../support/intake";
+
+const ZONE = "America/Los_Angeles";
+const NOW = DateTime.fromISO("2027-01-06T08:00", { zone: ZONE });
+const WEEK = 7 * 86_400_000;
+
+beforeEach(async () => {
+  setTestClock(NOW.toJSDate());
+  // The job runs over every practice in this file's database: each test starts with no schedules and no check-in mail.
+  await getDb().delete(checkInSchedules);
+  await getDb().delete(emailOutbox).where(eq(emailOutbox.template, "checkin-assigned"));
+});
+
+async function couple() {
+  const booked = await coupleBookedFor(ZONE, "2027-01-11T10:00");
+  const checkIn = (await listQuestionnaires(booked.practiceId)).find((q) => q.kind === "checkin")!;
+  return { ...booked, checkInId: checkIn.id };
+}
+
+const copiesOf = (scheduleId: string) =>
+  getDb().select().from(intakeResponses).where(eq(intakeResponses.scheduleId, scheduleId)).orderBy(asc(intakeResponses.dueAt), asc(intakeResponses.clientId));
+
+describe("the pillars check-in", () => {
+  it("is one of every practice's questionnaires: the five pillars rated 1–5 and an optional note", async () => {
+    const { practiceId } = await createBookablePractice(ZONE);
+    const checkIn = (await listQuestionnaires(practiceId)).find((q) => q.kind === "checkin")!;
+    const { version } = await getQuestionnaire(practiceId, checkIn.id);
+    const rated = version.content.questions.filter((q) => q.kind === "scale");
+    expect(rated.map((q) => (q.kind === "scale" ? q.scoring?.key : null))).toEqual(["vulnerability", "listening", "empathy", "affirmation", "shared"]);
+    expect(version.content.questions.filter((q) => q.kind === "long_text").every((q) => !("required" in q) || !q.required)).toBe(true);
+  });
+});
+
+describe("assigning a check-in", () => {
+  it("once: each partner gets their own copy and their own email, and neither sees the other's", async () => {
+    const { practiceId, sam, alex, checkInId } = await couple();
+    const { schedule, responses } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "once" });
+    expect(schedule).toBeNull();
+    expect(responses.map((r) => r.clientId).sort()).toEqual([sam.clientId, alex.clientId].sort());
+
+    const mail = await getDb().select().from(emailOutbox).where(eq(emailOutbox.template, "checkin-assigned"));
+    expect(mail.map((m) => m.recipient).sort()).toEqual(["alex@example.test", "sam@example.test"]);
+    const samsCopy = responses.find((r) => r.clientId === sam.clientId)!;
+    const alexsCopy = responses.find((r) => r.clientId === alex.clientId)!;
+    const toSam = mail.find((m) => m.recipient === "sam@example.test")!;
+    expect(toSam.data.checkInUrl).toBe(`http://localhost:3000/portal/intake/${samsCopy.id}`);
+    const rendered = await renderEmail("checkin-assigned", toSam.data);
+    expect(rendered.text).not.toContain("Alex");
+    expect(rendered.text).toContain(samsCopy.id);
+
+    // Each sees only their own copy; the partner's is "not found".
+    expect((await listClientIntakes(sam)).map((r) => r.id)).toContain(samsCopy.id);
+    expect((await listClientIntakes(sam)).map((r) => r.id)).not.toContain(alexsCopy.id);
+    expect((await failure(getClientIntake(sam, alexsCopy.id))).code).toBe("not_found");
+    expect((await failure(getClientIntake(alex, samsCopy.id))).code).toBe("not_found");
+  });
+
+  it("every N weeks: the first copy now, the next when due, once however often the job runs", async () => {
+    const { practiceId, sam, alex, checkInId } = await couple();
+    const { schedule } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: "2" });
+    const first = await copiesOf(schedule!.id);
+    expect(first).toHaveLength(2);
+    // The test clock runs on from NOW: times count from the moment the schedule started.
+    const start = first[0]!.dueAt!.getTime();
+    expect(start - NOW.toMillis()).toBeLessThan(600_000);
+    expect(schedule!.nextDueAt.getTime()).toBe(start + 2 * WEEK);
+
+    expect(await assignDueCheckIns(new Date(start + WEEK))).toEqual({ assigned: 0 });
+    const due = new Date(start + 2 * WEEK);
+    // Two servers at once, then again: one copy each for the due date.
+    const runs = await Promise.all([assignDueCheckIns(due), assignDueCheckIns(due)]);
+    expect(runs[0].assigned + runs[1].assigned).toBe(2);
+    expect(await assignDueCheckIns(due)).toEqual({ assigned: 0 });
+    const copies = await copiesOf(schedule!.id);
+    expect(copies).toHaveLength(4);
+    expect(copies.slice(2).map((c) => c.dueAt!.getTime())).toEqual([due.getTime(), due.getTime()]);
+    expect(new Set(copies.slice(2).map((c) => c.clientId))).toEqual(new Set([sam.clientId, alex.clientId]));
+    expect(await getDb().select().from(emailOutbox).where(eq(emailOutbox.template, "checkin-assigned"))).toHaveLength(4);
+
+    // The database refuses a second copy for the same person and due date, whatever the code does.
+    const copy = copies[2]!;
+    await expect(
+      getDb().insert(intakeResponses).values({ ...copy, id: undefined, answers: {} }),
+    ).rejects.toThrow();
+
+    // Weeks missed (the server was down): one copy each, not a pile, and the rhythm carries on.
+    const late = new Date(start + 9 * WEEK);
+    expect(await assignDueCheckIns(late)).toEqual({ assigned: 2 });
+    const [row] = await getDb().select().from(checkInSchedules).where(eq(checkInSchedules.id, schedule!.id));
+    // Week 10 is after the clocks go forward (Mar 14): the same local time, an hour fewer in between.
+    const local = (weeks: number) => DateTime.fromMillis(start, { zone: ZONE }).plus({ weeks }).toMillis();
+    expect(row!.nextDueAt.getTime()).toBe(local(10));
+    expect(local(10)).toBe(start + 10 * WEEK - 3_600_000);
+    expect((await copiesOf(schedule!.id)).slice(4).map((c) => c.dueAt!.getTime())).toEqual([local(8), local(8)]);
+  });
+
+  it("keeps the practice's local time across a DST change", async () => {
+    const { practiceId, sam, checkInId } = await couple();
+    const { schedule } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 10 });
+    // 10 weeks after 8:00 on Jan 6 is 8:00 on Mar 17, after the clocks went forward on Mar 14 (69 days 23 hours).
+    expect(DateTime.fromJSDate(schedule!.nextDueAt, { zone: ZONE }).toFormat("yyyy-MM-dd HH:mm")).toBe("2027-03-17 08:00");
+    const [copy] = await copiesOf(schedule!.id);
+    expect(schedule!.nextDueAt.getTime() - copy!.dueAt!.getTime()).toBe(10 * WEEK - 3_600_000);
+  });
+
+  it("refuses bad input with field messages, and another practice's client or questionnaire as not found", async () => {
+    const { practiceId, sam, checkInId } = await couple();
+    for (const everyWeeks of ["0", "27", "1.5", "often"]) {
+      const error = await failure(assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks }));
+      expect(error.code).toBe("invalid");
+      expect(error.fieldErrors?.everyWeeks?.length).toBeGreaterThan(0);
+    }
+    expect((await failure(assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "sometimes" }))).code).toBe("invalid");
+
+    const other = await createBookablePractice(ZONE);
+    const [stranger] = await getDb()
+      .insert(clients)
+      .values({ practiceId: other.practiceId, name: "Stranger", email: "stranger@example.test", timeZone: ZONE })
+      .returning();
+    const foreignCheckIn = (await listQuestionnaires(other.practiceId)).find((q) => q.kind === "checkin")!;
+    expect((await failure(assignCheckIn(practiceId, { clientId: stranger!.id, questionnaireId: checkInId, repeat: "once" }))).code).toBe("not_found");
+    expect((await failure(assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: foreignCheckIn.id, repeat: "every", everyWeeks: 2 }))).code).toBe("not_found");
+    expect((await failure(assignCheckIn(other.practiceId, { clientId: sam.clientId, questionnaireId: foreignCheckIn.id, repeat: "once" }))).code).toBe("not_found");
+    expect(await getDb().select().from(intakeResponses).where(isNotNull(intakeResponses.scheduleId))).toHaveLength(0);
+    expect(await getDb().select().from(checkInSchedules)).toHaveLength(0);
+  });
+
+  it("keeps one live schedule per client and questionnaire, the partner's included", async () => {
+    const { practiceId, sam, alex, checkInId } = await couple();
+    const { schedule } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 4 });
+    expect((await failure(assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 2 }))).code).toBe("conflict");
+    // Alex's page: Sam's schedule already sends Alex a copy.
+    expect((await failure(assignCheckIn(practiceId, { clientId: alex.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 2 }))).code).toBe("conflict");
+    expect((await listCheckInSchedules(practiceId, alex.clientId, sam.clientId)).map((s) => s.id)).toEqual([schedule!.id]);
+    // The database refuses a second live one, whatever the code does.
+    await expect(
+      getDb().insert(checkInSchedules).values({ practiceId, clientId: sam.clientId, questionnaireId: checkInId, everyWeeks: 3, nextDueAt: new Date() }),
+    ).rejects.toThrow();
+    await expect(getDb().insert(checkInSchedules).values({ practiceId, clientId: alex.clientId, questionnaireId: checkInId, everyWeeks: 27, nextDueAt: new Date() })).rejects.toThrow();
+
+    // Once stopped, a new one may start.
+    await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "stop" });
+    const again = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 2 });
+    expect(again.schedule!.id).not.toBe(schedule!.id);
+  });
+
+  it("pauses, resumes on its rhythm, and stops", async () => {
+    const { practiceId, sam, checkInId } = await couple();
+    const { schedule } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 1 });
+    const start = schedule!.nextDueAt.getTime() - WEEK;
+    const paused = await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "pause" });
+    expect(paused.status).toBe("paused");
+    expect(await assignDueCheckIns(new Date(start + 3 * WEEK))).toEqual({ assigned: 0 });
+
+    // Resumed 3½ weeks in: nothing for the paused weeks, the next copy at week 4.
+    setTestClock(new Date(start + 3.5 * WEEK));
+    const resumed = await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "resume" });
+    expect(resumed).toMatchObject({ status: "active", nextDueAt: new Date(start + 4 * WEEK) });
+    expect(await assignDueCheckIns(new Date(start + 4 * WEEK))).toEqual({ assigned: 2 });
+
+    const other = await createBookablePractice(ZONE);
+    expect((await failure(changeCheckInSchedule(other.practiceId, { scheduleId: schedule!.id, change: "stop" }))).code).toBe("not_found");
+    expect((await failure(changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "explode" }))).code).toBe("invalid");
+
+    const stopped = await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "stop" });
+    expect(stopped.stoppedAt).toBeInstanceOf(Date);
+    expect(await assignDueCheckIns(new Date(start + 20 * WEEK))).toEqual({ assigned: 0 });
+    expect((await failure(changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "resume" }))).code).toBe("not_found");
+    expect(await listCheckInSchedules(practiceId, sam.clientId, null)).toHaveLength(0);
+    // Copies already sent stay.
+    expect(await copiesOf(schedule!.id)).toHaveLength(4);
+  });
+
+  it("skips an archived partner", async () => {
+    const { practiceId, sam, alex, checkInId } = await couple();
+    await getDb().update(clients).set({ status: "archived" }).where(eq(clients.id, alex.clientId));
+    const { responses } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "once" });
+    expect(responses.map((r) => r.clientId)).toEqual([sam.clientId]);
+  });
+});
+
+describe("the pillars over time", () => {
+  async function rate(scope: { practiceId: string; clientId: string }, responseId: string, ratings: Record<string, string>, at: DateTime) {
+    setTestClock(at.toJSDate());
+    const { content } = await getClientIntake(scope, responseId);
+    for (const q of content.questions) {
+      if (q.kind === "scale") {
+        const value = ratings[q.id] ?? ratings.rest;
+        if (value) await saveIntakeAnswer(scope, responseId, q.id, value);
+      } else if (q.kind === "spectrum") await saveIntakeAnswer(scope, responseId, q.id, "4");
+    }
+    return submitIntake(scope, responseId);
+  }
+
+  it("has a point per submitted response that rated the pillar, none for an unrated pillar, and only the client's own", async () => {
+    const { practiceId, sam, alex, checkInId } = await couple();
+    await rate(sam, sam.responseId, { rest: "2" }, NOW.plus({ days: 1 }));
+    await rate(alex, alex.responseId, { rest: "5" }, NOW.plus({ days: 1 }));
+
+    // The coach lets "shared experiences" be skipped in the check-in.
+    const { version } = await getQuestionnaire(practiceId, checkInId);
+    const questions = version.content.questions.map((q) => (q.id === "pillar_shared" && q.kind === "scale" ? { ...q, required: false } : q));
+    await saveQuestionnaire(practiceId, checkInId, { name: "Pillars check-in", content: { ...version.content, questions } });
+
+    const first = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "once" });
+    const samsFirst = first.responses.find((r) => r.clientId === sam.clientId)!;
+    await rate(sam, samsFirst.id, { pillar_vulnerability: "4", pillar_listening: "3", pillar_empathy: "3", pillar_affirmation: "5" }, NOW.plus({ weeks: 4 }));
+    const second = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "once" });
+    // A check-in assigned but never submitted draws nothing.
+    expect(second.responses).toHaveLength(2);
+
+    const history = await getPillarHistory(practiceId, sam.clientId);
+    expect(history.map((a) => a.id)).toEqual([sam.responseId, samsFirst.id]);
+    expect(history[0]!.pillars).toEqual({ vulnerability: 2, listening: 2, empathy: 2, affirmation: 2, shared: 2 });
+    expect(history[1]!.pillars).toEqual({ vulnerability: 4, listening: 3, empathy: 3, affirmation: 5, shared: null });
+    // The test clock runs on from where it was set.
+    expect(history[1]!.submittedAt.getTime() - NOW.plus({ weeks: 4 }).toMillis()).toBeGreaterThanOrEqual(0);
+    expect(history[1]!.submittedAt.getTime() - NOW.plus({ weeks: 4 }).toMillis()).toBeLessThan(600_000);
+    expect(history[1]!.name).toBe("Pillars check-in");
+
+    // Alex's ratings are Alex's: not on Sam's page, and another practice sees nothing.
+    expect((await getPillarHistory(practiceId, alex.clientId)).map((a) => a.pillars.vulnerability)).toEqual([5]);
+    const other = await createBookablePractice(ZONE);
+    expect(await getPillarHistory(other.practiceId, sam.clientId)).toEqual([]);
+    expect(await getPillarHistory(practiceId, "not-an-id")).toEqual([]);
+  });
+
+  it("leaves out a submitted response that rates no pillar", async () => {
+    const booked = await coupleBookedFor(ZONE, "2027-01-11T10:00");
+    const crisis = (await listQuestionnaires(booked.practiceId)).find((q) => q.kind === "crisis")!;
+    const { version } = await getQuestionnaire(booked.practiceId, crisis.id);
+    const rated = version.content.questions.some((q) => q.kind !== "section" && q.scoring?.feeds === "pillar");
+    expect(rated).toBe(false);
+    const { responses } = await assignCheckIn(booked.practiceId, { clientId: booked.sam.clientId, questionnaireId: crisis.id, repeat: "once" });
+    const mine = responses.find((r) => r.clientId === booked.sam.clientId)!;
+    const { content } = await getClientIntake(booked.sam, mine.id);
+    for (const q of content.questions) {
+      if (q.kind === "yes_no") await saveIntakeAnswer(booked.sam, mine.id, q.id, "no");
+      if ((q.kind === "long_text" || q.kind === "short_text") && q.required) await saveIntakeAnswer(booked.sam, mine.id, q.id, "Fine.");
+      if (q.kind === "single" && q.required) await saveIntakeAnswer(booked.sam, mine.id, q.id, q.options[0]!.id);
+      if (q.kind === "multiple" && q.required) await saveIntakeAnswer(booked.sam, mine.id, q.id, [q.options[0]!.id]);
+      if (q.kind === "scale" && q.required) await saveIntakeAnswer(booked.sam, mine.id, q.id, "3");
+    }
+    await submitIntake(booked.sam, mine.id);
+    expect(await getPillarHistory(booked.practiceId, booked.sam.clientId)).toEqual([]);
+    expect(await getDb().select().from(intakeResponses).where(and(eq(intakeResponses.id, mine.id), eq(intakeResponses.status, "submitted")))).toHaveLength(1);
+  });
+});
