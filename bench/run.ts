@@ -3,6 +3,7 @@
  * Goals are for reading, never asserted: a slow machine is not a failure.
  */
 import { benchBilling } from "./billing";
+import { benchClientPage } from "./client-page";
 import { benchEmailThroughput } from "./email-throughput";
 import { benchHomeworkPage } from "./homework-page";
 import { benchIntakeScoring } from "./intake-scoring";
@@ -17,6 +18,7 @@ async function main() {
   await benchPageJs();
   await benchEmailThroughput();
   await benchHomeworkPage();
+  await benchClientPage();
   // Last: it points this process's settings at an in-memory database and the fake Stripe.
   await benchBilling();
 }

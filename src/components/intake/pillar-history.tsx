@@ -4,7 +4,6 @@
 
 import { PILLARS, pillarLabels, type Pillar } from "@/lib/intake/model";
 import { labelledTicks, pillarChart, type Assessment } from "@/lib/intake/pillar-history";
-import { formatWhen } from "@/lib/time/format";
 
 /** Told apart by colour (colour-blind safe), dash and marker, so no line relies on colour alone. */
 const STYLE: Record<Pillar, { color: string; dash?: string; marker: "circle" | "square" | "diamond" | "triangle" | "ring" }> = {
@@ -31,7 +30,9 @@ export function PillarHistory({ assessments, timeZone }: { assessments: Assessme
     return <p className="text-sm text-muted">No pillar ratings yet. They appear here once the client submits an intake or a check-in that rates the pillars.</p>;
   }
   const chart = pillarChart(assessments, BOX);
+  // One formatter each, made once: building an Intl.DateTimeFormat costs far more than using one.
   const monthDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
+  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone });
   return (
     <figure>
       <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} className="w-full" aria-hidden>
@@ -86,7 +87,7 @@ export function PillarHistory({ assessments, timeZone }: { assessments: Assessme
           {assessments.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                {a.name}, {formatWhen(a.submittedAt, timeZone)}
+                {a.name}, {when.format(a.submittedAt)}
               </th>
               {PILLARS.map((pillar) => (
                 <td key={pillar}>{a.pillars[pillar] === null ? "not rated" : `${a.pillars[pillar]} of 5`}</td>

@@ -24,7 +24,7 @@ export function pillarAssessments(rows: { id: string; name: string; submittedAt:
 
 export type ChartBox = { width: number; height: number; left: number; right: number; top: number; bottom: number };
 
-export type PillarLine = { pillar: Pillar; points: { x: number; y: number; value: number; assessmentId: string }[]; path: string };
+type PillarLine = { pillar: Pillar; points: { x: number; y: number; value: number; assessmentId: string }[]; path: string };
 
 export type PillarChart = {
   lines: PillarLine[];

@@ -17,7 +17,6 @@ export const QUESTIONNAIRE_KINDS = ["relationship", "crisis", "one_on_one", "cus
 
 /** A recurring check-in: running, paused by the coach (kept, sends nothing), or stopped for good. */
 export const CHECKIN_SCHEDULE_STATUSES = ["active", "paused", "stopped"] as const;
-export type CheckInScheduleStatus = (typeof CHECKIN_SCHEDULE_STATUSES)[number];
 
 /** Every N weeks, N from 1 to 26. */
 export const CHECKIN_MIN_WEEKS = 1;

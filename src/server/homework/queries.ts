@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { cadenceFrom, type Cadence } from "@/lib/homework/cadence";
-import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence } from "@/lib/homework/occurrences";
+import { occurrenceKey, occurrencesBetween, progressOf, weekDates, type Occurrence, type Schedule } from "@/lib/homework/occurrences";
 import { addDays, mondayOf } from "@/lib/time/dates";
 import type { AdherenceView, AssignmentView, ClientWeekView, ReflectionView } from "@/lib/homework/view";
 import { localDateOf } from "@/lib/time/zones";
@@ -151,10 +151,16 @@ export async function getClientAdherence(practiceId: string, clientId: string): 
     .where(and(eq(homeworkAssignments.practiceId, practiceId), or(inArray(homeworkAssignments.clientId, people), inArray(homeworkAssignments.partnerClientId, people))))
     .orderBy(asc(homeworkAssignments.createdAt));
   const sets = await completedKeys(rows.map((r) => r.id));
+  const zoneOfRow = (row: (typeof rows)[number]) => zones.get(row.clientId)?.timeZone ?? client.timeZone;
+  // One schedulesOf per zone (a couple has at most two), not one per assignment: it queries.
+  const schedules = new Map<string, Schedule>();
+  for (const zone of new Set(rows.map(zoneOfRow))) {
+    for (const [id, schedule] of await schedulesOf(rows.filter((r) => zoneOfRow(r) === zone), zone)) schedules.set(id, schedule);
+  }
   const assignments: AdherenceView["assignments"] = [];
   for (const row of rows) {
-    const zone = zones.get(row.clientId)?.timeZone ?? client.timeZone;
-    const schedule = (await schedulesOf([row], zone)).get(row.id)!;
+    const zone = zoneOfRow(row);
+    const schedule = schedules.get(row.id)!;
     const today = localDateOf(now(), zone);
     const done = sets.get(row.id) ?? new Set<string>();
     assignments.push({

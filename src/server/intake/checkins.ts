@@ -40,7 +40,7 @@ const assignInput = z.discriminatedUnion("repeat", [
 ], { error: "Choose once or every few weeks." });
 
 /** `weeks` later on the practice's calendar: the same local time of day across a DST change. */
-export function weeksLater(at: Date, weeks: number, timeZone: string): Date {
+function weeksLater(at: Date, weeks: number, timeZone: string): Date {
   return DateTime.fromJSDate(at, { zone: timeZone }).plus({ weeks }).toJSDate();
 }
 

@@ -8,12 +8,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
-import { getClient, listClients } from "@/server/clients/clients";
-import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus } from "@/lib/scheduling/status";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";
+import { getClient } from "@/server/clients/clients";
+import { loadClientPage } from "./load";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
 import { ClientForm } from "../client-form";
@@ -21,18 +21,12 @@ import { PartnerForm, StatusForm } from "../client-panels";
 import { AssignForm } from "@/components/homework/assign-form";
 import { ClientHomework } from "@/components/homework/client-homework";
 import { now } from "@/server/clock";
-import { listLibrary } from "@/server/homework/library";
-import { getClientAdherence } from "@/server/homework/queries";
-import { suggestPractices } from "@/server/homework/suggestions";
 import { IntakeSuggestions } from "@/components/homework/intake-suggestions";
 import { libraryViewOf } from "../../homework/library-view";
 import { assignPracticeAction, changeAssignmentAction } from "../../homework/actions";
 import { AssignQuestionnaireForm, CheckInForm, CheckInScheduleRow } from "../intake-panels";
-import { getPillarHistory, listClientIntakesForCoach } from "@/server/intake/coach-view";
-import { listCheckInSchedules } from "@/server/intake/checkins";
 import { PillarHistory } from "@/components/intake/pillar-history";
 import { formatWhen } from "@/lib/time/format";
-import { listQuestionnaires } from "@/server/intake/questionnaires";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -49,20 +43,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClientPage({ params, searchParams }: Props) {
   const { practiceId, practice } = await requireCoach();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const client = await orNotFound(getClient(practiceId, id));
-  const everyone = await listClients(practiceId, { includeArchived: true });
-  const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
-  // Anyone active can be chosen, plus whoever is linked now (even if archived).
-  const [sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules] = await Promise.all([
-    listClientBookings(practiceId, client.id),
-    getClientAdherence(practiceId, client.id),
-    listLibrary(practiceId),
-    listClientIntakesForCoach(practiceId, client.id),
-    listQuestionnaires(practiceId),
-    client.status === "active" ? suggestPractices(practiceId, client.id) : [],
-    getPillarHistory(practiceId, client.id),
-    listCheckInSchedules(practiceId, client.id, client.partnerId),
-  ]);
+  const { client, partner, sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, everyone } = await orNotFound(
+    loadClientPage(practiceId, id),
+  );
   const checkIn = questionnaires.find((q) => q.kind === "checkin") ?? questionnaires[0];
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
 
