@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { checkInSchedules, clients, emailOutbox, intakeResponses } from "@/server/db/schema";
 import { assignCheckIn, assignDueCheckIns, changeCheckInSchedule, listCheckInSchedules } from "@/server/intake/checkins";
-import { getPillarHistory } from "@/server/intake/coach-view";
+import { getPillarHistory, intakeStatusFor } from "@/server/intake/coach-view";
 import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
 import { renderEmail } from "@/server/notifications/templates";
@@ -132,7 +132,7 @@ describe("assigning a check-in", () => {
     expect((await failure(assignCheckIn(practiceId, { clientId: stranger!.id, questionnaireId: checkInId, repeat: "once" }))).code).toBe("not_found");
     expect((await failure(assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: foreignCheckIn.id, repeat: "every", everyWeeks: 2 }))).code).toBe("not_found");
     expect((await failure(assignCheckIn(other.practiceId, { clientId: sam.clientId, questionnaireId: foreignCheckIn.id, repeat: "once" }))).code).toBe("not_found");
-    expect(await getDb().select().from(intakeResponses).where(isNotNull(intakeResponses.scheduleId))).toHaveLength(0);
+    expect(await getDb().select().from(intakeResponses).where(and(eq(intakeResponses.practiceId, practiceId), isNotNull(intakeResponses.dueAt)))).toHaveLength(0);
     expect(await getDb().select().from(checkInSchedules)).toHaveLength(0);
   });
 
@@ -217,8 +217,10 @@ describe("the pillars over time", () => {
     const samsFirst = first.responses.find((r) => r.clientId === sam.clientId)!;
     await rate(sam, samsFirst.id, { pillar_vulnerability: "4", pillar_listening: "3", pillar_empathy: "3", pillar_affirmation: "5" }, NOW.plus({ weeks: 4 }));
     const second = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "once" });
-    // A check-in assigned but never submitted draws nothing.
+    // A check-in assigned but never submitted draws nothing, and isn't an unfinished intake on Today.
     expect(second.responses).toHaveLength(2);
+    expect(second.responses.every((r) => r.dueAt !== null && r.scheduleId === null)).toBe(true);
+    expect((await intakeStatusFor(practiceId, [sam.clientId])).get(sam.clientId)).toBe("submitted");
 
     const history = await getPillarHistory(practiceId, sam.clientId);
     expect(history.map((a) => a.id)).toEqual([sam.responseId, samsFirst.id]);

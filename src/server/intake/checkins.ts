@@ -67,7 +67,8 @@ type Issue = {
   questionnaireId: string;
   people: Person[];
   schedule: Pick<Schedule, "id" | "everyWeeks"> | null;
-  dueAt: Date | null;
+  /** When this check-in fell due (now, for a one-off): marks the copy as a check-in, not an intake. */
+  dueAt: Date;
 };
 
 /** One copy per person (latest version), each with its own email. A copy already made for this due date is not made again. */
@@ -128,7 +129,7 @@ export async function assignCheckIn(practiceId: string, input: { clientId: strin
       const [practice] = await tx.select({ id: practices.id, name: practices.name }).from(practices).where(eq(practices.id, practiceId));
       await latestVersion(tx, practiceId, values.questionnaireId); // the practice's own, or "not found"
       if (values.repeat === "once") {
-        const rows = await issueCheckIn(tx, { practice: practice!, questionnaireId: values.questionnaireId, people: found.people, schedule: null, dueAt: null });
+        const rows = await issueCheckIn(tx, { practice: practice!, questionnaireId: values.questionnaireId, people: found.people, schedule: null, dueAt: now() });
         return { schedule: null, responses: rows };
       }
       if (found.client.partnerId) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { clients, intakeResponses, questionnaireVersions, questionnaires } from "@/server/db/schema";
@@ -68,6 +68,7 @@ export async function getIntakeProfile(practiceId: string, clientId: string, res
 /**
  * Each client's intake status for the coach's lists (Today, the calendar, a
  * client page): the least finished of their intakes, so anything still open shows.
+ * Check-ins (`due_at` set) don't count: an open check-in isn't an unfinished intake.
  */
 export async function intakeStatusFor(practiceId: string, clientIds: string[]): Promise<Map<string, IntakeStatus>> {
   const out = new Map<string, IntakeStatus>();
@@ -75,7 +76,7 @@ export async function intakeStatusFor(practiceId: string, clientIds: string[]): 
   const rows = await getDb()
     .select({ clientId: intakeResponses.clientId, status: intakeResponses.status })
     .from(intakeResponses)
-    .where(and(eq(intakeResponses.practiceId, practiceId), inArray(intakeResponses.clientId, [...new Set(clientIds)])));
+    .where(and(eq(intakeResponses.practiceId, practiceId), inArray(intakeResponses.clientId, [...new Set(clientIds)]), isNull(intakeResponses.dueAt)));
   const order: IntakeStatus[] = ["not_started", "in_progress", "submitted"];
   for (const { clientId, status } of rows) {
     const seen = out.get(clientId);

@@ -77,7 +77,10 @@ export const intakeResponses = pgTable(
     /** Set when a first booking assigned it: one per client per offering. Null for a hand assignment. */
     offeringId: uuid().references(() => offerings.id, { onDelete: "set null" }),
     bookingId: uuid().references(() => bookings.id, { onDelete: "set null" }),
-    /** Set when a recurring check-in created it, with the moment it fell due: one copy per person per due date. */
+    /**
+     * A check-in copy: when it fell due (set for every check-in, once or recurring; null for an
+     * intake), and the recurring schedule that made it: one copy per person per schedule and due date.
+     */
     scheduleId: uuid().references((): AnyPgColumn => checkInSchedules.id, { onDelete: "set null" }),
     dueAt: timestamp({ withTimezone: true }),
     status: intakeStatus().notNull().default("not_started"),
