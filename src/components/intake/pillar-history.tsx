@@ -14,7 +14,8 @@ const STYLE: Record<Pillar, { color: string; dash?: string; marker: "circle" | "
   shared: { color: "#5f6b76", dash: "1 0", marker: "ring" },
 };
 
-const BOX = { width: 600, height: 240, left: 28, right: 16, top: 12, bottom: 28 };
+// Room at either end for a date label centred on the first or last assessment.
+const BOX = { width: 600, height: 240, left: 32, right: 24, top: 12, bottom: 28 };
 
 function Marker({ pillar, x, y }: { pillar: Pillar; x: number; y: number }) {
   const { color, marker } = STYLE[pillar];
