@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWebUrl } from "./scheduling/meeting-place";
 import { isValidTimeZone } from "./time/zones";
 
 /**
@@ -89,3 +90,18 @@ export const moneySchema = z
   )
   .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Use at most two decimals.")
   .transform((v) => Math.round(v * 100));
+
+/**
+ * A web address someone will open (a meeting link, a Jitsi server): http or
+ * https with a host, one line, no user name or password in it. `message`
+ * names what it is for. Stored as the URL parser writes it.
+ */
+export const webUrlSchema = (message: string, max = 500) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Keep the address under ${max} characters.`)
+    .refine((v) => isSingleLine(v) && isWebUrl(v), message)
+    // As a browser would write it (spaces escaped, host lowercased), so every link built from it works.
+    .transform((v) => new URL(v).href);

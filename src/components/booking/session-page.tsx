@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import type { SessionView } from "@/lib/scheduling/session-view";
 import { clientStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
+import { JoinCall } from "./join-call";
 import { ManageSession, type ManageActions } from "./manage-session";
 import { SessionSummary } from "./session-summary";
 
@@ -23,6 +24,7 @@ export function SessionPage(props: SessionPageProps) {
   const badge = clientStatus(status, new Date(summary.startIso), new Date(nowIso));
   const canceled = isCanceled(status);
   const ahead = holdsTime(status) && new Date(summary.startIso) > new Date(nowIso);
+  const joinUrl = summary.place.kind === "video" && status === "confirmed" ? summary.place.url : undefined;
 
   return (
     <div className="space-y-8">
@@ -43,6 +45,7 @@ export function SessionPage(props: SessionPageProps) {
       ) : null}
 
       <SessionSummary {...summary} canceled={canceled} badge={<Badge tone={badge.tone}>{badge.label}</Badge>} />
+      {joinUrl ? <JoinCall url={joinUrl} startIso={summary.startIso} endIso={summary.endIso} nowIso={nowIso} /> : null}
 
       {ahead ? (
         <>
@@ -91,7 +94,9 @@ export function SessionPage(props: SessionPageProps) {
               : status === "expired"
                 ? "Not booked: the payment wasn’t completed in time"
                 : holdsTime(status)
-                  ? "This session has passed"
+                  ? new Date(summary.endIso) > new Date(nowIso)
+                    ? "This session has started"
+                    : "This session has passed"
                   : "This session is over"}
           </h2>
           <p className="mt-1 text-sm text-muted">

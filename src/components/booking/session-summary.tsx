@@ -1,4 +1,5 @@
 import { offeringFormatLabels } from "@/lib/offerings";
+import type { MeetingPlace } from "@/lib/scheduling/meeting-place";
 import type { SessionSummaryData } from "@/lib/scheduling/session-view";
 import { describeZone, formatDayLong, formatDayShort, formatTimeRange, sameClock, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
@@ -20,7 +21,6 @@ export function SessionSummary(props: SessionSummaryProps) {
   const minutes = Math.round((new Date(endIso).getTime() - start.getTime()) / 60_000);
   const showCoachTime = !sameClock(timeZone, practiceTimeZone, start);
   const sameDay = localDateOf(start, timeZone) === localDateOf(start, practiceTimeZone);
-  const isLink = props.location ? /^https?:\/\//i.test(props.location) : false;
 
   return (
     <div className="rounded-2xl border border-line bg-white p-5 shadow-sm sm:p-6">
@@ -63,22 +63,59 @@ export function SessionSummary(props: SessionSummaryProps) {
             <span className="sr-only">Where</span>
           </dt>
           <dd className="min-w-0 text-ink">
-            {offeringFormatLabels[props.format]}
-            {props.location ? (
-              isLink ? (
-                <a href={props.location} className="block break-all text-brand-700 underline underline-offset-4" rel="noopener noreferrer" target="_blank">
-                  {props.location}
-                </a>
-              ) : (
-                <span className="block whitespace-pre-line text-muted">{props.location}</span>
-              )
-            ) : props.format === "video" ? (
-              <span className="block text-muted">Your coach will send the video link before the session.</span>
-            ) : null}
+            <PlaceDetails place={props.place} practiceName={props.practiceName} />
           </dd>
         </div>
       </dl>
     </div>
+  );
+}
+
+/**
+ * Where it meets, in words: the join link (shown plainly; the Join button is
+ * JoinCall's), the number to call, or the address. A canceled or expired
+ * session names the kind only: no way in.
+ */
+export function PlaceDetails({ place, practiceName }: { place: MeetingPlace; practiceName: string }) {
+  const label = offeringFormatLabels[place.kind];
+  if (place.kind === "in_person") {
+    return (
+      <>
+        {label}
+        {place.address ? <span className="block whitespace-pre-line text-muted">{place.address}</span> : null}
+      </>
+    );
+  }
+  if (place.closed) return <>{label}</>;
+  if (place.kind === "phone") {
+    return (
+      <>
+        {label}
+        {place.url && place.details ? (
+          <span className="block text-muted">
+            Call{" "}
+            <a href={place.url} className="text-brand-700 underline underline-offset-4">
+              {place.details}
+            </a>
+          </span>
+        ) : (
+          <span className="block whitespace-pre-line text-muted">{place.details ?? `${practiceName} will call you at the number you gave.`}</span>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {label}
+      {place.url ? (
+        <a href={place.url} className="block break-all text-brand-700 underline underline-offset-4" rel="noopener noreferrer" target="_blank">
+          {place.url}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ) : (
+        <span className="block whitespace-pre-line text-muted">{place.details ?? "Your coach will send the video link before the session."}</span>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 // One booked session as its client sees it (the manage link and the portal): computed on the
 // server (src/server/scheduling/session-view.ts), rendered by components/booking/session-page.tsx.
-import type { OfferingFormat } from "@/lib/offerings";
+import type { MeetingPlace } from "./meeting-place";
 import type { CancelDecision, PolicySnapshot, RescheduleDecision } from "./policy";
 import type { SessionStatus } from "./status";
 
@@ -13,8 +13,8 @@ export type SessionSummaryData = {
   timeZone: string;
   /** The coach's zone, shown too when its clock differs. */
   practiceTimeZone: string;
-  format: OfferingFormat;
-  location: string | null;
+  /** Where it meets; a canceled session's has no join link. */
+  place: MeetingPlace;
 };
 
 export type SessionView = {

@@ -9,14 +9,19 @@ import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import { buildInvite, type InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
 import { manageUrlFor } from "./manage-token";
+import { meetingPlaceOf, type MeetingPlace } from "@/lib/scheduling/meeting-place";
 import type { Actor } from "@/lib/scheduling/policy";
 import { holdsTime } from "@/lib/scheduling/status";
 
 type Booking = typeof bookings.$inferSelect;
 type Client = typeof clients.$inferSelect;
 
-/** What happened: a booking, a move, a cancel, or new manage links after the coach revoked the old ones. */
-type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link";
+/**
+ * What happened: a booking, a move, a cancel, new manage links after the coach
+ * revoked the old ones, or a new meeting place for the session (no email of
+ * its own: the pending reminders are rewritten to carry it).
+ */
+type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link" | "place-changed";
 
 /**
  * What every booking email template receives (see emails/booking-*.tsx).
@@ -51,6 +56,14 @@ export type BookingEmailData = {
   intakeUrl?: string | null;
 };
 
+/**
+ * The place as the email templates read it (`format`, `location`): the join
+ * link, the address, or the number to call; a canceled session's carries no link.
+ */
+function emailPlace(place: MeetingPlace): Pick<BookingEmailData, "format" | "location"> {
+  return { format: place.kind, location: place.url?.startsWith("tel:") ? (place.details ?? null) : (place.url ?? place.address ?? place.details ?? null) };
+}
+
 const REMINDERS = [
   { key: "24h" as const, beforeMs: 24 * 3_600_000 },
   { key: "1h" as const, beforeMs: 3_600_000 },
@@ -74,7 +87,8 @@ type Args = {
  * manage link and invite, and to the coach; on confirm and reschedule the
  * 24 h and 1 h reminders (only those still in the future); on reschedule and
  * cancel the old reminders are withdrawn. "new-link" goes to the booker and
- * partner only, and rewrites their pending reminders with the new links.
+ * partner only, and rewrites their pending reminders with the new links;
+ * "place-changed" sends nothing now and rewrites the pending reminders.
  *
  * Booker and partner see only what the booker typed (kept on the booking);
  * the coach's copy names the client records and says where they differ.
@@ -100,8 +114,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     startIso: booking.startsAt.toISOString(),
     endIso: booking.endsAt.toISOString(),
     previousStartIso: args.previousStart?.toISOString() ?? null,
-    format: offering.format,
-    location: offering.location,
+    ...emailPlace(meetingPlaceOf(offering, booking)),
     coachEmail: practice.contactEmail,
     // Sealed in the outbox too (opened by the dispatcher to render): it sits there after sending.
     note: booking.note === null ? null : sealValue(booking.note),
@@ -143,7 +156,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       bookedAs: bookedAsDifferences(booking, client, partner).map(describeBookedAs),
     },
   };
-  const recipients = event === "new-link" ? toAttendees : [...toAttendees, toCoach];
+  const recipients = event === "place-changed" ? [] : event === "new-link" ? toAttendees : [...toAttendees, toCoach];
 
   for (const { to, data } of recipients) {
     await enqueueEmail(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
@@ -16,6 +17,7 @@ import { enqueueBookingEmails } from "./booking-emails";
 import { getBookingDetails, type BookingScope } from "./booking-queries";
 import { manageLinkExpired, newManageSalt } from "./manage-token";
 import { isStartOpen, type SlotContext } from "./open-slots";
+import { ROOM_RANDOM_BYTES, videoRoomUrl } from "@/lib/scheduling/meeting-place";
 import { canClientCancel, canClientReschedule, policyFor, type Actor } from "@/lib/scheduling/policy";
 import { canMarkOutcome, HOLDING_STATUSES, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { z } from "zod";
@@ -118,6 +120,8 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           partnerEmail: values.partner?.email ?? null,
           policy,
           bookedBy: actor,
+          // The session's own room, made once: a reschedule keeps it (docs/scheduling.md#meeting-places).
+          videoUrl: videoRoomUrl(practice.videoBaseUrl, randomBytes(ROOM_RANDOM_BYTES)),
         })
         .returning();
       if (collection.kind === "checkout") {

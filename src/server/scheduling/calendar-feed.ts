@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { env } from "@/lib/env";
+import { locationLine, meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { BOOKING_STATUSES, isCanceled } from "@/lib/scheduling/status";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db/client";
@@ -39,21 +40,25 @@ export async function buildCalendarFeedForToken(token: string): Promise<string> 
       ),
     )
     .orderBy(asc(bookings.startsAt));
-  const events: InviteEvent[] = rows.map(({ booking, offering, client }) => ({
-    method: "REQUEST",
-    uid: `${booking.id}@tend`,
-    sequence: booking.sequence,
-    stampIso: booking.updatedAt.toISOString(),
-    startIso: booking.startsAt.toISOString(),
-    endIso: booking.endsAt.toISOString(),
-    // Titles carry the client's name; descriptions stay free of coaching content.
-    summary: `${offering.name}: ${client.name}`,
-    description: `${offering.name} with ${client.name} (${client.email}).\n${coachSessionUrl(booking.id)}`,
-    location: offering.location,
-    url: coachSessionUrl(booking.id),
-    organizer: { name: practice.name, email: practice.contactEmail },
-    attendees: [{ name: client.name, email: client.email }],
-  }));
+  const events: InviteEvent[] = rows.map(({ booking, offering, client }) => {
+    const place = meetingPlaceOf(offering, booking);
+    return {
+      method: "REQUEST",
+      uid: `${booking.id}@tend`,
+      sequence: booking.sequence,
+      stampIso: booking.updatedAt.toISOString(),
+      startIso: booking.startsAt.toISOString(),
+      endIso: booking.endsAt.toISOString(),
+      // Titles carry the client's name; descriptions stay free of coaching content.
+      summary: `${offering.name}: ${client.name}`,
+      description: `${offering.name} with ${client.name} (${client.email}).\n${coachSessionUrl(booking.id)}`,
+      location: locationLine(place),
+      // A video call's join link is the event's button; the session page is in the description.
+      url: (place.kind === "video" ? place.url : undefined) ?? coachSessionUrl(booking.id),
+      organizer: { name: practice.name, email: practice.contactEmail },
+      attendees: [{ name: client.name, email: client.email }],
+    };
+  });
   return buildCalendarFeed(`${practice.name} · Tend`, events);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { bookings, offerings, practices } from "@/server/db/schema";
+import { locationLine, meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { isCanceled } from "@/lib/scheduling/status";
 import type { InviteEvent } from "./ics";
 import { manageUrlFor, type LinkRecipient } from "./manage-token";
@@ -33,14 +34,22 @@ function attendeesOf(booking: Details["booking"]): InviteEvent["attendees"] {
  * link inside is the reader's own: a booker's or partner's manage link, or
  * for the coach the session in the dashboard. A canceled booking is a CANCEL
  * unless the caller says otherwise.
+ *
+ * Where it meets goes in LOCATION (the join link, the address, or the
+ * number); a video call's join link is also the event's URL, which calendars
+ * show as a button (the reader's own link then stays in the description).
+ * A canceled session carries no join link.
  */
 export function inviteEventFor(details: Details, audience: InviteAudience, method?: InviteEvent["method"]): InviteEvent {
   const { booking, practice, offering } = details;
   const link = audience === "coach" ? coachSessionUrl(booking.id) : manageUrlFor(booking, audience);
+  const place = meetingPlaceOf(offering, booking);
+  const joinUrl = place.kind === "video" ? (place.url ?? null) : null;
+  const joinLine = joinUrl ? `Join the video call: ${joinUrl}\n` : "";
   const description =
     audience === "coach"
-      ? `${offering.name} with ${booking.bookerName}${booking.partnerName ? ` and ${booking.partnerName}` : ""}.\nIn Tend: ${link}`
-      : `${offering.name} with ${practice.name}.\nReschedule or cancel: ${link}`;
+      ? `${offering.name} with ${booking.bookerName}${booking.partnerName ? ` and ${booking.partnerName}` : ""}.\n${joinLine}In Tend: ${link}`
+      : `${offering.name} with ${practice.name}.\n${joinLine}Reschedule or cancel: ${link}`;
   return {
     method: method ?? (isCanceled(booking.status) ? "CANCEL" : "REQUEST"),
     uid: `${booking.id}@tend`,
@@ -50,8 +59,8 @@ export function inviteEventFor(details: Details, audience: InviteAudience, metho
     endIso: booking.endsAt.toISOString(),
     summary: `${offering.name} · ${practice.name}`,
     description,
-    location: offering.location,
-    url: link,
+    location: locationLine(place),
+    url: joinUrl ?? link,
     organizer: { name: practice.name, email: practice.contactEmail },
     attendees: attendeesOf(booking),
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { canClientCancel, canClientReschedule } from "@/lib/scheduling/policy";
 import type { SessionView } from "@/lib/scheduling/session-view";
 import { now } from "@/server/clock";
@@ -31,8 +32,7 @@ export function sessionView(
       endIso: booking.endsAt.toISOString(),
       timeZone: options.timeZone,
       practiceTimeZone: practice.timeZone,
-      format: offering.format,
-      location: offering.location,
+      place: meetingPlaceOf(offering, booking),
     },
     status: booking.status,
     nowIso: at.toISOString(),

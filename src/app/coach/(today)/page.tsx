@@ -16,6 +16,8 @@ import { listBookings } from "@/server/scheduling/booking-queries";
 import { localDateOf, localMinutesOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";
+import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
+import { JoinCall } from "@/components/booking/join-call";
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -91,6 +93,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
                     {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
                   </span>
                   <IntakeStatusLine people={intakeFor(booking, client.name)} required={offering.intakeRequired} />
+                  <TodayJoin booking={booking} offering={offering} nowIso={today.toISOString()} />
                 </li>
               ))}
             </ul>
@@ -181,5 +184,18 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         </ul>
       </section>
     </>
+  );
+}
+
+type TodayRow = Awaited<ReturnType<typeof listBookings>>[number];
+
+/** "Join the video call" beside a session of today's, from 10 minutes before its start until its end. */
+function TodayJoin({ booking, offering, nowIso }: Pick<TodayRow, "booking" | "offering"> & { nowIso: string }) {
+  const place = meetingPlaceOf(offering, booking);
+  if (booking.status !== "confirmed" || place.kind !== "video" || !place.url) return null;
+  return (
+    <div className="mt-2">
+      <JoinCall url={place.url} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={nowIso} variant="row" quietUntilOpen />
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { HOMEWORK_EMAIL_PREFERENCES } from "@/lib/homework/reminders";
 import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
+import { DEFAULT_VIDEO_BASE_URL, VIDEO_LINK_MODES } from "@/lib/scheduling/meeting-place";
 import { users } from "./auth";
 // Circular on purpose (an offering names its intake, a response its offering); every reference is lazy.
 import { questionnaires } from "./intake";
@@ -44,6 +45,12 @@ export const practices = pgTable("practices", {
    * frame: CSP frame-ancestors on /book/<slug>/…. Empty: any website.
    */
   embedOrigins: text().array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The Jitsi Meet server whose rooms automatic video links open
+   * (docs/scheduling.md#meeting-places); an http(s) address (check in the
+   * custom migration 0016_video_links_data.sql).
+   */
+  videoBaseUrl: text().notNull().default(DEFAULT_VIDEO_BASE_URL),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -105,6 +112,7 @@ export const clients = pgTable(
 export const paymentCollection = pgEnum("payment_collection", PAYMENT_COLLECTIONS);
 export const offeringKind = pgEnum("offering_kind", OFFERING_KINDS);
 export const offeringFormat = pgEnum("offering_format", OFFERING_FORMATS);
+export const videoLinkMode = pgEnum("video_link_mode", VIDEO_LINK_MODES);
 
 export const offerings = pgTable(
   "offerings",
@@ -122,8 +130,10 @@ export const offerings = pgTable(
     priceCents: integer().notNull().default(0),
     currency: text().notNull(),
     format: offeringFormat().notNull().default("video"),
-    /** Address for in-person sessions, meeting link for video, number for phone. */
+    /** Address for in-person sessions, the coach's own link for video ("fixed"), number for phone. */
     location: text(),
+    /** Video only: a new private room per booking ("automatic") or the coach's own link in `location` ("fixed"). */
+    videoLink: videoLinkMode().notNull().default("automatic"),
     active: boolean().notNull().default(true),
     /** Prefilled into a new session note (e.g. "What we worked on / Homework / Next time"). */
     noteTemplate: text().notNull().default(""),

@@ -158,6 +158,14 @@ export const bookings = pgTable(
       .notNull()
       .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     policy: jsonb().$type<BookingPolicy>().notNull(),
+    /**
+     * This session's own video room (under the practice's Jitsi server), made
+     * once when the booking is created and kept on reschedule; the join link
+     * when the offering uses automatic links.
+     */
+    videoUrl: text(),
+    /** The coach's link for this one session, instead of the offering's; null: the offering's. */
+    videoUrlOverride: text(),
     /** A `pending_payment` booking holds its time until this instant; then it expires (billing sweep). */
     holdExpiresAt: timestamp({ withTimezone: true }),
     /** Rises on every change, for calendar invites (iCalendar SEQUENCE). */
@@ -180,6 +188,7 @@ export const bookings = pgTable(
       .on(t.holdExpiresAt)
       .where(sql`${t.status} = 'pending_payment'`),
     check("bookings_order", sql`${t.startsAt} < ${t.endsAt}`),
+    check("bookings_video_urls_web", sql`(${t.videoUrl} is null or ${t.videoUrl} ~* '^https?://[^/]') and (${t.videoUrlOverride} is null or ${t.videoUrlOverride} ~* '^https?://[^/]')`),
     check("bookings_blocked_covers", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
   ],
 );

@@ -9,6 +9,9 @@ import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { clientStatus, holdsTime } from "@/lib/scheduling/status";
+import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
+import { offeringFormatLabels } from "@/lib/offerings";
+import { JoinCall } from "@/components/booking/join-call";
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -107,6 +110,32 @@ function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: stri
           </svg>
         </span>
       </Link>
+      {quiet ? null : <RowPlace row={row} nowIso={nowIso} />}
     </li>
+  );
+}
+
+/** How to join an upcoming session, under its row: the link (Join from 10 minutes before), the number or the address. */
+function RowPlace({ row, nowIso }: { row: Row; nowIso: string }) {
+  const { booking, offering } = row;
+  const place = meetingPlaceOf(offering, booking);
+  const text = place.kind === "video" ? place.url : (place.address ?? place.details);
+  if (!text) return null;
+  const joinUrl = place.kind === "video" && booking.status === "confirmed" ? place.url : undefined;
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 pt-2 text-sm">
+      <span className="min-w-0 text-muted">
+        {offeringFormatLabels[place.kind]}:{" "}
+        {place.kind === "video" ? (
+          <a href={text} target="_blank" rel="noopener noreferrer" className="break-all text-brand-700 underline underline-offset-4">
+            {text}
+            <span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        ) : (
+          <span className="whitespace-pre-line">{text}</span>
+        )}
+      </span>
+      {joinUrl ? <JoinCall url={joinUrl} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={nowIso} variant="row" /> : null}
+    </div>
   );
 }

@@ -11,7 +11,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
+import { JoinCall } from "@/components/booking/join-call";
 import { offeringFormatLabels } from "@/lib/offerings";
+import { meetingPlaceOf, type MeetingPlace } from "@/lib/scheduling/meeting-place";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { SessionHomeworkCard } from "./homework-card";
 import { SessionIntakeStatus } from "./intake-status";
@@ -31,6 +33,7 @@ import { RescheduleForm } from "./reschedule-form";
 import { RevokeLinksForm } from "./revoke-links-form";
 import { Row } from "./row";
 import { SessionNotesCard } from "./notes-card";
+import { VideoLinkForm } from "./video-link-form";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -86,6 +89,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
     ...(booking.partnerName && booking.partnerEmail ? [`${booking.partnerName} (${booking.partnerEmail})`] : []),
   ];
   const linkExpired = manageLinkExpired(booking, current);
+  const place = meetingPlaceOf(offering, booking);
 
   return (
     <>
@@ -160,9 +164,15 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 </span>
               </Row>
             ) : null}
-            <Row term="Session">
-              {offering.name}, {offeringFormatLabels[offering.format].toLowerCase()}
-              {offering.location ? <span className="block break-all text-muted">{offering.location}</span> : null}
+            <Row term="Session">{offering.name}</Row>
+            <Row term="Where">
+              <CoachPlace place={place} />
+              {place.kind === "video" && holding && booking.status === "confirmed" && place.url ? (
+                <div className="mt-2">
+                  <JoinCall url={place.url} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={current.toISOString()} variant="row" />
+                </div>
+              ) : null}
+              {holding && booking.endsAt > current ? <VideoLinkForm bookingId={booking.id} override={booking.videoUrlOverride} /> : null}
             </Row>
             <Row term="Note from the booking">{booking.note ? <span className="whitespace-pre-wrap">{booking.note}</span> : <span className="text-muted">None</span>}</Row>
             <Row term="Booked">
@@ -290,6 +300,28 @@ export default async function SessionPage({ params, searchParams }: Props) {
           ) : null}
         </div>
       </div>
+    </>
+  );
+}
+
+/** Where the session meets, as the coach reads it: the link (and whose it is), the number or the address. */
+function CoachPlace({ place }: { place: MeetingPlace }) {
+  const label = offeringFormatLabels[place.kind];
+  const detail = place.url ?? place.address ?? place.details;
+  return (
+    <>
+      {label}
+      {place.overridden ? <span className="text-muted"> · this session’s own link</span> : null}
+      {place.kind === "video" && place.url ? (
+        <a href={place.url} target="_blank" rel="noopener noreferrer" className="block break-all text-brand-700 underline underline-offset-4">
+          {place.url}
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      ) : place.kind === "phone" && !place.details ? (
+        <span className="block text-muted">You call the client.</span>
+      ) : detail ? (
+        <span className="block whitespace-pre-line break-all text-muted">{place.kind === "phone" ? (place.details ?? detail) : detail}</span>
+      ) : null}
     </>
   );
 }

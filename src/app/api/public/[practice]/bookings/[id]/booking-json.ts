@@ -1,4 +1,5 @@
 import "server-only";
+import { locationJson, meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { bookingPaymentView, getBookingPayment } from "@/server/billing/payment-view";
 import { getPracticeBySlug } from "@/server/practices/queries";
 import { requireBookingByToken } from "@/server/scheduling/booking-by-token";
@@ -12,7 +13,10 @@ export async function bookingOfLink(practiceSlug: string, id: string, token: str
   return found;
 }
 
-/** `{ booking: { id, status, start, end, offering, payment } }`, re-read so it shows the state after a change. */
+/**
+ * `{ booking: { id, status, start, end, offering, location, payment } }`, re-read so it shows the state
+ * after a change. `location` is `{ kind, url?, address? }`; a canceled or expired booking's has no url.
+ */
 export async function bookingJson(practiceId: string, bookingId: string) {
   const { booking, offering } = await getBookingDetails({ practiceId }, bookingId);
   const payment = await getBookingPayment(booking.id);
@@ -23,6 +27,7 @@ export async function bookingJson(practiceId: string, bookingId: string) {
       start: booking.startsAt.toISOString(),
       end: booking.endsAt.toISOString(),
       offering: offering.slug,
+      location: locationJson(meetingPlaceOf(offering, booking)),
       payment: bookingPaymentView(booking, offering, payment),
     },
   };

@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
+import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { holdsTime } from "@/lib/scheduling/status";
 import { formatPrice } from "@/lib/format";
 import { formatTime } from "@/lib/time/format";
@@ -78,8 +79,7 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
             endIso={booking.endsAt.toISOString()}
             timeZone={booking.clientTimeZone}
             practiceTimeZone={practice.timeZone}
-            format={offering.format}
-            location={offering.location}
+            place={meetingPlaceOf(offering, booking)}
           />
         </div>
 

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { coachAction } from "@/server/action";
+import { setSessionVideoLink } from "@/server/scheduling/video-link";
+
+// This one session's video link (blank: back to the offering's). The domain checks the address.
+export const setSessionVideoLinkAction = coachAction(
+  z.object({ id: z.string(), videoUrl: z.string().max(2000).default("") }),
+  async ({ id, videoUrl }, { practiceId }) => {
+    const booking = await setSessionVideoLink(practiceId, id, { videoUrl });
+    revalidatePath(`/coach/calendar/sessions/${id}`);
+    return { videoUrlOverride: booking.videoUrlOverride };
+  },
+  { successMessage: "Saved. Your client sees the new link on their session page and in the reminders still to come." },
+);
