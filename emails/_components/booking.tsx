@@ -133,7 +133,7 @@ export function SessionDetails({ data, state = "booked" }: { data: BookingEmail;
         <Text style={mutedLine}>{zoneLine(timeZone, startIso)}</Text>
       </Row>
       <Row title="Where">
-        <Where data={data} />
+        <Where data={data} canceled={canceled} />
       </Row>
       {data.audience === "coach" && data.bookedAs?.length ? (
         <Row title="As booked">
@@ -154,8 +154,10 @@ export function SessionDetails({ data, state = "booked" }: { data: BookingEmail;
   );
 }
 
-function Where({ data }: { data: BookingEmail }) {
+/** The join link, the address or the number; a canceled session gives no way in (an address stays). */
+function Where({ data, canceled }: { data: BookingEmail; canceled: boolean }) {
   const kind = offeringFormatLabels[data.format];
+  if (canceled && data.format !== "in_person") return <Text style={line}>{kind}</Text>;
   if (isWebLink(data.location)) {
     return (
       <>
@@ -179,6 +181,9 @@ function Where({ data }: { data: BookingEmail }) {
   // Without a link on the offering the coach sends one per session; say so rather than leave the reader wondering.
   if (data.format === "video" && data.audience === "client") {
     return <Text style={line}>{`${kind}. ${data.practiceName} will send you the link before the session.`}</Text>;
+  }
+  if (data.format === "phone" && data.audience === "client") {
+    return <Text style={line}>{`${kind}. ${data.practiceName} will call you at the number you gave.`}</Text>;
   }
   return <Text style={line}>{kind}</Text>;
 }

@@ -71,9 +71,9 @@ function schedulingColumns(values: z.output<typeof offeringInput>, kindDefaults?
 }
 
 function baseColumns(values: z.output<typeof offeringInput>) {
-  const { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate, paymentCollection, lateCancelRefundPercent } = values;
-  const billing = Object.fromEntries(Object.entries({ paymentCollection, lateCancelRefundPercent }).filter(([, v]) => v !== undefined));
-  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate, ...billing };
+  const { kind, name, slug, description, durationMinutes, format, location, videoLink, active, priceCents, noteTemplate, paymentCollection, lateCancelRefundPercent } = values;
+  const optional = Object.fromEntries(Object.entries({ videoLink, paymentCollection, lateCancelRefundPercent }).filter(([, v]) => v !== undefined));
+  return { kind, name, slug, description, durationMinutes, format, location, active, priceCents, noteTemplate, ...optional };
 }
 
 /** Active or not: for moving a booking whose offering is no longer offered. */

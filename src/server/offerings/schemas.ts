@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
+import { isWebUrl, VIDEO_LINK_MODES } from "@/lib/scheduling/meeting-place";
 import { checkboxSchema, moneySchema, multiLineText, nameSchema, slugSchema } from "@/lib/validation";
 
 /** A whole number in [min, max]: what the domain takes for a count of minutes, hours or days. */
@@ -43,12 +44,18 @@ const textFields = {
   description: multiLineText(2000, "Keep the description under 2,000 characters.").transform((v) => v ?? ""),
   format: z.enum(OFFERING_FORMATS, { error: "Choose how the session takes place." }).default("video"),
   location: multiLineText(500, "Keep this under 500 characters."),
+  /** Video: a private room per session ("automatic") or the coach's own link in `location`. Left out: unchanged (automatic on create). */
+  videoLink: z.enum(VIDEO_LINK_MODES, { error: "Choose how clients get the video link." }).optional(),
   noteTemplate: multiLineText(4000, "Keep the note template under 4,000 characters.").transform((v) => v ?? ""),
 };
 
-function requireAddressInPerson(o: { format: string; location: string | null }, ctx: z.RefinementCtx) {
+function requireAddressInPerson(o: { format: string; location: string | null; videoLink?: string }, ctx: z.RefinementCtx) {
   if (o.format === "in_person" && !o.location) {
     ctx.addIssue({ code: "custom", path: ["location"], message: "Enter the address for in-person sessions." });
+  }
+  // The coach's own room must be a link a client can open.
+  if (o.format === "video" && o.videoLink === "fixed" && !isWebUrl(o.location)) {
+    ctx.addIssue({ code: "custom", path: ["location"], message: "Enter your meeting link, starting with https://, such as https://zoom.us/j/123456789." });
   }
 }
 // Run even when other fields failed, so every message shows at once.

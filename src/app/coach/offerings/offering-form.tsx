@@ -22,6 +22,8 @@ export type OfferingFormValues = {
   durationMinutes: string;
   price: string;
   format: string;
+  /** Video: "automatic" (a private room per session) or "fixed" (the coach's own link). */
+  videoLink: string;
   location: string;
   description: string;
   noteTemplate: string;
@@ -31,7 +33,7 @@ export type OfferingFormValues = {
 };
 
 const locationHints: Record<string, string> = {
-  video: "Optional: your meeting link (Zoom, Google Meet…). Clients see it after booking.",
+  video: "Required: your own meeting room (Zoom, Google Meet…). Every session of this offering uses it.",
   phone: "Optional: the number clients call, or leave empty if you call them.",
   in_person: "Required: the address where you meet.",
 };
@@ -107,6 +109,8 @@ function OfferingFields({
   // until the coach edits it by hand.
   const { name, slug, onNameChange, onSlugChange } = useSlugFromName({ name: initial.name, slug: initial.slug, follow: suggestSlug });
   const [format, setFormat] = useState(initial.format || "video");
+  const [videoLink, setVideoLink] = useState(initial.videoLink || "automatic");
+  const automatic = format === "video" && videoLink === "automatic";
   // Controlled so the scheduling defaults shown follow the chosen kind.
   const [kind, setKind] = useState(initial.kind || "relationship");
 
@@ -196,16 +200,48 @@ function OfferingFields({
             </select>
           )}
         </Field>
-        <Field
-          label="Location or link"
-          name="location"
-          required={format === "in_person"}
-          maxLength={500}
-          defaultValue={initial.location}
-          hint={locationHints[format] ?? locationHints.video}
-          errors={errors.location}
-        />
+        {/* Hidden, not removed, for automatic links: a link typed before switching is kept. */}
+        <div hidden={automatic}>
+          <Field
+            label={format === "video" ? "Your meeting link" : format === "phone" ? "Number to call" : "Address"}
+            name="location"
+            required={format === "in_person" || format === "video"}
+            maxLength={500}
+            defaultValue={initial.location}
+            hint={locationHints[format] ?? locationHints.video}
+            errors={errors.location}
+          />
+        </div>
       </div>
+      {format === "video" ? (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-ink">Video link</legend>
+          {[
+            { value: "automatic", label: "A private room for each session", hint: "Tend makes a Jitsi Meet link for every booking. Nothing to install; clients join from the browser." },
+            { value: "fixed", label: "My own meeting link", hint: "Your personal Zoom, Google Meet or Teams room, the same for every session." },
+          ].map((option) => (
+            <label key={option.value} className="flex cursor-pointer gap-3 rounded-lg border border-line bg-white px-3 py-2 has-[:checked]:border-brand-600">
+              <input
+                type="radio"
+                name="videoLink"
+                value={option.value}
+                checked={videoLink === option.value}
+                onChange={() => setVideoLink(option.value)}
+                className="mt-1 accent-brand-600"
+              />
+              <span className="text-sm">
+                <span className="block font-medium text-ink">{option.label}</span>
+                <span className="block text-muted">{option.hint}</span>
+              </span>
+            </label>
+          ))}
+          {errors.videoLink?.length ? (
+            <p className="text-sm text-clay-600" role="alert">
+              {errors.videoLink.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
 
       <Field label="Description" name="description" errors={errors.description} hint="Shown on your booking page. Who is it for, and what happens in it?">
         {(control) => <textarea {...control} rows={5} maxLength={2000} defaultValue={initial.description} />}

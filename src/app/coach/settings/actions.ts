@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { setEmbedOrigins } from "@/server/practices/embedding";
 import { updatePractice } from "@/server/practices/update-practice";
+import { setVideoBaseUrl } from "@/server/practices/video";
 import { embedSettingsFormSchema, practiceInput } from "@/server/practices/schemas";
 
 export const updatePracticeAction = coachAction(
@@ -21,4 +23,10 @@ export const updateEmbedOriginsAction = coachAction(
   embedSettingsFormSchema,
   async (input, { practiceId }) => ({ embedOrigins: await setEmbedOrigins(practiceId, input) }),
   { successMessage: "Saved. The change applies the next time your booking page loads." },
+);
+
+export const updateVideoBaseUrlAction = coachAction(
+  z.object({ videoBaseUrl: z.string().max(2000).default("") }),
+  async (input, { practiceId }) => ({ videoBaseUrl: await setVideoBaseUrl(practiceId, input) }),
+  { successMessage: "Saved. Sessions booked from now on get rooms on this server." },
 );

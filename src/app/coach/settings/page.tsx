@@ -9,6 +9,7 @@ import { requireCoach } from "@/server/auth/guards";
 import { timeZoneOptions } from "../_lib/time-zone-options";
 import { EmbedForm } from "./embed-form";
 import { SettingsForm } from "./settings-form";
+import { VideoForm } from "./video-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -55,6 +56,13 @@ export default async function SettingsPage() {
           <Link href="/coach/settings/calendars" className="mt-3 inline-block text-sm font-medium text-brand-800 underline underline-offset-4">
             Connect your calendars
           </Link>
+        </Card>
+        <Card aria-labelledby="video-heading">
+          <h2 id="video-heading" className="font-serif text-lg font-semibold text-ink">
+            Video calls
+          </h2>
+          <p className="mb-5 mt-1 text-sm text-muted">Where your sessions’ automatic video links open.</p>
+          <VideoForm videoBaseUrl={practice.videoBaseUrl} />
         </Card>
         <Card aria-labelledby="embed-heading">
           <h2 id="embed-heading" className="font-serif text-lg font-semibold text-ink">
