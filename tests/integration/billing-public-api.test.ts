@@ -76,6 +76,7 @@ describe("the public API with payments", () => {
         start: at("2027-01-08T11:00").toISOString(),
         end: at("2027-01-08T12:00").toISOString(),
         offering: "one-on-one",
+        location: { kind: "video", url: expect.stringMatching(/^https:\/\/meet\.jit\.si\/Tend-[a-z2-7]{32}$/) },
         payment: { status: "awaiting", amount: 300, currency: "USD", refunded: 0 },
       },
     });

@@ -87,10 +87,12 @@ describe("bookingByToken", () => {
     const alexData = toAlex!.data as BookingEmailData;
     expect(tokenOf(samData.manageUrl!)).toBe(booker);
     expect(tokenOf(alexData.manageUrl!)).toBe(partner);
-    const inviteUrl = (data: BookingEmailData) =>
-      String(Object.values(ical.sync.parseICS(data.invite!.ics)).find((c): c is VEvent => c?.type === "VEVENT")!.url);
-    expect(inviteUrl(samData)).toBe(samData.manageUrl);
-    expect(inviteUrl(alexData)).toBe(alexData.manageUrl);
+    // The invite's URL is the session's video room; each reader's own link is in its description.
+    const inviteOf = (data: BookingEmailData) => Object.values(ical.sync.parseICS(data.invite!.ics)).find((c): c is VEvent => c?.type === "VEVENT")!;
+    expect(String(inviteOf(samData).description)).toContain(samData.manageUrl);
+    expect(String(inviteOf(alexData).description)).toContain(alexData.manageUrl);
+    expect(String(inviteOf(alexData).description)).not.toContain(booker);
+    expect(String(inviteOf(samData).url)).toBe(booking.videoUrl);
     const alexEmail = await renderEmail("booking-confirmed", alexData);
     expect(alexEmail.html).toContain(partner);
     expect(alexEmail.html).not.toContain(booker);
@@ -227,19 +229,24 @@ describe("inviteEventFor", () => {
     const first = inviteEventFor(await open(), "booker");
     expect(first).toMatchObject({ method: "REQUEST", uid: `${booking.id}@tend`, sequence: 0, startIso: booking.startsAt.toISOString() });
     expect(first.attendees.map((a) => a.email)).toEqual(["sam@example.test", "alex@example.test"]);
-    expect(first.url).toBe(manageUrlFor(booking, "booker"));
-    expect(inviteEventFor(await open(), "coach").url).toBe(`http://localhost:3000/coach/calendar?booking=${booking.id}`);
+    expect(first.url).toBe(booking.videoUrl);
+    expect(first.description).toContain(manageUrlFor(booking, "booker"));
+    expect(inviteEventFor(await open(), "coach").description).toContain(`http://localhost:3000/coach/calendar?booking=${booking.id}`);
 
     const scope = { practiceId, clientId: booking.clientId };
     await rescheduleBooking(scope, booking.id, at("2027-01-08T13:00"));
     const moved = inviteEventFor(await open(), "booker");
     expect(moved).toMatchObject({ method: "REQUEST", uid: first.uid, startIso: at("2027-01-08T13:00").toISOString() });
     expect(moved.sequence).toBeGreaterThan(first.sequence);
+    expect(moved.url).toBe(first.url); // the room stays with the session
 
     await cancelBooking(scope, booking.id);
     const canceled = inviteEventFor(await open(), "booker");
     expect(canceled).toMatchObject({ method: "CANCEL", uid: first.uid });
     expect(canceled.sequence).toBeGreaterThan(moved.sequence);
     expect(buildInvite(canceled)).toContain("METHOD:CANCEL");
+    // A canceled session's invite gives no way in.
+    expect(canceled.location).toBeNull();
+    expect(canceled.url).toBe(manageUrlFor(booking, "booker"));
   });
 });

@@ -76,7 +76,7 @@ export function SessionSummary(props: SessionSummaryProps) {
  * JoinCall's), the number to call, or the address. A canceled or expired
  * session names the kind only: no way in.
  */
-export function PlaceDetails({ place, practiceName }: { place: MeetingPlace; practiceName: string }) {
+function PlaceDetails({ place, practiceName }: { place: MeetingPlace; practiceName: string }) {
   const label = offeringFormatLabels[place.kind];
   if (place.kind === "in_person") {
     return (

@@ -6,7 +6,7 @@ import type { SessionStatus } from "./status";
 
 /** How a video offering gets its link: a new room per booking, or the coach's own room. */
 export const VIDEO_LINK_MODES = ["automatic", "fixed"] as const;
-export type VideoLinkMode = (typeof VIDEO_LINK_MODES)[number];
+type VideoLinkMode = (typeof VIDEO_LINK_MODES)[number];
 
 /** Public Jitsi Meet: rooms need no account; a practice may set its own server instead. */
 export const DEFAULT_VIDEO_BASE_URL = "https://meet.jit.si";

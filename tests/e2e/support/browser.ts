@@ -31,8 +31,9 @@ async function launch(): Promise<Browser> {
 export async function newPage({
   viewport = DESKTOP,
   timezoneId = "America/New_York",
-}: { viewport?: { width: number; height: number }; timezoneId?: string } = {}): Promise<Page> {
-  const context = await (await launch()).newContext({ baseURL: baseUrl(), viewport, timezoneId, locale: "en-US" });
+  server = baseUrl(),
+}: { viewport?: { width: number; height: number }; timezoneId?: string; /** Another server than the shared one (a test clock of its own). */ server?: string } = {}): Promise<Page> {
+  const context = await (await launch()).newContext({ baseURL: server, viewport, timezoneId, locale: "en-US" });
   contexts.add(context);
   context.once("close", () => contexts.delete(context));
   return context.newPage();
@@ -81,7 +82,8 @@ export function accessibleDescription(control: Locator): Promise<string> {
 async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string): Promise<string> {
   const ownPage = typeof pageOrBaseUrl === "string";
   const page = ownPage ? await newPage() : pageOrBaseUrl;
-  const inbox = new URL("/dev/mailbox", ownPage ? pageOrBaseUrl : baseUrl());
+  // The mailbox of the server the page is on (a test may run a server of its own).
+  const inbox = new URL("/dev/mailbox", ownPage ? pageOrBaseUrl : page.url().startsWith("http") ? page.url() : baseUrl());
   inbox.searchParams.set("to", email);
   try {
     const deadline = Date.now() + 20_000;
