@@ -205,7 +205,7 @@ function OfferingFields({
           <Field
             label={format === "video" ? "Your meeting link" : format === "phone" ? "Number to call" : "Address"}
             name="location"
-            required={format === "in_person" || format === "video"}
+            required={format === "in_person" || (format === "video" && !automatic)}
             maxLength={500}
             defaultValue={initial.location}
             hint={locationHints[format] ?? locationHints.video}

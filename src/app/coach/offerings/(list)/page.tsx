@@ -85,7 +85,10 @@ export default async function OfferingsPage({ searchParams }: { searchParams: Pr
                       </div>
                       <div>
                         <dt className="sr-only">Format</dt>
-                        <dd>{offeringFormatLabels[offering.format]}</dd>
+                        <dd>
+                          {offeringFormatLabels[offering.format]}
+                          {offering.format === "video" ? (offering.videoLink === "automatic" ? " · a private room each session" : " · your own link") : ""}
+                        </dd>
                       </div>
                     </dl>
                     {offering.active ? (
