@@ -48,7 +48,7 @@ export const practices = pgTable("practices", {
   /**
    * The Jitsi Meet server whose rooms automatic video links open
    * (docs/scheduling.md#meeting-places); an http(s) address (check in the
-   * custom migration 0019_video_links_data.sql).
+   * custom migration 0020_video_links_data.sql).
    */
   videoBaseUrl: text().notNull().default(DEFAULT_VIDEO_BASE_URL),
   createdAt: createdAt(),
