@@ -12,7 +12,8 @@ import { env } from "@/lib/env";
 const idSchema = z.uuid();
 
 export async function listClients(practiceId: string, options: { search?: string; includeArchived?: boolean } = {}) {
-  const filters = [eq(clients.practiceId, practiceId)];
+  // A deleted client's tombstone is never listed.
+  const filters = [eq(clients.practiceId, practiceId), isNull(clients.deletedAt)];
   if (!options.includeArchived) filters.push(eq(clients.status, "active"));
   if (options.search) {
     const pattern = `%${options.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -30,7 +31,7 @@ export async function getClient(practiceId: string, clientId: string) {
   const [row] = await getDb()
     .select()
     .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)))
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId), isNull(clients.deletedAt)))
     .limit(1);
   if (!row) throw notFound("That client");
   return row;

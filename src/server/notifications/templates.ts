@@ -10,6 +10,7 @@ import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
 import * as checkInAssigned from "@emails/checkin-assigned";
 import * as crisisAlert from "@emails/crisis-alert";
+import * as deletionRequested from "@emails/deletion-requested";
 import * as intakeReminder from "@emails/intake-reminder";
 import * as magicLink from "@emails/magic-link";
 import * as paymentAlert from "@emails/payment-alert";
@@ -90,6 +91,7 @@ export const templates = {
   "intake-reminder": fromModule(intakeReminder),
   "crisis-alert": fromModule(crisisAlert),
   "checkin-assigned": fromModule(checkInAssigned),
+  "deletion-requested": fromModule(deletionRequested),
 };
 
 type TemplateName = keyof typeof templates;
@@ -151,4 +153,12 @@ export async function renderTemplate<S extends z.ZodType>(
     ...(replyTo ? { replyTo } : {}),
     ...(headers && Object.keys(headers).length ? { headers } : {}),
   };
+}
+
+/** The subject a stored message had (or would have): for lists that show what was sent, never the body. */
+export function emailSubject(template: string, data: unknown): string | null {
+  if (!isTemplateName(template)) return null;
+  const definition = templates[template] as EmailTemplate;
+  const parsed = definition.schema.safeParse(data);
+  return parsed.success ? definition.subject(parsed.data) : null;
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { createClient, setClientPartner, setClientStatus, updateClient } from "@/server/clients/clients";
+import { deleteClient } from "@/server/clients/deletion";
 import { clientEditFormSchema, clientFormSchema } from "@/server/clients/schemas";
 
 export const createClientAction = coachAction(clientFormSchema, async (input, { practiceId }) => {
@@ -36,4 +37,19 @@ export const setClientStatusAction = coachAction(statusInput, async ({ id, statu
   const client = await setClientStatus(practiceId, id, status);
   revalidatePath("/coach", "layout");
   return { status: client.status };
+});
+
+/** The coach typed "delete" in the confirmation dialog; the record goes (docs/security.md, "Export and deletion"). */
+const deleteInput = z.object({
+  id: z.string(),
+  confirm: z
+    .string()
+    .trim()
+    .refine((v) => v.toLowerCase() === "delete", { error: "Type delete to confirm." }),
+});
+
+export const deleteClientAction = coachAction(deleteInput, async ({ id }, { practiceId, user }) => {
+  await deleteClient(practiceId, user.id, id);
+  revalidatePath("/coach", "layout");
+  redirect("/coach/clients?deleted=1");
 });

@@ -10,3 +10,4 @@ export * from "./credits";
 export * from "./intake";
 export * from "./notes";
 export * from "./busy-feeds";
+export * from "./client-records";

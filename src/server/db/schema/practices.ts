@@ -97,6 +97,13 @@ export const clients = pgTable(
     partnerId: uuid(),
     /** The homework email: daily (08:00 local, when something is due that day), weekly (Monday 08:00) or off. */
     homeworkEmail: homeworkEmailPreference().notNull().default("daily"),
+    /** The client asked from the portal to have their record deleted (the coach decides). */
+    deletionRequestedAt: timestamp({ withTimezone: true }),
+    /**
+     * Deleted (GDPR): the row stays only as a tombstone for what accounting keeps (bookings with
+     * payments, a couple's joint sessions); name and email are placeholders, nothing else is left.
+     */
+    deletedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -106,6 +113,11 @@ export const clients = pgTable(
     index("clients_user_idx").on(t.userId),
     foreignKey({ columns: [t.partnerId], foreignColumns: [t.id] }).onDelete("set null"),
     check("clients_not_own_partner", sql`${t.partnerId} is null or ${t.partnerId} <> ${t.id}`),
+    // A tombstone holds no contact details, no account and no partner, and is never active.
+    check(
+      "clients_deleted_tombstone",
+      sql`${t.deletedAt} is null or (${t.userId} is null and ${t.phone} is null and ${t.partnerId} is null and ${t.status} = 'archived' and ${t.deletionRequestedAt} is null)`,
+    ),
   ],
 );
 

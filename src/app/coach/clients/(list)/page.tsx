@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
@@ -40,6 +41,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Sear
           </Link>
         }
       />
+
+      {params.deleted === "1" ? <Notice>Client deleted. Their payments stay in your accounts under “Deleted client”.</Notice> : null}
 
       <form method="get" role="search" aria-label="Clients" className="mb-6 flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:flex-row sm:items-end">
         <div className="flex-1 space-y-1.5">

@@ -1,24 +1,27 @@
 import "server-only";
 import { getClient, listClients } from "@/server/clients/clients";
+import { describeClientDeletion } from "@/server/clients/deletion";
+import { clientTimeline } from "@/server/clients/timeline";
 import { listLibrary } from "@/server/homework/library";
 import { getClientAdherence } from "@/server/homework/queries";
 import { suggestPractices } from "@/server/homework/suggestions";
 import { listCheckInSchedules } from "@/server/intake/checkins";
 import { getPillarHistory, listClientIntakesForCoach } from "@/server/intake/coach-view";
 import { listQuestionnaires } from "@/server/intake/questionnaires";
-import { listClientBookings } from "@/server/scheduling/booking-queries";
 
 /**
  * Everything the coach's client page reads, in one place so `npm run bench`
  * (bench/client-page.ts) times exactly what the page does. "Not found" for
  * another practice's client.
  */
-export async function loadClientPage(practiceId: string, clientId: string) {
+export async function loadClientPage(practiceId: string, clientId: string, options: { before?: string } = {}) {
   const client = await getClient(practiceId, clientId);
   // Anyone active can be chosen as a partner, plus whoever is linked now (even if archived).
-  const [everyone, sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules] = await Promise.all([
+  const [everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules] = await Promise.all([
     listClients(practiceId, { includeArchived: true }),
-    listClientBookings(practiceId, client.id),
+    // The record's timeline, from the "Show older" cursor when one is given.
+    clientTimeline(practiceId, client.id, { before: options.before }),
+    describeClientDeletion(practiceId, client.id),
     getClientAdherence(practiceId, client.id),
     listLibrary(practiceId),
     listClientIntakesForCoach(practiceId, client.id),
@@ -28,5 +31,5 @@ export async function loadClientPage(practiceId: string, clientId: string) {
     listCheckInSchedules(practiceId, client.id, client.partnerId),
   ]);
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
-  return { client, partner, everyone, sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules };
+  return { client, partner, everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules };
 }

@@ -8,12 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
-import { formatLongDate, formatTimeRange } from "@/lib/time/format";
-import { coachStatus } from "@/lib/scheduling/status";
+import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";
 import { getClient } from "@/server/clients/clients";
 import { loadClientPage } from "./load";
+import { ClientTimeline } from "@/components/clients/client-timeline";
+import { DeleteClient } from "../delete-client";
 import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
 import { ClientForm } from "../client-form";
@@ -43,8 +44,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClientPage({ params, searchParams }: Props) {
   const { practiceId, practice } = await requireCoach();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const { client, partner, sessions, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, everyone } = await orNotFound(
-    loadClientPage(practiceId, id),
+  // The timeline's "Show older" cursor (a garbled one reads as the newest page).
+  const before = typeof query.before === "string" ? query.before : undefined;
+  const { client, partner, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, everyone } = await orNotFound(
+    loadClientPage(practiceId, id, { before }),
   );
   const checkIn = questionnaires.find((q) => q.kind === "checkin") ?? questionnaires[0];
   const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
@@ -56,7 +59,14 @@ export default async function ClientPage({ params, searchParams }: Props) {
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm [&>span+span]:before:mr-2 [&>span+span]:before:text-muted/60 [&>span+span]:before:content-['·'_/_'']">
             {client.status === "archived" ? <Badge>Archived</Badge> : <Badge tone="brand">Active</Badge>}
-            {partner ? <span>Partner: {partner.name}</span> : null}
+            {partner ? (
+              <span>
+                Partner:{" "}
+                <Link href={`/coach/clients/${partner.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                  {partner.name}
+                </Link>
+              </span>
+            ) : null}
             <span>{client.userId ? "Has signed in to the portal" : "Hasn’t signed in to the portal yet"}</span>
           </span>
         }
@@ -76,6 +86,15 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       {query.saved ? <Notice>Changes saved.</Notice> : null}
+      {client.deletionRequestedAt ? (
+        <Notice tone="info">
+          {client.name} asked on {formatLongDate(localDateOf(client.deletionRequestedAt, practice.timeZone))} for their account to be deleted.{" "}
+          <a href="#delete-heading" className="font-medium text-brand-700 underline underline-offset-2">
+            Delete their record
+          </a>{" "}
+          (download it first if you need a copy).
+        </Notice>
+      ) : null}
 
       <div className="max-w-3xl space-y-6">
         <Card aria-labelledby="details-heading">
@@ -91,28 +110,28 @@ export default async function ClientPage({ params, searchParams }: Props) {
             hasPortalAccount={!!client.userId}
           />
         </Card>
-        <Card aria-labelledby="sessions-heading">
-          <h2 id="sessions-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
-            Sessions
-          </h2>
-          {sessions.length ? (
-            <ul className="divide-y divide-line">
-              {sessions.map(({ booking, offering }) => (
-                <li key={booking.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2.5 text-sm">
-                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {formatLongDate(localDateOf(booking.startsAt, practice.timeZone))},{" "}
-                    {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)}
-                  </Link>
-                  <span className="text-muted">
-                    {offering.name}
-                    {coachStatus[booking.status].label ? ` · ${coachStatus[booking.status].label}` : ""}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted">No sessions yet. They appear here once booked, by the client or by you.</p>
-          )}
+        <Card aria-labelledby="record-heading">
+          <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="record-heading" className="font-serif text-lg font-semibold text-ink">
+              Record
+            </h2>
+            <p className="flex flex-wrap gap-3 text-sm">
+              <span className="text-muted">Download:</span>
+              <a href={`/coach/clients/${client.id}/export/html`} className="font-medium text-brand-700 underline underline-offset-2" download>
+                Readable page (HTML)
+              </a>
+              <a href={`/coach/clients/${client.id}/export/json`} className="font-medium text-brand-700 underline underline-offset-2" download>
+                Data (JSON)
+              </a>
+            </p>
+          </div>
+          <ClientTimeline
+            page={timeline}
+            clientId={client.id}
+            timeZone={practice.timeZone}
+            olderHref={timeline.older ? `/coach/clients/${client.id}?before=${encodeURIComponent(timeline.older)}#record-heading` : null}
+            newestHref={before ? `/coach/clients/${client.id}#record-heading` : null}
+          />
         </Card>
         <Card aria-labelledby="homework-heading">
           <h2 id="homework-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
@@ -207,6 +226,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
             {client.status === "archived" ? "Archived" : "Archive"}
           </h2>
           <StatusForm clientId={client.id} status={client.status} />
+        </Card>
+        <Card aria-labelledby="delete-heading">
+          <h2 id="delete-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+            Delete
+          </h2>
+          <DeleteClient clientId={client.id} preview={deletion} />
         </Card>
       </div>
     </>

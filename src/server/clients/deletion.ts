@@ -1,0 +1,330 @@
+import "server-only";
+import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { HOLDING_STATUSES } from "@/lib/scheduling/status";
+import { now } from "@/server/clock";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import {
+  bookings,
+  clientDeletions,
+  clients,
+  crisisAlerts,
+  devMailbox,
+  emailOutbox,
+  homeworkAssignments,
+  homeworkCompletions,
+  intakeResponses,
+  memberships,
+  payments,
+  practices,
+  refunds,
+  sessionNotes,
+  users,
+} from "@/server/db/schema";
+import { AppError, notFound } from "@/server/errors";
+import { enqueueEmail } from "@/server/notifications/outbox";
+import { getClient } from "./clients";
+
+const idSchema = z.uuid();
+
+/** What a deleted client's row is called from then on (payments lists, a partner's joint sessions). */
+export const DELETED_CLIENT_NAME = "Deleted client";
+
+/** A placeholder that keeps `clients.email` unique and can never be delivered (.invalid, RFC 2606). */
+const tombstoneEmail = (clientId: string) => `deleted-${clientId}@deleted.invalid`;
+
+const UPCOMING = (clientId: string, at: Date) =>
+  and(or(eq(bookings.clientId, clientId), eq(bookings.partnerClientId, clientId)), inArray(bookings.status, [...HOLDING_STATUSES]), gt(bookings.startsAt, at));
+
+/**
+ * What deleting a client would do, for the confirmation dialog: their partner (whose joint
+ * sessions stay), how many upcoming sessions would be canceled, and whether one of them is paid
+ * (that must be refunded or canceled first, so the money is settled by the coach's own choice).
+ */
+export async function describeClientDeletion(practiceId: string, clientId: string) {
+  const client = await getClient(practiceId, clientId);
+  const db = getDb();
+  const partner = client.partnerId
+    ? ((await db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.practiceId, practiceId), eq(clients.id, client.partnerId))))[0] ?? null)
+    : null;
+  const upcoming = await db
+    .select({ id: bookings.id, paymentStatus: payments.status, partnerClientId: bookings.partnerClientId })
+    .from(bookings)
+    .leftJoin(payments, eq(payments.bookingId, bookings.id))
+    .where(and(eq(bookings.practiceId, practiceId), UPCOMING(client.id, now())));
+  const [joint] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.practiceId, practiceId),
+        or(and(eq(bookings.clientId, client.id), sql`${bookings.partnerClientId} is not null`), eq(bookings.partnerClientId, client.id)),
+      ),
+    );
+  return {
+    name: client.name,
+    requestedAt: client.deletionRequestedAt,
+    partner,
+    jointSessions: joint?.count ?? 0,
+    upcomingSessions: upcoming.length,
+    upcomingPaid: upcoming.filter((u) => u.paymentStatus === "paid" || u.paymentStatus === "partially_refunded").length,
+  };
+}
+
+/**
+ * Deletes a client (GDPR erasure), in one transaction, and records that it happened.
+ *
+ * - Goes: their intake responses (answers, profiles, crisis alerts), their homework entries
+ *   (reflections) and the homework that was theirs alone, the coach's notes on their own
+ *   sessions, their own sessions that carry no payment, the booker's note and contact details on
+ *   the sessions that stay, the data of every email addressed to them or about what was deleted
+ *   (the rows stay as "sent, to a deleted client", for the dispatcher's bookkeeping), the dev
+ *   mailbox's copies, their portal access (and the sign-in account, when it opens nothing else).
+ * - Stays: payments and refunds (amounts, dates, states; a refund's reason is cleared) with their
+ *   sessions, filed under a tombstone row ("Deleted client", a placeholder address, no phone, no
+ *   account); and, for a couple, the joint sessions with both of the coach's notes on them and
+ *   shared homework (now the partner's alone): those are the remaining partner's record too.
+ * - Upcoming sessions they are in (joint ones included) are canceled by the coach without any
+ *   email: the deleted person must not be written to, and the coach tells a partner themself.
+ *   A paid upcoming session refuses the deletion until it is refunded or canceled.
+ * - A `client_deletions` row says who deleted, when, whether the client had asked, and how many
+ *   rows of each kind went: numbers only.
+ */
+export async function deleteClient(practiceId: string, deletedBy: string | null, clientId: string) {
+  if (!idSchema.safeParse(clientId).success) throw notFound("That client");
+  return getDb().transaction(async (tx) => {
+    const [client] = await tx
+      .select()
+      .from(clients)
+      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId), isNull(clients.deletedAt)))
+      .for("update");
+    if (!client) throw notFound("That client");
+    const at = now();
+    const counts: Record<string, number> = {};
+    const placeholder = tombstoneEmail(client.id);
+
+    // 1. Upcoming sessions: refuse while one is paid; otherwise cancel them, quietly.
+    const upcoming = await tx
+      .select({ id: bookings.id, payment: payments })
+      .from(bookings)
+      .leftJoin(payments, eq(payments.bookingId, bookings.id))
+      .where(and(eq(bookings.practiceId, practiceId), UPCOMING(client.id, at)))
+      .for("update", { of: bookings });
+    if (upcoming.some((u) => u.payment && ["paid", "partially_refunded"].includes(u.payment.status) && u.payment.amountCents > u.payment.refundedCents)) {
+      throw new AppError("conflict", "This client has a paid upcoming session. Cancel it or refund it first, so the money is settled before the record goes.");
+    }
+    const upcomingIds = upcoming.map((u) => u.id);
+    if (upcomingIds.length) {
+      await tx
+        .update(bookings)
+        .set({ status: "canceled", canceledAt: at, canceledBy: "coach", cancelReason: null, holdExpiresAt: null, sequence: sql`${bookings.sequence} + 1` })
+        .where(inArray(bookings.id, upcomingIds));
+      await tx.update(payments).set({ status: "expired" }).where(and(inArray(payments.bookingId, upcomingIds), eq(payments.status, "awaiting")));
+      await tx.update(bookings).set({ paymentStatus: "expired" }).where(and(inArray(bookings.id, upcomingIds), eq(bookings.paymentStatus, "awaiting")));
+      await tx
+        .update(emailOutbox)
+        .set({ status: "canceled" })
+        .where(and(inArray(emailOutbox.topic, upcomingIds.map((id) => `booking:${id}`)), eq(emailOutbox.status, "pending"), isNull(emailOutbox.requestKey)));
+    }
+    counts.upcomingSessionsCanceled = upcomingIds.length;
+
+    // 2. Sessions: joint ones stay (the partner's too), paid ones stay for the books, the rest go.
+    const partnerId = client.partnerId;
+    const sessions = await tx
+      .select({ id: bookings.id, clientId: bookings.clientId, partnerClientId: bookings.partnerClientId, paymentId: payments.id })
+      .from(bookings)
+      .leftJoin(payments, eq(payments.bookingId, bookings.id))
+      .where(and(eq(bookings.practiceId, practiceId), or(eq(bookings.clientId, client.id), eq(bookings.partnerClientId, client.id))));
+    // A session is joint while the other person is still a client (not deleted before).
+    const otherIds = [...new Set(sessions.map((s) => (s.clientId === client.id ? s.partnerClientId : s.clientId)).filter((id): id is string => !!id))];
+    const gone = new Set(
+      otherIds.length
+        ? (await tx.select({ id: clients.id }).from(clients).where(and(inArray(clients.id, otherIds), isNotNull(clients.deletedAt)))).map((r) => r.id)
+        : [],
+    );
+    const otherOf = (s: (typeof sessions)[number]) => {
+      const other = s.clientId === client.id ? s.partnerClientId : s.clientId;
+      return other && !gone.has(other) ? other : null;
+    };
+    const joint = sessions.filter((s) => otherOf(s) !== null);
+    const solo = sessions.filter((s) => otherOf(s) === null);
+    const soloPaid = solo.filter((s) => s.paymentId).map((s) => s.id);
+    const soloUnpaid = solo.filter((s) => !s.paymentId).map((s) => s.id);
+    // Topics whose emails talk about what goes: their data is cleared below.
+    const topics = solo.map((s) => `booking:${s.id}`);
+    if (soloPaid.length) {
+      counts.sessionNotesDeleted = (
+        await tx.delete(sessionNotes).where(and(eq(sessionNotes.practiceId, practiceId), inArray(sessionNotes.bookingId, soloPaid))).returning({ id: sessionNotes.id })
+      ).length;
+    }
+    if (soloUnpaid.length) {
+      counts.sessionNotesDeleted =
+        (counts.sessionNotesDeleted ?? 0) +
+        (await tx.delete(sessionNotes).where(and(eq(sessionNotes.practiceId, practiceId), inArray(sessionNotes.bookingId, soloUnpaid))).returning({ id: sessionNotes.id }))
+          .length;
+      await tx.delete(bookings).where(and(eq(bookings.practiceId, practiceId), inArray(bookings.id, soloUnpaid)));
+    }
+    counts.sessionsDeleted = soloUnpaid.length;
+    counts.sessionsKeptForPayments = soloPaid.length;
+    counts.jointSessionsKept = joint.length;
+    // What the deleted person typed on the sessions that stay.
+    const kept = [...soloPaid, ...joint.map((s) => s.id)];
+    if (kept.length) {
+      await tx
+        .update(bookings)
+        .set({ bookerName: DELETED_CLIENT_NAME, bookerEmail: placeholder, bookerPhone: null, note: null })
+        .where(and(eq(bookings.practiceId, practiceId), inArray(bookings.id, kept), eq(bookings.clientId, client.id)));
+      await tx
+        .update(bookings)
+        .set({ partnerName: DELETED_CLIENT_NAME, partnerEmail: null })
+        .where(and(eq(bookings.practiceId, practiceId), inArray(bookings.id, kept), eq(bookings.partnerClientId, client.id)));
+    }
+    if (soloPaid.length) {
+      await tx.update(bookings).set({ cancelReason: null }).where(and(eq(bookings.practiceId, practiceId), inArray(bookings.id, soloPaid)));
+    }
+    // Refund reasons are the coach's words about the client; amounts and dates stay.
+    await tx
+      .update(refunds)
+      .set({ reason: null })
+      .where(
+        and(
+          eq(refunds.practiceId, practiceId),
+          inArray(refunds.paymentId, tx.select({ id: payments.id }).from(payments).innerJoin(bookings, eq(bookings.id, payments.bookingId)).where(eq(bookings.clientId, client.id))),
+        ),
+      );
+
+    // 3. Intakes (answers, profiles; their crisis alerts go with them).
+    const responses = await tx
+      .delete(intakeResponses)
+      .where(and(eq(intakeResponses.practiceId, practiceId), eq(intakeResponses.clientId, client.id)))
+      .returning({ id: intakeResponses.id });
+    topics.push(...responses.map((r) => `intake:${r.id}`));
+    counts.intakeResponsesDeleted = responses.length;
+    const alerts = await tx.delete(crisisAlerts).where(and(eq(crisisAlerts.practiceId, practiceId), eq(crisisAlerts.clientId, client.id))).returning({ id: crisisAlerts.id });
+    topics.push(...alerts.map((a) => `crisis:${a.id}`));
+
+    // 4. Homework: their entries go; shared practices stay as the partner's alone; theirs alone go.
+    counts.reflectionsDeleted = (
+      await tx
+        .delete(homeworkCompletions)
+        .where(and(eq(homeworkCompletions.practiceId, practiceId), eq(homeworkCompletions.completedBy, client.id)))
+        .returning({ id: homeworkCompletions.id })
+    ).length;
+    const handedOver = await tx
+      .update(homeworkAssignments)
+      .set({ clientId: sql`${homeworkAssignments.partnerClientId}`, partnerClientId: null })
+      .where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, client.id), sql`${homeworkAssignments.partnerClientId} is not null`))
+      .returning({ id: homeworkAssignments.id });
+    const released = await tx
+      .update(homeworkAssignments)
+      .set({ partnerClientId: null })
+      .where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.partnerClientId, client.id)))
+      .returning({ id: homeworkAssignments.id });
+    counts.sharedHomeworkKept = handedOver.length + released.length;
+    counts.homeworkDeleted = (
+      await tx
+        .delete(homeworkAssignments)
+        .where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, client.id)))
+        .returning({ id: homeworkAssignments.id })
+    ).length;
+    topics.push(`homework:${client.id}`);
+
+    // 5. Emails: nothing more goes out to them; what was sent keeps only that it was sent.
+    counts.emailsRedacted = await redactEmails(tx, practiceId, client.email, placeholder, topics);
+
+    // 6. The row becomes a tombstone; the partner is released; portal access ends.
+    if (partnerId) await tx.update(clients).set({ partnerId: null }).where(and(eq(clients.practiceId, practiceId), eq(clients.id, partnerId)));
+    await tx
+      .update(clients)
+      .set({
+        name: DELETED_CLIENT_NAME,
+        email: placeholder,
+        phone: null,
+        userId: null,
+        partnerId: null,
+        status: "archived",
+        homeworkEmail: "off",
+        deletionRequestedAt: null,
+        deletedAt: at,
+      })
+      .where(eq(clients.id, client.id));
+    if (client.userId) await closePortalAccount(tx, practiceId, client.userId);
+
+    const [record] = await tx
+      .insert(clientDeletions)
+      .values({ practiceId, clientId: client.id, deletedBy, requestedAt: client.deletionRequestedAt, deletedAt: at, counts })
+      .returning();
+    return record!;
+  });
+}
+
+/**
+ * Emails to the client's address, and those about what was deleted (its topics): pending ones are
+ * withdrawn, and every one keeps its template, status and times but loses its data and recipient.
+ * The dev mailbox's rendered copies of them go.
+ */
+async function redactEmails(tx: DbOrTx, practiceId: string, email: string, placeholder: string, topics: string[]) {
+  const concerned = and(
+    eq(emailOutbox.practiceId, practiceId),
+    or(sql`lower(${emailOutbox.recipient}) = ${email.toLowerCase()}`, topics.length ? inArray(emailOutbox.topic, topics) : sql`false`),
+  );
+  await tx.update(emailOutbox).set({ status: "canceled" }).where(and(concerned, eq(emailOutbox.status, "pending")));
+  const rows = await tx
+    .update(emailOutbox)
+    .set({
+      recipient: sql`case when lower(${emailOutbox.recipient}) = ${email.toLowerCase()} then ${placeholder} else ${emailOutbox.recipient} end`,
+      data: {},
+      lastError: null,
+    })
+    .where(concerned)
+    .returning({ key: emailOutbox.idempotencyKey });
+  if (rows.length) await tx.delete(devMailbox).where(inArray(devMailbox.idempotencyKey, rows.map((r) => r.key)));
+  return rows.length;
+}
+
+/** Their client membership goes unless another record here is theirs; the account, once it opens nothing. */
+async function closePortalAccount(tx: DbOrTx, practiceId: string, userId: string) {
+  const [stillHolds] = await tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId)))
+    .limit(1);
+  if (!stillHolds) {
+    await tx.delete(memberships).where(and(eq(memberships.practiceId, practiceId), eq(memberships.userId, userId), eq(memberships.role, "client")));
+  }
+  const [anyMembership] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
+  const [anyRecord] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, userId)).limit(1);
+  // Sessions and accounts go with the user (cascade): they are signed out everywhere.
+  if (!anyMembership && !anyRecord) await tx.delete(users).where(eq(users.id, userId));
+}
+
+/**
+ * The signed-in client asks for their record to be deleted: the request is kept on the record
+ * (the coach's page shows it with a Delete button) and the coach is emailed once per request.
+ * Asking again changes nothing. Returns when it was asked.
+ */
+export async function requestClientDeletion(scope: { practiceId: string; clientId: string }) {
+  return getDb().transaction(async (tx) => {
+    const [client] = await tx
+      .select()
+      .from(clients)
+      .where(and(eq(clients.practiceId, scope.practiceId), eq(clients.id, scope.clientId), isNull(clients.deletedAt)))
+      .for("update");
+    if (!client) throw notFound("That client");
+    if (client.deletionRequestedAt) return { requestedAt: client.deletionRequestedAt };
+    const at = now();
+    await tx.update(clients).set({ deletionRequestedAt: at }).where(eq(clients.id, client.id));
+    const [practice] = await tx.select({ name: practices.name, contactEmail: practices.contactEmail }).from(practices).where(eq(practices.id, scope.practiceId));
+    await enqueueEmail(tx, {
+      practiceId: scope.practiceId,
+      to: practice!.contactEmail,
+      template: "deletion-requested",
+      data: { practiceName: practice!.name, clientName: client.name, clientUrl: new URL(`/coach/clients/${client.id}`, env().APP_URL).toString() },
+      idempotencyKey: `deletion-request:${client.id}:${at.toISOString()}`,
+      topic: `deletion-request:${client.id}`,
+      priority: "transactional",
+    });
+    return { requestedAt: at };
+  });
+}

@@ -1,0 +1,257 @@
+import "server-only";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { compareTimeline, excerptOf, type TimelineItem, type TimelinePage, type TimelinePerson } from "@/lib/clients/timeline";
+import { getDb } from "@/server/db/client";
+import {
+  bookings,
+  clients,
+  crisisAlerts,
+  emailOutbox,
+  homeworkAssignments,
+  homeworkCompletions,
+  intakeResponses,
+  offerings,
+  payments,
+  questionnaires,
+  refunds,
+  sessionNotes,
+} from "@/server/db/schema";
+import { emailSubject } from "@/server/notifications/templates";
+import { getClient } from "./clients";
+
+/** Entries per page; "Show older" asks for the next. */
+export const TIMELINE_PAGE_SIZE = 30;
+
+/** Rows each source may return beyond a page, so entries at the cursor's very instant are not lost. */
+const SLACK = 20;
+
+/** "<ISO instant>~<entry key>": where the previous page ended. Anything else reads as the first page. */
+const cursorSchema = z
+  .string()
+  .max(200)
+  .transform((value, ctx) => {
+    const [iso, key] = value.split("~");
+    const at = z.iso.datetime({ offset: true }).safeParse(iso);
+    if (!at.success || !key) {
+      ctx.addIssue({ code: "custom", message: "not a cursor" });
+      return z.NEVER;
+    }
+    return { at: new Date(at.data), key };
+  });
+
+const cursorOf = (item: Pick<TimelineItem, "at" | "key">) => `${item.at.toISOString()}~${item.key}`;
+
+/**
+ * One client's record on one timeline, newest first: sessions (as booker or as partner, once
+ * each, with the start of the coach's notes), intakes, homework assigned and reflections written,
+ * payments and refunds, emails sent to them (subject only), crisis alerts. Scoped to the
+ * practice: a foreign or deleted client is "not found". Bounded: `TIMELINE_PAGE_SIZE` entries
+ * at a time; `older` continues where this page ended.
+ */
+export async function clientTimeline(practiceId: string, clientId: string, options: { before?: string; limit?: number } = {}): Promise<TimelinePage> {
+  const client = await getClient(practiceId, clientId);
+  const limit = Math.min(Math.max(options.limit ?? TIMELINE_PAGE_SIZE, 1), 100);
+  const cursor = options.before ? (cursorSchema.safeParse(options.before).data ?? null) : null;
+  const take = limit + 1 + SLACK;
+  /** `at` at or before the cursor's instant (the key breaks the tie below), newest first. */
+  const upTo = (at: SQL | AnyPgColumn) => (cursor ? sql`${at} <= ${cursor.at.toISOString()}::timestamptz` : sql`true`);
+  const db = getDb();
+  const mine = or(eq(bookings.clientId, client.id), eq(bookings.partnerClientId, client.id))!;
+
+  const [sessionRows, intakeRows, assignmentRows, completionRows, paymentRows, refundRows, emailRows, crisisRows] = await Promise.all([
+    db
+      .select({ booking: bookings, offeringName: offerings.name })
+      .from(bookings)
+      .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+      .where(and(eq(bookings.practiceId, practiceId), mine, upTo(bookings.startsAt)))
+      .orderBy(desc(bookings.startsAt))
+      .limit(take),
+    (() => {
+      const at = sql`coalesce(${intakeResponses.submittedAt}, ${intakeResponses.assignedAt})`;
+      return db
+        .select({ id: intakeResponses.id, name: questionnaires.name, status: intakeResponses.status, assignedAt: intakeResponses.assignedAt, submittedAt: intakeResponses.submittedAt })
+        .from(intakeResponses)
+        .innerJoin(questionnaires, eq(questionnaires.id, intakeResponses.questionnaireId))
+        .where(and(eq(intakeResponses.practiceId, practiceId), eq(intakeResponses.clientId, client.id), upTo(at)))
+        .orderBy(desc(at))
+        .limit(take);
+    })(),
+    db
+      .select({
+        id: homeworkAssignments.id,
+        title: homeworkAssignments.title,
+        status: homeworkAssignments.status,
+        clientId: homeworkAssignments.clientId,
+        partnerClientId: homeworkAssignments.partnerClientId,
+        createdAt: homeworkAssignments.createdAt,
+      })
+      .from(homeworkAssignments)
+      .where(
+        and(
+          eq(homeworkAssignments.practiceId, practiceId),
+          or(eq(homeworkAssignments.clientId, client.id), eq(homeworkAssignments.partnerClientId, client.id)),
+          upTo(homeworkAssignments.createdAt),
+        ),
+      )
+      .orderBy(desc(homeworkAssignments.createdAt))
+      .limit(take),
+    // Reflections this client wrote (a shared practice's other entries are the partner's).
+    db
+      .select({
+        id: homeworkCompletions.id,
+        assignmentId: homeworkCompletions.assignmentId,
+        title: homeworkAssignments.title,
+        completedAt: homeworkCompletions.completedAt,
+        reflection: homeworkCompletions.reflection,
+        rating: homeworkCompletions.rating,
+      })
+      .from(homeworkCompletions)
+      .innerJoin(homeworkAssignments, eq(homeworkAssignments.id, homeworkCompletions.assignmentId))
+      .where(and(eq(homeworkCompletions.practiceId, practiceId), eq(homeworkCompletions.completedBy, client.id), upTo(homeworkCompletions.completedAt)))
+      .orderBy(desc(homeworkCompletions.completedAt))
+      .limit(take),
+    // Money is the booker's: a joint session's payment shows on the partner who paid.
+    (() => {
+      const at = sql`coalesce(${payments.paidAt}, ${payments.createdAt})`;
+      return db
+        .select({ payment: payments, offeringName: offerings.name })
+        .from(payments)
+        .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+        .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+        .where(and(eq(payments.practiceId, practiceId), eq(bookings.clientId, client.id), upTo(at)))
+        .orderBy(desc(at))
+        .limit(take);
+    })(),
+    (() => {
+      const at = sql`coalesce(${refunds.confirmedAt}, ${refunds.createdAt})`;
+      return db
+        .select({ refund: refunds, currency: payments.currency, bookingId: payments.bookingId })
+        .from(refunds)
+        .innerJoin(payments, eq(payments.id, refunds.paymentId))
+        .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+        .where(and(eq(refunds.practiceId, practiceId), eq(bookings.clientId, client.id), upTo(at)))
+        .orderBy(desc(at))
+        .limit(take);
+    })(),
+    // Emails that went to the client's address: what and when, never the body.
+    db
+      .select({ id: emailOutbox.id, template: emailOutbox.template, data: emailOutbox.data, sentAt: emailOutbox.sentAt })
+      .from(emailOutbox)
+      .where(
+        and(
+          eq(emailOutbox.practiceId, practiceId),
+          sql`lower(${emailOutbox.recipient}) = ${client.email.toLowerCase()}`,
+          eq(emailOutbox.status, "sent"),
+          upTo(emailOutbox.sentAt),
+        ),
+      )
+      .orderBy(desc(emailOutbox.sentAt))
+      .limit(take),
+    db
+      .select({ id: crisisAlerts.id, responseId: crisisAlerts.responseId, raisedAt: crisisAlerts.raisedAt, acknowledgedAt: crisisAlerts.acknowledgedAt })
+      .from(crisisAlerts)
+      .where(and(eq(crisisAlerts.practiceId, practiceId), eq(crisisAlerts.clientId, client.id), upTo(crisisAlerts.raisedAt)))
+      .orderBy(desc(crisisAlerts.raisedAt))
+      .limit(take),
+  ]);
+
+  // The other partner on joint sessions and shared homework, by name.
+  const otherIds = new Set<string>();
+  for (const { booking } of sessionRows) {
+    const other = booking.clientId === client.id ? booking.partnerClientId : booking.clientId;
+    if (other) otherIds.add(other);
+  }
+  for (const a of assignmentRows) {
+    const other = a.clientId === client.id ? a.partnerClientId : a.clientId;
+    if (other) otherIds.add(other);
+  }
+  const people = otherIds.size
+    ? await db
+        .select({ id: clients.id, name: clients.name })
+        .from(clients)
+        .where(and(eq(clients.practiceId, practiceId), inArray(clients.id, [...otherIds])))
+    : [];
+  const person = (id: string | null): TimelinePerson | null => (id ? (people.find((p) => p.id === id) ?? null) : null);
+
+  const items: TimelineItem[] = [
+    ...sessionRows.map(({ booking, offeringName }): TimelineItem => ({
+      kind: "session",
+      key: `session:${booking.id}`,
+      at: booking.startsAt,
+      bookingId: booking.id,
+      endsAt: booking.endsAt,
+      offeringName,
+      status: booking.status,
+      with: person(booking.clientId === client.id ? booking.partnerClientId : booking.clientId),
+      notes: { shared: null, private: null },
+    })),
+    ...intakeRows.map((r): TimelineItem => ({ kind: "intake", key: `intake:${r.id}`, at: r.submittedAt ?? r.assignedAt, responseId: r.id, name: r.name, status: r.status })),
+    ...assignmentRows.map((a): TimelineItem => ({
+      kind: "homework",
+      key: `homework:${a.id}`,
+      at: a.createdAt,
+      assignmentId: a.id,
+      title: a.title,
+      status: a.status,
+      with: person(a.clientId === client.id ? a.partnerClientId : a.clientId),
+    })),
+    ...completionRows.map((c): TimelineItem => ({
+      kind: "reflection",
+      key: `reflection:${c.id}`,
+      at: c.completedAt,
+      assignmentId: c.assignmentId,
+      title: c.title,
+      rating: c.rating,
+      excerpt: excerptOf(c.reflection),
+    })),
+    ...paymentRows.map(({ payment, offeringName }): TimelineItem => ({
+      kind: "payment",
+      key: `payment:${payment.id}`,
+      at: payment.paidAt ?? payment.createdAt,
+      bookingId: payment.bookingId,
+      offeringName,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      status: payment.status,
+    })),
+    ...refundRows.map(({ refund, currency, bookingId }): TimelineItem => ({
+      kind: "refund",
+      key: `refund:${refund.id}`,
+      at: refund.confirmedAt ?? refund.createdAt,
+      bookingId,
+      amountCents: refund.amountCents,
+      currency,
+      status: refund.status,
+    })),
+    ...emailRows.map((e): TimelineItem => ({
+      kind: "email",
+      key: `email:${e.id}`,
+      at: e.sentAt!,
+      template: e.template,
+      subject: emailSubject(e.template, e.data) ?? e.template,
+    })),
+    ...crisisRows.map((c): TimelineItem => ({ kind: "crisis", key: `crisis:${c.id}`, at: c.raisedAt, responseId: c.responseId, acknowledgedAt: c.acknowledgedAt })),
+  ]
+    .filter((item) => !cursor || compareTimeline(cursor, item) < 0)
+    .sort(compareTimeline);
+
+  const page = items.slice(0, limit);
+  await attachNoteExcerpts(practiceId, page);
+  return { items: page, older: items.length > limit ? cursorOf(page.at(-1)!) : null };
+}
+
+/** The start of each session's notes, opened for the coach's page (private ones included). */
+async function attachNoteExcerpts(practiceId: string, page: TimelineItem[]) {
+  const sessions = page.filter((i) => i.kind === "session");
+  if (!sessions.length) return;
+  const notes = await getDb()
+    .select({ bookingId: sessionNotes.bookingId, visibility: sessionNotes.visibility, body: sessionNotes.body })
+    .from(sessionNotes)
+    .where(and(eq(sessionNotes.practiceId, practiceId), inArray(sessionNotes.bookingId, sessions.map((s) => s.bookingId))));
+  for (const note of notes) {
+    const session = sessions.find((s) => s.bookingId === note.bookingId);
+    if (session) session.notes[note.visibility] = excerptOf(note.body);
+  }
+}
