@@ -151,8 +151,8 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
     const solo = sessions.filter((s) => otherOf(s) === null);
     const soloPaid = solo.filter((s) => s.paymentId).map((s) => s.id);
     const soloUnpaid = solo.filter((s) => !s.paymentId).map((s) => s.id);
-    // Topics whose emails talk about what goes: their data is cleared below.
-    const topics = solo.map((s) => `booking:${s.id}`);
+    // Topics whose emails name them (every session they were in, joint ones too): cleared below.
+    const topics = sessions.map((s) => `booking:${s.id}`);
     if (soloPaid.length) {
       counts.sessionNotesDeleted = (
         await tx.delete(sessionNotes).where(and(eq(sessionNotes.practiceId, practiceId), inArray(sessionNotes.bookingId, soloPaid))).returning({ id: sessionNotes.id })
@@ -228,7 +228,7 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
         .where(and(eq(homeworkAssignments.practiceId, practiceId), eq(homeworkAssignments.clientId, client.id)))
         .returning({ id: homeworkAssignments.id })
     ).length;
-    topics.push(`homework:${client.id}`);
+    topics.push(`homework:${client.id}`, `deletion-request:${client.id}`);
 
     // 5. Emails: nothing more goes out to them; what was sent keeps only that it was sent.
     counts.emailsRedacted = await redactEmails(tx, practiceId, client.email, placeholder, topics);
@@ -270,16 +270,21 @@ async function redactEmails(tx: DbOrTx, practiceId: string, email: string, place
     or(sql`lower(${emailOutbox.recipient}) = ${email.toLowerCase()}`, topics.length ? inArray(emailOutbox.topic, topics) : sql`false`),
   );
   await tx.update(emailOutbox).set({ status: "canceled" }).where(and(concerned, eq(emailOutbox.status, "pending")));
+  const keys = (await tx.select({ key: emailOutbox.idempotencyKey }).from(emailOutbox).where(concerned)).map((r) => r.key);
+  if (keys.length) await tx.delete(devMailbox).where(inArray(devMailbox.idempotencyKey, keys));
+  const address = email.toLowerCase();
   const rows = await tx
     .update(emailOutbox)
     .set({
-      recipient: sql`case when lower(${emailOutbox.recipient}) = ${email.toLowerCase()} then ${placeholder} else ${emailOutbox.recipient} end`,
+      recipient: sql`case when lower(${emailOutbox.recipient}) = ${address} then ${placeholder} else ${emailOutbox.recipient} end`,
+      // Keys name the recipient ("booking:<id>:v0:confirmed:<email>"): the address goes from them too.
+      idempotencyKey: sql`replace(lower(${emailOutbox.idempotencyKey}), ${address}, ${placeholder})`,
+      requestKey: null,
       data: {},
       lastError: null,
     })
     .where(concerned)
-    .returning({ key: emailOutbox.idempotencyKey });
-  if (rows.length) await tx.delete(devMailbox).where(inArray(devMailbox.idempotencyKey, rows.map((r) => r.key)));
+    .returning({ id: emailOutbox.id });
   return rows.length;
 }
 
@@ -305,6 +310,7 @@ async function closePortalAccount(tx: DbOrTx, practiceId: string, userId: string
  * Asking again changes nothing. Returns when it was asked.
  */
 export async function requestClientDeletion(scope: { practiceId: string; clientId: string }) {
+  if (!idSchema.safeParse(scope.clientId).success) throw notFound("That client");
   return getDb().transaction(async (tx) => {
     const [client] = await tx
       .select()
