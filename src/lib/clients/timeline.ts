@@ -30,8 +30,6 @@ export type TimelineItem =
   | (Base & { kind: "email"; subject: string; template: string })
   | (Base & { kind: "crisis"; responseId: string; acknowledgedAt: Date | null });
 
-export type TimelineKind = TimelineItem["kind"];
-
 export type TimelinePage = {
   items: TimelineItem[];
   /** Pass back as `before` for the next (older) page; null when this is the oldest. */

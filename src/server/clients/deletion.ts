@@ -29,7 +29,7 @@ import { getClient } from "./clients";
 const idSchema = z.uuid();
 
 /** What a deleted client's row is called from then on (payments lists, a partner's joint sessions). */
-export const DELETED_CLIENT_NAME = "Deleted client";
+const DELETED_CLIENT_NAME = "Deleted client";
 
 /** A placeholder that keeps `clients.email` unique and can never be delivered (.invalid, RFC 2606). */
 const tombstoneEmail = (clientId: string) => `deleted-${clientId}@deleted.invalid`;

@@ -22,7 +22,7 @@ import { emailSubject } from "@/server/notifications/templates";
 import { getClient } from "./clients";
 
 /** Entries per page; "Show older" asks for the next. */
-export const TIMELINE_PAGE_SIZE = 30;
+const TIMELINE_PAGE_SIZE = 30;
 
 /** Rows each source may return beyond a page, so entries at the cursor's very instant are not lost. */
 const SLACK = 20;
