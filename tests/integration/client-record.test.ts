@@ -306,6 +306,11 @@ describe("deleting a client", () => {
     expect(row!.counts).toMatchObject({ intakeResponsesDeleted: 2, reflectionsDeleted: 2, sessionsDeleted: 1, sessionsKeptForPayments: 1, jointSessionsKept: 2, upcomingSessionsCanceled: 1, homeworkDeleted: 1, sharedHomeworkKept: 1 });
     expect(Object.values(row!.counts).every((n) => typeof n === "number")).toBe(true);
 
+    // Booking again with the real address makes a new record; the placeholder address takes no booking.
+    const fresh = await createBooking(s.practiceId, { offering: "solo", start: at("2027-01-13T10:00"), name: s.samName, email: s.samEmail, timeZone: ZONE });
+    expect(fresh.clientId).not.toBe(s.samId);
+    expect((await failure(createBooking(s.practiceId, { offering: "solo", start: at("2027-01-13T13:00"), name: "X", email: tombstone!.email, timeZone: ZONE }))).code).toBe("invalid");
+
     // Deleting twice is "not found"; so is everything else about the deleted client.
     expect((await failure(deleteClient(s.practiceId, s.user.id, s.samId))).code).toBe("not_found");
     expect((await failure(clientTimeline(s.practiceId, s.samId))).code).toBe("not_found");

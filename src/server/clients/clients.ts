@@ -123,7 +123,7 @@ export async function linkClientAccounts(userId: string, email: string) {
     const found = await tx
       .update(clients)
       .set({ userId })
-      .where(and(sql`lower(${clients.email}) = ${email.toLowerCase()}`, or(isNull(clients.userId), eq(clients.userId, userId))))
+      .where(and(sql`lower(${clients.email}) = ${email.toLowerCase()}`, or(isNull(clients.userId), eq(clients.userId, userId)), isNull(clients.deletedAt)))
       .returning({ practiceId: clients.practiceId });
     for (const { practiceId } of found) {
       await tx.insert(memberships).values({ practiceId, userId, role: "client" }).onConflictDoNothing();

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { clients } from "@/server/db/schema";
+import { invalid } from "@/server/errors";
 
 type Client = typeof clients.$inferSelect;
 
@@ -23,16 +24,16 @@ export async function findOrCreateClient(
     .returning();
   if (created) return { client: created, created: true };
   const sameEmail = and(eq(clients.practiceId, practiceId), sql`lower(${clients.email}) = ${person.email.toLowerCase()}`);
-  if (!options.adopt) {
-    const [existing] = await tx.select().from(clients).where(sameEmail);
-    return { client: existing!, created: false };
-  }
-  const [existing] = await tx
+  const [existing] = await tx.select().from(clients).where(sameEmail);
+  // A deleted client's placeholder address (…@deleted.invalid) takes no bookings.
+  if (existing!.deletedAt) throw invalid("That email address can't receive email.", { email: ["Use an email address that can receive email."] });
+  if (!options.adopt) return { client: existing!, created: false };
+  const [adopted] = await tx
     .update(clients)
     .set({ status: "active", phone: person.phone ?? sql`${clients.phone}` })
     .where(sameEmail)
     .returning();
-  return { client: existing!, created: false };
+  return { client: adopted!, created: false };
 }
 
 /** Links booker and partner as a couple unless either is already linked to someone else; returns the partner as stored. */
