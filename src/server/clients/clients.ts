@@ -133,7 +133,7 @@ export async function linkClientAccounts(userId: string, email: string) {
 }
 
 /** Removes a user's client membership of a practice once no client record there is theirs. */
-async function dropClientMembershipIfUnused(tx: DbOrTx, practiceId: string, userId: string) {
+export async function dropClientMembershipIfUnused(tx: DbOrTx, practiceId: string, userId: string) {
   const [stillHolds] = await tx
     .select({ id: clients.id })
     .from(clients)

@@ -24,7 +24,7 @@ import {
 } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import { enqueueEmail } from "@/server/notifications/outbox";
-import { getClient } from "./clients";
+import { dropClientMembershipIfUnused, getClient } from "./clients";
 
 const idSchema = z.uuid();
 
@@ -290,14 +290,7 @@ async function redactEmails(tx: DbOrTx, practiceId: string, email: string, place
 
 /** Their client membership goes unless another record here is theirs; the account, once it opens nothing. */
 async function closePortalAccount(tx: DbOrTx, practiceId: string, userId: string) {
-  const [stillHolds] = await tx
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId)))
-    .limit(1);
-  if (!stillHolds) {
-    await tx.delete(memberships).where(and(eq(memberships.practiceId, practiceId), eq(memberships.userId, userId), eq(memberships.role, "client")));
-  }
+  await dropClientMembershipIfUnused(tx, practiceId, userId);
   const [anyMembership] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
   const [anyRecord] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.userId, userId)).limit(1);
   // Sessions and accounts go with the user (cascade): they are signed out everywhere.
