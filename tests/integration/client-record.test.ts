@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { markBookingPaid } from "@/server/billing/booking-payments";
+import { grantCredits, spendCredit } from "@/server/billing/credits";
 import { findClientForUser, getClient, linkClientAccounts, listClients } from "@/server/clients/clients";
 import { deleteClient, describeClientDeletion, requestClientDeletion } from "@/server/clients/deletion";
 import { exportClientRecord } from "@/server/clients/record";
@@ -12,6 +13,7 @@ import {
   bookings,
   clientDeletions,
   clients,
+  creditLedger,
   emailOutbox,
   homeworkAssignments,
   homeworkCompletions,
@@ -325,6 +327,31 @@ describe("deleting a client", () => {
     for (const secret of [...tagged(SAM_SECRETS, s.tag), ...tagged(ALEX_SECRETS, s.tag), `JOINT-PRIVATE-NOTE-${s.tag}`, `JOINT-SHARED-NOTE-${s.tag}`]) expect(dump, secret).not.toContain(secret);
     expect(await getDb().select().from(sessionNotes).where(eq(sessionNotes.practiceId, s.practiceId))).toEqual([]);
     expect(await getDb().select().from(payments).where(eq(payments.practiceId, s.practiceId))).toHaveLength(1);
+  });
+
+  it("keeps a session paid with a credit, with the ledger as it was", async () => {
+    const s = await couplesPractice();
+    const [solo] = await getDb().select({ offeringId: bookings.offeringId }).from(bookings).where(eq(bookings.id, s.samSolo.id));
+    await getDb().transaction(async (tx) => {
+      await grantCredits(tx, {
+        practiceId: s.practiceId,
+        clientId: s.samId,
+        kind: "package",
+        sourceKey: `package:${s.tag}`,
+        label: "Package of 3",
+        offeringIds: [solo!.offeringId],
+        quantity: 3,
+        validFrom: at("2026-12-01T00:00"),
+        expiresAt: at("2027-12-01T00:00"),
+      });
+      await spendCredit(tx, { practiceId: s.practiceId, clientId: s.samId, offeringId: solo!.offeringId, bookingId: s.samSolo.id, at: at("2027-01-03T00:00") });
+    });
+    const ledgerBefore = await getDb().select().from(creditLedger).where(eq(creditLedger.clientId, s.samId));
+    await deleteClient(s.practiceId, s.user.id, s.samId);
+    const [kept] = await getDb().select().from(bookings).where(eq(bookings.id, s.samSolo.id));
+    expect(kept).toMatchObject({ bookerName: "Deleted client", bookerPhone: null });
+    expect(await getDb().select().from(creditLedger).where(eq(creditLedger.clientId, s.samId))).toEqual(ledgerBefore);
+    expect(await getDb().select().from(sessionNotes).where(eq(sessionNotes.bookingId, s.samSolo.id))).toEqual([]);
   });
 
   it("refuses while an upcoming session is paid, and changes nothing", async () => {

@@ -9,6 +9,7 @@ import {
   bookings,
   clientDeletions,
   clients,
+  creditLedger,
   crisisAlerts,
   devMailbox,
   emailOutbox,
@@ -131,8 +132,15 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
 
     // 2. Sessions: joint ones stay (the partner's too), paid ones stay for the books, the rest go.
     const partnerId = client.partnerId;
+    // A session paid with money or with a credit stays: deleting it would take the payment (or the
+    // ledger's spend, which would hand the credit back) with it.
     const sessions = await tx
-      .select({ id: bookings.id, clientId: bookings.clientId, partnerClientId: bookings.partnerClientId, paymentId: payments.id })
+      .select({
+        id: bookings.id,
+        clientId: bookings.clientId,
+        partnerClientId: bookings.partnerClientId,
+        paymentId: sql<string | null>`coalesce(${payments.id}::text, (select ${creditLedger.id}::text from ${creditLedger} where ${creditLedger.bookingId} = ${bookings.id} limit 1))`,
+      })
       .from(bookings)
       .leftJoin(payments, eq(payments.bookingId, bookings.id))
       .where(and(eq(bookings.practiceId, practiceId), or(eq(bookings.clientId, client.id), eq(bookings.partnerClientId, client.id))));

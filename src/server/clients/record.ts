@@ -7,6 +7,8 @@ import { getDb } from "@/server/db/client";
 import {
   bookings,
   clients,
+  creditGrants,
+  creditLedger,
   crisisAlerts,
   emailOutbox,
   homeworkAssignments,
@@ -201,6 +203,19 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
       .map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, cause: r.cause, reason: r.reason, createdAt: r.createdAt, confirmedAt: r.confirmedAt })),
   }));
 
+  // Credits (packages and plans): the grants and every ledger row of this client.
+  const grants = await db
+    .select({ id: creditGrants.id, kind: creditGrants.kind, label: creditGrants.label, quantity: creditGrants.quantity, validFrom: creditGrants.validFrom, expiresAt: creditGrants.expiresAt })
+    .from(creditGrants)
+    .where(and(eq(creditGrants.practiceId, practiceId), eq(creditGrants.clientId, client.id)))
+    .orderBy(asc(creditGrants.createdAt));
+  const ledger = await db
+    .select({ grantId: creditLedger.grantId, kind: creditLedger.kind, delta: creditLedger.delta, bookingId: creditLedger.bookingId, reason: creditLedger.reason, at: creditLedger.createdAt })
+    .from(creditLedger)
+    .where(and(eq(creditLedger.practiceId, practiceId), eq(creditLedger.clientId, client.id)))
+    .orderBy(asc(creditLedger.createdAt));
+  const credits = grants.map((g) => ({ ...g, entries: ledger.filter((e) => e.grantId === g.id).map((e) => ({ kind: e.kind, delta: e.delta, bookingId: e.bookingId, reason: e.reason, at: e.at })) }));
+
   const emailRows = await db
     .select({ template: emailOutbox.template, data: emailOutbox.data, status: emailOutbox.status, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
     .from(emailOutbox)
@@ -237,6 +252,7 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
     intakes,
     homework,
     payments: paymentList,
+    credits,
     emails,
     crisisAlerts: alerts,
   };
