@@ -7,6 +7,7 @@ import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import {
   bookings,
+  checkInSchedules,
   clientDeletions,
   clients,
   creditLedger,
@@ -211,6 +212,11 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
     counts.intakeResponsesDeleted = responses.length;
     const alerts = await tx.delete(crisisAlerts).where(and(eq(crisisAlerts.practiceId, practiceId), eq(crisisAlerts.clientId, client.id))).returning({ id: crisisAlerts.id });
     topics.push(...alerts.map((a) => `crisis:${a.id}`));
+
+    // Re-assessment check-ins set up for them stop (a couple's schedule with them too; the partner's copies stay).
+    counts.checkInSchedulesDeleted = (
+      await tx.delete(checkInSchedules).where(and(eq(checkInSchedules.practiceId, practiceId), eq(checkInSchedules.clientId, client.id))).returning({ id: checkInSchedules.id })
+    ).length;
 
     // 4. Homework: their entries go; shared practices stay as the partner's alone; theirs alone go.
     counts.reflectionsDeleted = (
