@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   // open source, so they reveal nothing; browsers fetch them only when the developer tools open.
   productionBrowserSourceMaps: true,
   typedRoutes: false,
+  // The practice profile's photo (at most 1 MB, src/lib/practice-profile.ts) is a server action's
+  // form field; Next's default body limit of 1 MB would refuse a photo just under it with its form.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
 };
 
 export default nextConfig;

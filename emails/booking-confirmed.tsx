@@ -12,7 +12,8 @@ import {
   type BookingEmail,
 } from "./_components/booking";
 import { EmailLayout, Heading, Paragraph, PrimaryButton } from "./_components/layout";
-import { formatShort } from "./_components/session-time";
+import { formatHours } from "@/lib/time/format";
+import { formatClockWithZone, formatShort } from "./_components/session-time";
 
 export const schema = bookingEmailSchema;
 
@@ -49,7 +50,12 @@ function ForClient(d: BookingEmail) {
           <Paragraph muted>A short questionnaire before your first session helps your coach prepare. Only you and your coach see your answers.</Paragraph>
         </>
       ) : null}
-      {d.manageUrl ? (
+      {d.manageUrl && d.lateBooking ? (
+        <>
+          <PrimaryButton href={d.manageUrl}>{d.lateBooking.noOnlineReschedule ? "Cancel or undo" : "Reschedule or cancel"}</PrimaryButton>
+          <Paragraph muted>{lateBookingNote(d, d.lateBooking)}</Paragraph>
+        </>
+      ) : d.manageUrl ? (
         <>
           <PrimaryButton href={d.manageUrl}>Reschedule or cancel</PrimaryButton>
           <Paragraph muted>Plans change? You can reschedule or cancel online from the link above, no sign-in needed.</Paragraph>
@@ -58,6 +64,21 @@ function ForClient(d: BookingEmail) {
       <QuestionsLine data={d} />
     </EmailLayout>
   );
+}
+
+/** What a time booked inside the windows still allows, so the email promises nothing the manage page refuses. */
+function lateBookingNote(d: BookingEmail, late: NonNullable<BookingEmail["lateBooking"]>): string {
+  const within = `This session starts within ${formatHours(late.windowHours, { days: true })} of when you booked it`;
+  const rules =
+    late.noOnlineReschedule && late.lateCancel
+      ? "so it can't be rescheduled online, and canceling counts as a late cancellation"
+      : late.noOnlineReschedule
+        ? "so it can't be rescheduled online; you can still cancel from the link above"
+        : "so canceling counts as a late cancellation; you can still reschedule from the link above";
+  const undo = late.undoUntilIso
+    ? ` Booked the wrong time? Until ${formatClockWithZone(late.undoUntilIso, d.timeZone)} you can still change or cancel it from the link above, free of charge.`
+    : "";
+  return `${within}, ${rules}.${undo} To change it after that, reply to this email.`;
 }
 
 function ForCoach(d: BookingEmail) {
@@ -72,4 +93,7 @@ function ForCoach(d: BookingEmail) {
 }
 
 // Sample data for the React Email preview server (`npm run email:preview`).
-BookingConfirmedEmail.PreviewProps = samplePreview;
+BookingConfirmedEmail.PreviewProps = {
+  ...samplePreview,
+  lateBooking: { windowHours: 24, lateCancel: true, noOnlineReschedule: true, undoUntilIso: "2027-01-07T22:15:00.000Z" },
+} satisfies BookingEmail;

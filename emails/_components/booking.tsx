@@ -54,6 +54,19 @@ export const bookingEmailSchema = z.object({
   bookedAs: z.array(z.string()).optional(),
   /** Client's confirmation: where to answer the intake the offering asks for (absent when it has none). */
   intakeUrl: z.url().nullable().optional(),
+  /**
+   * Client's confirmation of a time booked already inside the policy's windows: what can no
+   * longer be done online, and until when it can still be undone free (absent: booked in good time).
+   */
+  lateBooking: z
+    .object({
+      windowHours: z.number().min(0),
+      lateCancel: z.boolean(),
+      noOnlineReschedule: z.boolean(),
+      undoUntilIso: instant.nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type BookingEmail = z.output<typeof bookingEmailSchema>;

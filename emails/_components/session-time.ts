@@ -1,3 +1,4 @@
+import { canonicalZone } from "@/lib/time/zones";
 import { formatDayLong, formatDayShort, formatTime, zoneAbbreviation, zoneName } from "@/lib/time/format";
 
 /**
@@ -20,7 +21,7 @@ export const formatClockWithZone = (iso: string, timeZone: string) => `${clock(i
 
 /** "Pacific Time — America/Los_Angeles": the name people know, and the exact zone. */
 export function zoneLine(timeZone: string, iso: string): string {
-  return `${zoneName(timeZone, new Date(iso))} — ${timeZone}`;
+  return `${zoneName(timeZone, new Date(iso))} — ${canonicalZone(timeZone)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isWebUrl } from "./scheduling/meeting-place";
-import { isValidTimeZone } from "./time/zones";
+import { canonicalZone, isValidTimeZone } from "./time/zones";
 
 /**
  * Characters that end or break a line somewhere text travels (email headers,
@@ -70,7 +70,9 @@ export const timeZoneSchema = z
   .string({ error: "Choose a time zone." })
   .trim()
   .min(1, "Choose a time zone.")
-  .refine(isValidTimeZone, "Choose a time zone from the list (for example America/New_York).");
+  .refine(isValidTimeZone, "Choose a time zone from the list (for example America/New_York).")
+  // Stored under today's name, whatever the device reported ("Asia/Calcutta" → "Asia/Kolkata").
+  .transform(canonicalZone);
 
 /** HTML checkboxes send "on" when ticked and nothing otherwise. */
 export const checkboxSchema = z

@@ -59,7 +59,11 @@ function toObject(payload: Payload): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of payload.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (typeof value !== "string") continue;
+    // Files reach the schema as they are (a profile photo); an empty file input sends nothing.
+    if (typeof value !== "string") {
+      if (value.size > 0) out[key] = value;
+      continue;
+    }
     const existing = out[key];
     if (existing === undefined) out[key] = value;
     else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ServerAction } from "@/lib/action-result";
+import { TimeZoneCombobox } from "@/components/ui/time-zone-combobox";
 import { useBrowserTimeZone } from "@/components/ui/use-browser-time-zone";
 import { useSlugFromName } from "@/components/ui/use-slug-from-name";
 
@@ -13,12 +14,10 @@ const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR", "INR
 /** `createPractice` is the onboarding page's server action. */
 export function OnboardingForm<T>({
   email,
-  timeZones,
   origin,
   createPractice,
 }: {
   email: string;
-  timeZones: string[];
   origin: string;
   createPractice: ServerAction<T>;
 }) {
@@ -33,7 +32,7 @@ export function OnboardingForm<T>({
   // The browser knows the coach's zone; the server render can't. What they chose wins.
   const detected = useBrowserTimeZone();
   const [chosenZone, setTimeZone] = useState(failed?.values?.timeZone ?? null);
-  const timeZone = chosenZone ?? (detected && timeZones.includes(detected) ? detected : "UTC");
+  const timeZone = chosenZone ?? detected ?? "UTC";
 
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -64,17 +63,7 @@ export function OnboardingForm<T>({
         autoCapitalize="none"
         spellCheck={false}
       />
-      <Field label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours are set in this zone.">
-        {(control) => (
-          <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TimeZoneCombobox name="timeZone" value={timeZone} onChange={setTimeZone} errors={errors.timeZone} hint="Your working hours are set in this zone." />
       <Field label="Currency" name="currency" errors={errors.currency}>
         {(control) => (
           <select {...control} defaultValue={failed?.values?.currency ?? "USD"}>

@@ -112,7 +112,11 @@ export function ManageOverview(props: {
             {cancel.late ? (
               <LateCancelNote policy={props.policy} className="mt-1" />
             ) : (
-              <p className="mt-1 text-sm text-muted">You can cancel free of charge now.</p>
+              <p className="mt-1 text-sm text-muted">
+                {cancel.grace
+                  ? "You booked this a few minutes ago, so you can still cancel free of charge, as an undo."
+                  : "You can cancel free of charge now."}
+              </p>
             )}
             <button type="button" className={buttonClass("danger", "mt-3 w-full sm:w-auto")} onClick={props.onCancel}>
               Cancel session…

@@ -6,7 +6,7 @@ import { describeZone, formatLongDate, formatMonth, formatTime, formatTimeRange 
 import { localDateOf } from "@/lib/time/zones";
 import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
-import { TimeZoneCombobox } from "./time-zone-combobox";
+import { TimeZoneCombobox } from "@/components/ui/time-zone-combobox";
 
 type SlotQuery = { start: string; end: string; timeZone: string };
 export type LoadSlots = (query: SlotQuery) => Promise<{ ok: true; data: SlotMonth } | { ok: false; error: string }>;

@@ -1,13 +1,13 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { isValidTimeZone } from "@/lib/time/zones";
+import { canonicalZone, isValidTimeZone } from "@/lib/time/zones";
 
 const noSubscription = () => () => {};
 
 function browserZone(): string | null {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && isValidTimeZone(zone) ? zone : null;
+  return zone && isValidTimeZone(zone) ? canonicalZone(zone) : null;
 }
 
 /**

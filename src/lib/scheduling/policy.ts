@@ -2,7 +2,7 @@
 // the manage page show the same answer the server enforces.
 import { z } from "zod";
 import type { OfferingKind } from "@/lib/offerings";
-import { HOUR_MS } from "@/lib/time/dates";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time/dates";
 import { formatHours } from "@/lib/time/format";
 import { holdsTime, type SessionStatus } from "./status";
 
@@ -15,6 +15,11 @@ export interface PolicySnapshot {
   cancellationWindowHours: number;
   /** With less than this many hours left, the client can't reschedule online. */
   rescheduleWindowHours: number;
+  /**
+   * Minutes after booking in which the booker may still cancel or move it as if it were early (an
+   * undo for a wrong time); the practice's setting when booked. Absent on older bookings: none.
+   */
+  graceMinutes?: number;
 }
 
 /** For reading a stored snapshot (jsonb) back, or validating the offering form's two window fields. */
@@ -74,6 +79,8 @@ export function policyFor(offering: {
 
 export interface PolicyBooking {
   start: Date;
+  /** When it was booked: the grace period counts from here. */
+  bookedAt?: Date;
   /** When given, only holding statuses (pending_payment, confirmed) can change. */
   status?: SessionStatus;
   policy: PolicySnapshot;
@@ -81,7 +88,9 @@ export interface PolicyBooking {
 
 type RefusalCode = "not_active" | "started" | "inside_window";
 
-export type CancelDecision = { allowed: true; late: boolean } | { allowed: false; code: RefusalCode; reason: string };
+export type CancelDecision =
+  | { allowed: true; late: boolean; /** Free only because it was booked moments ago (the grace period). */ grace?: boolean }
+  | { allowed: false; code: RefusalCode; reason: string };
 export type RescheduleDecision = { allowed: true; reason?: undefined } | { allowed: false; code: RefusalCode; reason: string };
 
 function refuseInactive(booking: PolicyBooking): { allowed: false; code: RefusalCode; reason: string } | null {
@@ -92,6 +101,48 @@ function refuseInactive(booking: PolicyBooking): { allowed: false; code: Refusal
 /** Less than `hours` left before the start (exactly `hours` left is still outside the window). */
 function insideWindow(start: Date, now: Date, hours: number): boolean {
   return start.getTime() - now.getTime() < hours * HOUR_MS;
+}
+
+/** The end of the grace period after booking, or null when the booking has none. */
+export function graceEndsAt(booking: Pick<PolicyBooking, "bookedAt" | "policy">): Date | null {
+  const minutes = booking.policy.graceMinutes ?? 0;
+  if (!booking.bookedAt || !(minutes > 0)) return null;
+  return new Date(booking.bookedAt.getTime() + minutes * MINUTE_MS);
+}
+
+/** Still inside the grace period: a cancel is free and a move allowed, whatever the windows say. */
+export function inGracePeriod(booking: Pick<PolicyBooking, "bookedAt" | "policy">, now: Date): boolean {
+  const ends = graceEndsAt(booking);
+  return ends !== null && now.getTime() < ends.getTime();
+}
+
+/**
+ * What booking `start` at `now` gives up: a time already inside the cancellation window can only
+ * be canceled late, one inside the reschedule window can't be moved online. Null when neither.
+ */
+export function lateBooking(start: Date, now: Date, policy: PolicySnapshot): { lateCancel: boolean; noOnlineReschedule: boolean } | null {
+  const lateCancel = insideWindow(start, now, policy.cancellationWindowHours);
+  const noOnlineReschedule = insideWindow(start, now, policy.rescheduleWindowHours);
+  return lateCancel || noOnlineReschedule ? { lateCancel, noOnlineReschedule } : null;
+}
+
+/**
+ * The warning shown before confirming such a time (and, in other words, in its confirmation):
+ * "This time is within 24 hours: once booked it can't be changed or canceled online without …".
+ */
+export function lateBookingWarning(start: Date, now: Date, policy: PolicySnapshot): string | null {
+  const late = lateBooking(start, now, policy);
+  if (!late) return null;
+  const hours = formatHours(Math.max(late.lateCancel ? policy.cancellationWindowHours : 0, late.noOnlineReschedule ? policy.rescheduleWindowHours : 0), { days: true });
+  const what =
+    late.lateCancel && late.noOnlineReschedule
+      ? "once booked it can’t be changed online, and canceling counts as a late cancellation (your coach may keep the fee)"
+      : late.noOnlineReschedule
+        ? "once booked it can’t be changed online"
+        : "canceling it counts as a late cancellation (your coach may keep the fee)";
+  const grace = policy.graceMinutes ?? 0;
+  const undo = grace > 0 ? ` Booked the wrong time? You can cancel it free of charge within ${grace} minutes of booking.` : "";
+  return `This time is within ${hours}: ${what}.${undo}`;
 }
 
 /**
@@ -106,7 +157,10 @@ export function canClientCancel(booking: PolicyBooking, now: Date, actor: Actor 
   if (booking.start.getTime() <= now.getTime()) {
     return { allowed: false, code: "started", reason: "This session has already started, so it can't be canceled online. Please contact your coach." };
   }
-  return { allowed: true, late: insideWindow(booking.start, now, booking.policy.cancellationWindowHours) };
+  const late = insideWindow(booking.start, now, booking.policy.cancellationWindowHours);
+  // Booked moments ago: an undo, not a late cancel (billing then refunds in full).
+  if (late && inGracePeriod(booking, now)) return { allowed: true, late: false, grace: true };
+  return { allowed: true, late };
 }
 
 /**
@@ -121,7 +175,7 @@ export function canClientReschedule(booking: PolicyBooking, now: Date, actor: Ac
     return { allowed: false, code: "started", reason: "This session has already started, so it can't be rescheduled. Please contact your coach." };
   }
   const window = booking.policy.rescheduleWindowHours;
-  if (insideWindow(booking.start, now, window)) {
+  if (insideWindow(booking.start, now, window) && !inGracePeriod(booking, now)) {
     return {
       allowed: false,
       code: "inside_window",

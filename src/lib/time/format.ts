@@ -1,6 +1,7 @@
 // How Tend writes dates, times and zones for people: always in an explicit IANA zone (the reader's
 // or the practice's), never the process's. Instants may be Dates or ISO strings. Intl only, so
 // the browser can run it without the zone engine.
+import { canonicalZone } from "./zones";
 
 const LOCALE = "en-US";
 
@@ -110,8 +111,8 @@ export function formatHours(hours: number, { days = false } = {}): string {
 // ---------------------------------------------------------------------------------------------
 // Zones.
 
-/** "America/Los_Angeles" → "America/Los Angeles", for pickers and labels. */
-export const timeZoneLabel = (zone: string) => zone.replaceAll("_", " ");
+/** "America/Los_Angeles" → "America/Los Angeles", for pickers and labels; old names as today's ("Asia/Calcutta" → "Asia/Kolkata"). */
+export const timeZoneLabel = (zone: string) => canonicalZone(zone).replaceAll("_", " ");
 
 function zonePart(timeZone: string, at: Date, timeZoneName: "longGeneric" | "shortOffset" | "short"): string {
   try {
@@ -127,27 +128,13 @@ function genericName(timeZone: string, at: Date): string {
   return name.startsWith("GMT") ? "" : name;
 }
 
-const isUtc = (timeZone: string) => timeZone === "UTC" || timeZone === "Etc/UTC";
+const isUtc = (timeZone: string) => canonicalZone(timeZone) === "UTC";
 
-// Browsers still list some zones under their old names (CLDR keeps them as canonical ids);
-// people look for the city's name today.
-const MODERN_CITY: Record<string, string> = {
-  "Asia/Calcutta": "Kolkata",
-  "Asia/Katmandu": "Kathmandu",
-  "Asia/Saigon": "Ho Chi Minh City",
-  "Asia/Rangoon": "Yangon",
-  "Europe/Kiev": "Kyiv",
-  "America/Godthab": "Nuuk",
-  "Atlantic/Faeroe": "Faroe Islands",
-  "Pacific/Truk": "Chuuk",
-  "Pacific/Ponape": "Pohnpei",
-  "Pacific/Enderbury": "Kanton",
-};
-
-/** "New York" for America/New_York, "Buenos Aires" for America/Argentina/Buenos_Aires, "Kolkata" for Asia/Calcutta. */
+/** "New York" for America/New_York, "Buenos Aires" for America/Argentina/Buenos_Aires, "Kolkata" for Asia/Calcutta (old names read as today's). */
 export function zoneCity(timeZone: string): string {
   if (isUtc(timeZone)) return "UTC";
-  return MODERN_CITY[timeZone] ?? (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
+  const zone = canonicalZone(timeZone);
+  return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
 }
 
 /** "GMT-5", "GMT+5:30". */

@@ -14,10 +14,66 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
-/** The IANA zones offered in pickers, with UTC first. */
+/**
+ * Old names the runtime may still report or list (ICU follows CLDR, which kept "Asia/Calcutta"
+ * and "Europe/Kiev" as its ids; Node answers Asia/Calcutta even when asked for Asia/Kolkata),
+ * with the name the IANA database uses today. Zones merged into another (Uzhgorod into Kyiv,
+ * Nipigon into Toronto) point at the zone that keeps their clock.
+ */
+const CANONICAL: Record<string, string> = {
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Ulan_Bator": "Asia/Ulaanbaatar",
+  "Asia/Thimbu": "Asia/Thimphu",
+  "Asia/Dacca": "Asia/Dhaka",
+  "Asia/Macao": "Asia/Macau",
+  "Asia/Ashkhabad": "Asia/Ashgabat",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Europe/Uzhgorod": "Europe/Kyiv",
+  "Europe/Zaporozhye": "Europe/Kyiv",
+  "America/Godthab": "America/Nuuk",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Nipigon": "America/Toronto",
+  "America/Thunder_Bay": "America/Toronto",
+  "America/Rainy_River": "America/Winnipeg",
+  "America/Yellowknife": "America/Edmonton",
+  "America/Pangnirtung": "America/Iqaluit",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Africa/Asmera": "Africa/Asmara",
+  "Australia/Currie": "Australia/Hobart",
+  "Pacific/Truk": "Pacific/Chuuk",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Johnston": "Pacific/Honolulu",
+  "Etc/UTC": "UTC",
+  "Etc/UCT": "UTC",
+  "Etc/GMT": "UTC",
+  "Etc/Universal": "UTC",
+  "Etc/Zulu": "UTC",
+  UCT: "UTC",
+  Universal: "UTC",
+  Zulu: "UTC",
+};
+
+/** The IANA database's current name for a zone: "Asia/Calcutta" → "Asia/Kolkata", "Europe/Kiev" → "Europe/Kyiv"; others unchanged. */
+export function canonicalZone(name: string): string {
+  const modern = CANONICAL[name];
+  return modern && isValidTimeZone(modern) ? modern : name;
+}
+
+/** The IANA zones offered in pickers, under their current names, with UTC first. */
 export function listTimeZones(): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+  const zones = [...new Set(Intl.supportedValuesOf("timeZone").map(canonicalZone))].sort();
+  return ["UTC", ...zones.filter((zone) => zone !== "UTC")];
 }
 
 // ---------------------------------------------------------------------------------------------

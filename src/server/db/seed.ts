@@ -5,7 +5,7 @@ import type { OfferingKind } from "@/lib/offerings";
 import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 import { addFrameworkPractices } from "@/server/homework/framework-practices";
 import { seedIntakeTemplates } from "@/server/intake/questionnaires";
-import { clients, memberships, offerings, practices, users, weeklyHours } from "./schema";
+import { clients, memberships, offerings, practiceProfiles, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
 function schedulingFor(kind: OfferingKind) {
@@ -46,6 +46,13 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       })
       .returning();
     await tx.insert(memberships).values({ practiceId: practice!.id, userId: coach!.id, role: "coach" });
+    // What the booking pages say about the coach (a photo is the coach's own to upload).
+    await tx.insert(practiceProfiles).values({
+      practiceId: practice!.id,
+      bio: "I have coached men and couples for more than 30 years. Most people come to me when the distance has grown quietly and neither of them knows how to close it. We find what sits underneath, then rebuild trust and closeness step by step, with small practices between sessions.",
+      credentials: "30+ years coaching men and couples · Certified relationship coach",
+      languages: ["English", "Spanish"],
+    });
     const intake = await seedIntakeTemplates(tx, practice!.id);
 
     await tx.insert(offerings).values([

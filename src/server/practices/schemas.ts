@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { emailSchema, nameSchema, slugSchema, timeZoneSchema } from "@/lib/validation";
+import { PROFILE_LIMITS, PROFILE_PHOTO_MAX_BYTES, parseLanguages } from "@/lib/practice-profile";
+import { checkboxSchema, emailSchema, nameSchema, slugSchema, timeZoneSchema } from "@/lib/validation";
 
 /** Paths under the site root that a practice slug must not shadow in links or mail. */
 const RESERVED_SLUGS = new Set([
@@ -16,6 +17,14 @@ const currencySchema = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, like USD.");
 
+const GRACE_MESSAGE = "Enter a whole number of minutes from 0 to 120.";
+
+/** Minutes after booking in which a booker may undo it free of charge (0: none). Blank: 15. */
+const bookingGraceMinutesSchema = z.preprocess(
+  (value) => (value === "" || value === undefined || value === null ? undefined : typeof value === "string" ? Number(value.trim()) : value),
+  z.number({ error: GRACE_MESSAGE }).int(GRACE_MESSAGE).min(0, GRACE_MESSAGE).max(120, GRACE_MESSAGE).default(15),
+);
+
 /** A practice as onboarding creates it and the settings page edits it. */
 export const practiceInput = z.object({
   name: nameSchema("practice name", 100),
@@ -23,6 +32,7 @@ export const practiceInput = z.object({
   timeZone: timeZoneSchema,
   currency: currencySchema.default("USD"),
   contactEmail: emailSchema,
+  bookingGraceMinutes: bookingGraceMinutesSchema,
 });
 export type PracticeInput = z.input<typeof practiceInput>;
 
@@ -76,3 +86,36 @@ function httpsOriginOf(entry: string): string | null {
   const bare = (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username && !url.password;
   return url.protocol === "https:" && bare && url.hostname.includes(".") ? url.origin : null;
 }
+
+const profileText = (label: string, max: number) =>
+  z
+    .string()
+    .default("")
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(max, `Keep the ${label} under ${max} characters.`));
+
+/**
+ * The practice profile as the settings form sends it: bio, credentials, languages (one text, split
+ * on commas), the note at the top of the booking pages, and a new photo or a request to remove it.
+ * The photo is checked by its bytes (PNG, JPEG or WebP, at most 1 MB), whatever the browser claims.
+ */
+export const practiceProfileInput = z.object({
+  bio: profileText("bio", PROFILE_LIMITS.bio),
+  credentials: profileText("credentials", PROFILE_LIMITS.credentials),
+  languages: z
+    .union([z.string(), z.array(z.string())])
+    .default("")
+    .transform((value) => (Array.isArray(value) ? value.flatMap(parseLanguages) : parseLanguages(value)))
+    .pipe(
+      z
+        .array(z.string().max(PROFILE_LIMITS.language, `Keep each language under ${PROFILE_LIMITS.language} characters.`))
+        .max(PROFILE_LIMITS.languages, `List at most ${PROFILE_LIMITS.languages} languages.`),
+    ),
+  pageNote: profileText("note", PROFILE_LIMITS.pageNote),
+  photo: z
+    .instanceof(Blob, { message: "Choose a photo file." })
+    .refine((file) => file.size <= PROFILE_PHOTO_MAX_BYTES, "That photo is over 1 MB. Please choose a smaller one (a square photo of 800 × 800 pixels is plenty).")
+    .optional(),
+  removePhoto: checkboxSchema,
+});
+export type PracticeProfileInput = z.input<typeof practiceProfileInput>;

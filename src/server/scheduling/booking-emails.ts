@@ -10,7 +10,7 @@ import { buildInvite, type InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
 import { manageUrlFor } from "./manage-token";
 import { meetingPlaceOf, type MeetingPlace } from "@/lib/scheduling/meeting-place";
-import type { Actor } from "@/lib/scheduling/policy";
+import { graceEndsAt, lateBooking, type Actor } from "@/lib/scheduling/policy";
 import { holdsTime } from "@/lib/scheduling/status";
 
 type Booking = typeof bookings.$inferSelect;
@@ -54,6 +54,8 @@ export type BookingEmailData = {
   /** Coach only: where what the booker typed differs from the client records, one sentence per person. */
   bookedAs?: string[];
   intakeUrl?: string | null;
+  /** Client's confirmation of a time booked inside the policy's windows (see lateBookingFacts). */
+  lateBooking?: { windowHours: number; lateCancel: boolean; noOnlineReschedule: boolean; undoUntilIso: string | null } | null;
 };
 
 /**
@@ -62,6 +64,18 @@ export type BookingEmailData = {
  */
 function emailPlace(place: MeetingPlace): Pick<BookingEmailData, "format" | "location"> {
   return { format: place.kind, location: place.url?.startsWith("tel:") ? (place.details ?? null) : (place.url ?? place.address ?? place.details ?? null) };
+}
+
+/**
+ * For the confirmation of a time that was already inside the cancellation or reschedule window
+ * when it was booked: which rules bite, and until when the grace period still lets it be undone.
+ */
+function lateBookingFacts(booking: Booking, now: Date): BookingEmailData["lateBooking"] {
+  const late = lateBooking(booking.startsAt, booking.createdAt, booking.policy);
+  if (!late) return null;
+  const windowHours = Math.max(late.lateCancel ? booking.policy.cancellationWindowHours : 0, late.noOnlineReschedule ? booking.policy.rescheduleWindowHours : 0);
+  const undoUntil = graceEndsAt({ bookedAt: booking.createdAt, policy: booking.policy });
+  return { ...late, windowHours, undoUntilIso: undoUntil && undoUntil > now ? undoUntil.toISOString() : null };
 }
 
 const REMINDERS = [
@@ -139,6 +153,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       invite: inviteFor(recipient),
       // The portal lists each person's own intake; the link is the same for both partners.
       intakeUrl: event === "confirmed" && offering.intakeQuestionnaireId ? portalIntakeUrl() : null,
+      lateBooking: event === "confirmed" ? lateBookingFacts(booking, now) : null,
     },
   }));
   const toCoach: { to: string; data: BookingEmailData } = {
@@ -180,7 +195,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
         practiceId: practice.id,
         to,
         template: "booking-reminder",
-        data: { ...data, reminder: reminder.key, invite: null },
+        data: { ...data, reminder: reminder.key, invite: null, lateBooking: null },
         sendAfter,
         topic,
         idempotencyKey: `${topic}:v${booking.sequence}:reminder-${reminder.key}:${to.toLowerCase()}`,

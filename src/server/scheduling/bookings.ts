@@ -93,6 +93,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
         bufferBeforeMinutes: offering.bufferBeforeMinutes,
         bufferAfterMinutes: offering.bufferAfterMinutes,
         lateCancelRefundPercent: offering.lateCancelRefundPercent,
+        graceMinutes: practice.bookingGraceMinutes,
       };
       const collection = await collectionFor(practiceId, offering, actor, tx);
       const checkout = collection.kind === "checkout";
@@ -145,7 +146,7 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
   const start = parseInput(newStartSchema, newStart);
   const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
   const now = clock();
-  const decision = canClientReschedule({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);
+  const decision = canClientReschedule({ start: booking.startsAt, bookedAt: booking.createdAt, status: booking.status, policy: booking.policy }, now, actor);
   if (!decision.allowed) throw new AppError(decision.code === "not_active" ? "conflict" : "forbidden", decision.reason);
   if (start.getTime() === booking.startsAt.getTime()) return booking;
 
@@ -190,8 +191,9 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
 
 /**
  * Cancels a booking. A client's cancel inside the cancellation window is
- * recorded as `late_canceled` (billing decides refund or forfeit); the coach
- * is never late. Pending reminders are withdrawn.
+ * recorded as `late_canceled` (billing decides refund or forfeit), except in
+ * the grace period right after booking, when it is an undo: `canceled`, and
+ * refunded in full. The coach is never late. Pending reminders are withdrawn.
  */
 export async function cancelBooking(scope: BookingScope, bookingId: string, options: { actor?: Actor; reason?: string | null } = {}) {
   const actor = options.actor ?? "client";
@@ -199,7 +201,7 @@ export async function cancelBooking(scope: BookingScope, bookingId: string, opti
   const { booking, practice, offering, client, partner } = await getBookingDetails(scope, bookingId);
   const now = clock();
   if (isCanceled(booking.status)) throw alreadyCanceled();
-  const decision = canClientCancel({ start: booking.startsAt, status: booking.status, policy: booking.policy }, now, actor);
+  const decision = canClientCancel({ start: booking.startsAt, bookedAt: booking.createdAt, status: booking.status, policy: booking.policy }, now, actor);
   if (!decision.allowed) throw new AppError(decision.code === "not_active" ? "conflict" : "forbidden", decision.reason);
   return getDb().transaction(async (tx) => {
     const [updated] = await tx

@@ -22,7 +22,7 @@ export function sessionView(
 ): SessionView {
   const { booking, practice, offering } = details;
   const at = now();
-  const policyBooking = { start: booking.startsAt, status: booking.status, policy: booking.policy };
+  const policyBooking = { start: booking.startsAt, bookedAt: booking.createdAt, status: booking.status, policy: booking.policy };
   const token = manageTokenFor(booking, options.recipient);
   return {
     summary: {

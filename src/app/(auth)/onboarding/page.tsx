@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
 import { env } from "@/lib/env";
-import { listTimeZones } from "@/lib/time/zones";
 import { requireUser } from "@/server/auth/guards";
 import { findCoachPractice } from "@/server/practices/queries";
 import { createPracticeAction } from "../actions";
@@ -18,7 +17,7 @@ export default async function OnboardingPage() {
       <p className="mb-6 text-sm text-muted">
         A few details and your booking page is ready. You can change all of this later in Settings.
       </p>
-      <OnboardingForm email={user.email} timeZones={listTimeZones()} origin={env().APP_URL.replace(/\/$/, "")} createPractice={createPracticeAction} />
+      <OnboardingForm email={user.email} origin={env().APP_URL.replace(/\/$/, "")} createPractice={createPracticeAction} />
     </AuthCard>
   );
 }

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-combobox";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ServerAction } from "@/lib/action-result";
@@ -13,14 +14,12 @@ export type ClientFormValues = { id?: string; name: string; email: string; phone
 export function ClientForm<T>({
   action,
   initial,
-  timeZones,
   isNew,
   cancelHref,
   hasPortalAccount = false,
 }: {
   action: ServerAction<T>;
   initial: ClientFormValues;
-  timeZones: { value: string; label: string }[];
   isNew: boolean;
   cancelHref: string;
   /** The client has signed in: a new email takes the record away from that account. */
@@ -61,7 +60,7 @@ export function ClientForm<T>({
           hint="Optional."
           errors={errors.phone}
         />
-        <SelectField label="Time zone" name="timeZone" errors={errors.timeZone} hint="Session times are shown to them in this zone." defaultValue={v.timeZone} options={timeZones} />
+        <TimeZoneField name="timeZone" errors={errors.timeZone} hint="Session times are shown to them in this zone." defaultValue={v.timeZone} />
       </div>
 
       {isNew ? (

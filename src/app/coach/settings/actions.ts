@@ -5,8 +5,9 @@ import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { setEmbedOrigins } from "@/server/practices/embedding";
 import { updatePractice } from "@/server/practices/update-practice";
+import { savePracticeProfile } from "@/server/practices/profile";
 import { setVideoBaseUrl } from "@/server/practices/video";
-import { embedSettingsFormSchema, practiceInput } from "@/server/practices/schemas";
+import { embedSettingsFormSchema, practiceInput, practiceProfileInput } from "@/server/practices/schemas";
 
 export const updatePracticeAction = coachAction(
   // Every practice field is text, so the domain's own schema is the form schema (it only trims and upper-cases).
@@ -17,6 +18,17 @@ export const updatePracticeAction = coachAction(
     return { slug: practice.slug };
   },
   { successMessage: "Settings saved." },
+);
+
+export const savePracticeProfileAction = coachAction(
+  practiceProfileInput,
+  async (input, { practiceId }) => {
+    const saved = await savePracticeProfile(practiceId, input);
+    // The booking pages show the profile.
+    revalidatePath("/", "layout");
+    return saved;
+  },
+  { successMessage: "Profile saved. Your booking page shows it now." },
 );
 
 export const updateEmbedOriginsAction = coachAction(

@@ -6,10 +6,11 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { env } from "@/lib/env";
 import { currencyName } from "@/lib/format";
 import { requireCoach } from "@/server/auth/guards";
-import { timeZoneOptions } from "../_lib/time-zone-options";
 import { EmbedForm } from "./embed-form";
+import { ProfileForm } from "./profile-form";
 import { SettingsForm } from "./settings-form";
 import { VideoForm } from "./video-form";
+import { getPracticeProfile } from "@/server/practices/profile";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,6 +18,7 @@ const COMMON_CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "ZAR
 
 export default async function SettingsPage() {
   const { practice } = await requireCoach();
+  const profile = await getPracticeProfile(practice.id, practice.slug);
   const origin = env().APP_URL.replace(/\/$/, "");
   const bookingUrl = `${origin}/book/${practice.slug}`;
   const currencies = COMMON_CURRENCIES.includes(practice.currency) ? COMMON_CURRENCIES : [practice.currency, ...COMMON_CURRENCIES];
@@ -47,6 +49,13 @@ export default async function SettingsPage() {
             </Link>
             <CopyButton text={bookingUrl} label="Copy link" />
           </div>
+        </Card>
+        <Card aria-labelledby="profile-heading">
+          <h2 id="profile-heading" className="font-serif text-lg font-semibold text-ink">
+            Your profile
+          </h2>
+          <p className="mb-5 mt-1 text-sm text-muted">Who you are, as your booking pages and shared links show it. Everything here is optional.</p>
+          <ProfileForm initial={profile} />
         </Card>
         <Card aria-labelledby="calendars-heading">
           <h2 id="calendars-heading" className="font-serif text-lg font-semibold text-ink">
@@ -82,9 +91,9 @@ export default async function SettingsPage() {
               timeZone: practice.timeZone,
               currency: practice.currency,
               contactEmail: practice.contactEmail,
+              bookingGraceMinutes: practice.bookingGraceMinutes,
             }}
             origin={origin}
-            timeZones={timeZoneOptions(practice.timeZone)}
             currencies={currencies.map((code) => ({ value: code, label: currencyName(code) }))}
           />
         </Card>

@@ -4,21 +4,20 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { TimeZoneField } from "@/components/ui/time-zone-combobox";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updatePracticeAction } from "./actions";
 
-export type PracticeSettings = { name: string; slug: string; timeZone: string; currency: string; contactEmail: string };
+export type PracticeSettings = { name: string; slug: string; timeZone: string; currency: string; contactEmail: string; bookingGraceMinutes: number };
 type Option = { value: string; label: string };
 
 export function SettingsForm({
   initial,
   origin,
-  timeZones,
   currencies,
 }: {
   initial: PracticeSettings;
   origin: string;
-  timeZones: Option[];
   currencies: Option[];
 }) {
   const { state, formAction, formKey, formRef, failed, errors, values } = useActionForm(updatePracticeAction);
@@ -30,7 +29,7 @@ export function SettingsForm({
       <Field label="Practice name" name="name" required maxLength={100} defaultValue={v.name} errors={errors.name} hint="Shown on your booking page and in emails to clients." />
       <SlugField initial={v.slug} saved={initial.slug} origin={origin} errors={errors.slug} />
       <div className="grid gap-6 sm:grid-cols-2">
-        <SelectField label="Time zone" name="timeZone" errors={errors.timeZone} hint="Your working hours and the calendar use this zone." defaultValue={v.timeZone} options={timeZones} />
+        <TimeZoneField name="timeZone" errors={errors.timeZone} hint="Your working hours and the calendar use this zone." defaultValue={v.timeZone} />
         <SelectField label="Currency" name="currency" errors={errors.currency} hint="Prices on your offerings are in this currency." defaultValue={v.currency} options={currencies} />
       </div>
       <Field
@@ -42,6 +41,18 @@ export function SettingsForm({
         defaultValue={v.contactEmail}
         hint="Shown to clients who need to reach you, and used as the reply address."
         errors={errors.contactEmail}
+      />
+      <Field
+        label="Undo time after booking (minutes)"
+        name="bookingGraceMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={120}
+        step={1}
+        defaultValue={String(v.bookingGraceMinutes)}
+        errors={errors.bookingGraceMinutes}
+        hint="For this long after booking, a client can cancel or change a session free of charge, even one inside your cancellation window (an undo for a wrong time). 0 turns it off."
       />
       <SaveRow saved={state?.ok ? state.message : undefined}>Save settings</SaveRow>
     </form>

@@ -11,3 +11,4 @@ export * from "./intake";
 export * from "./notes";
 export * from "./busy-feeds";
 export * from "./client-records";
+export * from "./profiles";

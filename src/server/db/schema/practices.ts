@@ -51,9 +51,14 @@ export const practices = pgTable("practices", {
    * custom migration 0020_video_links_data.sql).
    */
   videoBaseUrl: text().notNull().default(DEFAULT_VIDEO_BASE_URL),
+  /**
+   * Minutes after booking in which the booker may cancel or change it as if it were early (an
+   * undo for a wrong time or a double booking), even inside the late-cancel window.
+   */
+  bookingGraceMinutes: integer().notNull().default(15),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [check("practices_booking_grace_minutes", sql`${t.bookingGraceMinutes} between 0 and 120`)]);
 
 export const membershipRole = pgEnum("membership_role", ["coach", "client"]);
 

@@ -103,6 +103,8 @@ export type BookingPolicy = {
   bufferAfterMinutes: number;
   /** Share of the price a late cancel or no-show gets back (0 = forfeit); absent on bookings made before billing. */
   lateCancelRefundPercent?: number;
+  /** Minutes after booking in which cancelling is an undo (free); absent on bookings made before it existed (none). */
+  graceMinutes?: number;
 };
 
 export const bookings = pgTable(

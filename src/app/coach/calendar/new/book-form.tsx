@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { TimeZoneField } from "@/components/ui/time-zone-combobox";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookForClientAction } from "../actions";
 import { SlotPicker } from "../slot-picker";
@@ -18,7 +19,6 @@ export function BookForm({
   legend,
   clients,
   defaultClientId,
-  timeZones,
   practiceZone,
 }: {
   offering: { slug: string; name: string; kind: string };
@@ -26,7 +26,6 @@ export function BookForm({
   legend: string;
   clients: ClientChoice[];
   defaultClientId: string;
-  timeZones: { value: string; label: string }[];
   practiceZone: string;
 }) {
   const { formAction, formKey, formRef, failed, errors, values } = useActionForm(bookForClientAction);
@@ -42,7 +41,6 @@ export function BookForm({
         initialClientId={values ? (values.clientId ?? "") : defaultClientId}
         values={values}
         errors={errors}
-        timeZones={timeZones}
         practiceZone={practiceZone}
         withPartner={offering.kind === "relationship"}
       />
@@ -62,7 +60,6 @@ function ClientFields({
   initialClientId,
   values,
   errors,
-  timeZones,
   practiceZone,
   withPartner,
 }: {
@@ -70,7 +67,6 @@ function ClientFields({
   initialClientId: string;
   values?: Record<string, string>;
   errors: Record<string, string[]>;
-  timeZones: { value: string; label: string }[];
   practiceZone: string;
   withPartner: boolean;
 }) {
@@ -122,7 +118,7 @@ function ClientFields({
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Phone (optional)" name="phone" type="tel" maxLength={32} defaultValue={values?.phone ?? ""} errors={errors.phone} />
-            <SelectField label="Their time zone" name="timeZone" errors={errors.timeZone} hint="Emails show the time in this zone." defaultValue={values?.timeZone ?? practiceZone} options={timeZones} />
+            <TimeZoneField label="Their time zone" name="timeZone" errors={errors.timeZone} hint="Emails show the time in this zone." defaultValue={values?.timeZone ?? practiceZone} />
           </div>
         </div>
       )}

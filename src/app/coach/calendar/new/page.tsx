@@ -11,7 +11,6 @@ import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listActiveOfferings } from "@/server/offerings/offerings";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
-import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { formatLongDate, formatTime, zoneNameWithId, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { addDays } from "@/lib/time/dates";
@@ -130,7 +129,6 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
               legend={`Open times for ${offering.name} on ${formatLongDate(date)}`}
               clients={choices}
               defaultClientId={preselected}
-              timeZones={timeZoneOptions(zone)}
               practiceZone={zone}
             />
           ) : (

@@ -15,7 +15,6 @@ import { getClient } from "@/server/clients/clients";
 import { loadClientPage } from "./load";
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { DeleteClient } from "../delete-client";
-import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { updateClientAction } from "../actions";
 import { ClientForm } from "../client-form";
 import { PartnerForm, StatusForm } from "../client-panels";
@@ -104,7 +103,6 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <ClientForm
             action={updateClientAction}
             initial={{ id: client.id, name: client.name, email: client.email, phone: client.phone ?? "", timeZone: client.timeZone }}
-            timeZones={timeZoneOptions(client.timeZone)}
             isNew={false}
             cancelHref="/coach/clients"
             hasPortalAccount={!!client.userId}

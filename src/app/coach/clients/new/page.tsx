@@ -3,7 +3,6 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
-import { timeZoneOptions } from "../../_lib/time-zone-options";
 import { createClientAction } from "../actions";
 import { ClientForm } from "../client-form";
 
@@ -22,7 +21,6 @@ export default async function NewClientPage() {
         <ClientForm
           action={createClientAction}
           initial={{ name: "", email: "", phone: "", timeZone: practice.timeZone }}
-          timeZones={timeZoneOptions(practice.timeZone)}
           isNew
           cancelHref="/coach/clients"
         />

@@ -1,73 +1,72 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { describeZone, formatTime, zoneCity, zoneName, zoneOffset } from "@/lib/time/format";
-
-type ZoneOption = { zone: string; city: string; region: string; name: string; offset: string; search: string };
+import { describeZone, formatTime } from "@/lib/time/format";
+import type { ZoneEntry, ZoneMatch } from "@/lib/time/zone-search";
 
 const MAX_SHOWN = 80;
 
-let allZones: string[] | undefined;
-function zones(): string[] {
-  allZones ??= (() => {
-    const list = Intl.supportedValuesOf("timeZone");
-    return list.includes("UTC") ? list : ["UTC", ...list];
-  })();
-  return allZones;
-}
-
-function optionFor(zone: string, at: Date): ZoneOption {
-  const city = zoneCity(zone);
-  const region = zone.includes("/") ? zone.split("/")[0]!.replaceAll("_", " ") : "";
-  const name = zoneName(zone, at);
-  const offset = zoneOffset(zone, at);
-  const search = `${zone} ${city} ${region} ${name} ${offset}`.toLowerCase().replaceAll("_", " ");
-  return { zone, city, region, name, offset, search };
-}
+type Search = { entries: ZoneEntry[]; search: (entries: ZoneEntry[], query: string) => ZoneMatch[] };
 
 /**
- * A searchable time zone picker (the ARIA 1.2 combobox pattern): type a city,
- * a region or a zone's name ("pacific", "london", "india"), move with the
- * arrow keys, choose with Enter or a tap, Escape to back out.
+ * A searchable time zone picker (the ARIA 1.2 combobox pattern): type a city, a country, an
+ * abbreviation or a zone ("Mumbai", "India", "EST", "Asia/Kolkata"), move with the arrow keys,
+ * choose with Enter or a tap, Escape to back out. The search data (src/lib/time/zone-search.ts)
+ * loads when the list first opens, so pages that only show a zone don't carry it.
+ *
+ * With `name` it is a form field: a hidden input carries the chosen zone, and `errors` show
+ * under it as on every other field.
  */
 export function TimeZoneCombobox({
   value,
   onChange,
   label = "Time zone",
   hint,
+  name,
+  errors,
 }: {
   value: string;
   onChange: (zone: string) => void;
   label?: string;
   hint?: string;
+  name?: string;
+  errors?: string[];
 }) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
+  const [search, setSearch] = useState<Search | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  // Built when first opened (about 400 zones); "now" is fixed for the list's lifetime.
-  const options = useMemo(() => {
-    if (!open) return [];
-    const at = new Date();
-    return zones().map((zone) => optionFor(zone, at));
-  }, [open]);
+  // Built when first opened (about 420 zones); "now" (summer or winter names) is fixed for the list's lifetime.
+  useEffect(() => {
+    if (!open || search) return;
+    let live = true;
+    void import("@/lib/time/zone-search").then((m) => {
+      if (live) setSearch({ entries: m.zoneEntries(new Date()), search: m.searchZones });
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, search]);
 
   const matches = useMemo(() => {
-    const words = query.toLowerCase().replaceAll("_", " ").split(/\s+/).filter(Boolean);
-    const found = words.length ? options.filter((o) => words.every((w) => o.search.includes(w))) : options;
+    if (!search) return [];
+    const found = search.search(search.entries, query);
     // The current choice first when nothing is typed, so Enter keeps it.
-    if (!words.length) {
-      const current = found.find((o) => o.zone === value);
-      return current ? [current, ...found.filter((o) => o !== current)] : found;
+    if (!query.trim()) {
+      const current = found.find((m) => m.entry.zone === value);
+      return current ? [current, ...found.filter((m) => m !== current)] : found;
     }
     return found;
-  }, [options, query, value]);
+  }, [search, query, value]);
   const shown = matches.slice(0, MAX_SHOWN);
 
   function openList() {
@@ -80,8 +79,8 @@ export function TimeZoneCombobox({
     setQuery("");
   }
 
-  function choose(option: ZoneOption | undefined) {
-    if (option) onChange(option.zone);
+  function choose(match: ZoneMatch | undefined) {
+    if (match) onChange(match.entry.zone);
     close();
   }
 
@@ -149,13 +148,14 @@ export function TimeZoneCombobox({
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={activeId}
-          aria-describedby={hintId}
+          aria-describedby={describedBy}
+          aria-invalid={errors?.length ? true : undefined}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           className={`${inputClass} pr-9`}
           value={open ? query : describeZone(value)}
-          placeholder={open ? "Type a city or region, like London" : undefined}
+          placeholder={open ? "Type a city, country or zone, like London" : undefined}
           onFocus={(e) => e.target.select()}
           onChange={(e) => {
             let typed = e.target.value;
@@ -186,9 +186,15 @@ export function TimeZoneCombobox({
           </svg>
         </button>
       </div>
+      {name ? <input type="hidden" name={name} value={value} /> : null}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-muted">
           {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm text-clay-600" role="alert">
+          {errors.join(" ")}
         </p>
       ) : null}
       <ul
@@ -199,10 +205,11 @@ export function TimeZoneCombobox({
         hidden={!open}
         className="absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-xl border border-line bg-white py-1 shadow-lg"
       >
-        {open && shown.length === 0 ? <li className="px-3 py-2 text-sm text-muted">No time zone matches “{query}”. Try a nearby big city.</li> : null}
-        {shown.map((option, index) => (
+        {open && !search ? <li className="px-3 py-2 text-sm text-muted">Loading time zones…</li> : null}
+        {open && search && shown.length === 0 ? <li className="px-3 py-2 text-sm text-muted">No time zone matches “{query}”. Try a nearby big city or the country.</li> : null}
+        {shown.map(({ entry, via }, index) => (
           <li
-            key={option.zone}
+            key={entry.zone}
             id={`${id}-opt-${index}`}
             data-index={index}
             role="option"
@@ -210,22 +217,29 @@ export function TimeZoneCombobox({
             className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2 text-sm ${index === active ? "bg-brand-50" : ""}`}
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => (index !== active ? setActive(index) : undefined)}
-            onClick={() => choose(option)}
+            onClick={() => choose(shown[index])}
           >
             <span className="min-w-0">
-              <span className={`block truncate ${option.zone === value ? "font-semibold text-brand-800" : "text-ink"}`}>
-                {option.city}
-                {option.region && option.region !== option.city ? <span className="font-normal text-muted">, {option.region}</span> : null}
+              <span className={`block truncate ${entry.zone === value ? "font-semibold text-brand-800" : "text-ink"}`}>
+                {entry.city}
+                {entry.country && entry.country !== entry.city ? <span className="font-normal text-muted">, {entry.country}</span> : null}
+                {via ? <span className="font-normal text-muted"> (includes {via})</span> : null}
               </span>
               <span className="block truncate text-xs text-muted">
-                {option.name} · {option.offset}
+                {entry.name} · {entry.offset} · {entry.zone}
               </span>
             </span>
-            <span className="shrink-0 text-xs tabular-nums text-muted">{formatTime(new Date().toISOString(), option.zone)}</span>
+            <span className="shrink-0 text-xs tabular-nums text-muted">{formatTime(new Date().toISOString(), entry.zone)}</span>
           </li>
         ))}
         {matches.length > MAX_SHOWN ? <li className="px-3 py-2 text-xs text-muted">Keep typing to see more…</li> : null}
       </ul>
     </div>
   );
+}
+
+/** The combobox as an uncontrolled form field: `defaultValue` first, the choice posted as `name`. */
+export function TimeZoneField({ defaultValue, ...props }: { name: string; defaultValue: string; label?: string; hint?: string; errors?: string[] }) {
+  const [zone, setZone] = useState(defaultValue);
+  return <TimeZoneCombobox {...props} value={zone} onChange={setZone} />;
 }
