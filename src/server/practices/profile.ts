@@ -15,9 +15,11 @@ export type PracticeProfile = {
   languages: string[];
   pageNote: string;
   photoUrl: string | null;
+  /** The link preview's image (next/og), versioned with the photo. */
+  ogImageUrl: string;
 };
 
-const EMPTY = { bio: "", credentials: "", languages: [], pageNote: "", photoVersion: null };
+const EMPTY = { bio: "", credentials: "", languages: [] as string[], pageNote: "" };
 
 const textColumns = {
   bio: practiceProfiles.bio,
@@ -29,13 +31,21 @@ const textColumns = {
 };
 
 /** Where a practice's photo is served (relative: pages resolve it, metadata makes it absolute from APP_URL). */
-export const practicePhotoPath = (slug: string, version: number) => `/api/public/${slug}/photo?v=${version}`;
+const practicePhotoPath = (slug: string, version: number) => `/api/public/${slug}/photo?v=${version}`;
 
 /** A practice's profile (empty fields when the coach hasn't written one). Never the photo's bytes. */
 export async function getPracticeProfile(practiceId: string, slug: string): Promise<PracticeProfile> {
   const [row] = await getDb().select(textColumns).from(practiceProfiles).where(eq(practiceProfiles.practiceId, practiceId)).limit(1);
   const { bio, credentials, languages, pageNote } = row ?? EMPTY;
-  return { bio, credentials, languages, pageNote, photoUrl: row?.hasPhoto ? practicePhotoPath(slug, row.photoVersion) : null };
+  const version = row?.hasPhoto ? row.photoVersion : 0;
+  return {
+    bio,
+    credentials,
+    languages,
+    pageNote,
+    photoUrl: row?.hasPhoto ? practicePhotoPath(slug, version) : null,
+    ogImageUrl: `/api/public/${slug}/og-image?v=${version}`,
+  };
 }
 
 /**

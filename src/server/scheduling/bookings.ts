@@ -123,6 +123,8 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           bookedBy: actor,
           // The session's own room, made once: a reschedule keeps it (docs/scheduling.md#meeting-places).
           videoUrl: videoRoomUrl(practice.videoBaseUrl, randomBytes(ROOM_RANDOM_BYTES)),
+          // The grace period counts from here, on the same clock as every rule (the test clock too).
+          createdAt: now,
         })
         .returning();
       if (collection.kind === "checkout") {

@@ -6,40 +6,44 @@ import { PublicPage } from "@/components/site/public-page";
 import { formatDuration } from "@/lib/time/format";
 import { formatPrice } from "@/lib/format";
 import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
-import { activeOfferings, practiceBySlug } from "./data";
-import { bookingPageMetadata } from "./metadata";
+import { PageNote, PracticeProfileHeader } from "@/components/booking/practice-profile";
+import { activeOfferings, practiceBySlug, practiceProfile } from "./data";
+import { bookingPageMetadata, summary } from "./metadata";
 
 type Props = { params: Promise<{ practice: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const practice = await practiceBySlug((await params).practice);
   if (!practice) return { title: "Practice not found" };
+  const profile = await practiceProfile(practice.id, practice.slug);
   return bookingPageMetadata({
     title: `Book a session with ${practice.name}`,
-    description: `Sessions offered by ${practice.name}.`,
+    description: summary(profile.bio, 200) || `Sessions offered by ${practice.name}.`,
     path: `/book/${practice.slug}`,
+    image: { url: profile.ogImageUrl, alt: `Book a session with ${practice.name}` },
   });
 }
 
 export default async function PracticeBookingPage({ params }: Props) {
   const practice = await practiceBySlug((await params).practice);
   if (!practice) notFound();
-  const offerings = await activeOfferings(practice.id);
+  const [offerings, profile] = await Promise.all([activeOfferings(practice.id), practiceProfile(practice.id, practice.slug)]);
   const home = `/book/${practice.slug}`;
 
   return (
     <PublicPage header={false}>
       <div className="mb-8 pt-2 sm:mb-10 sm:pt-6">
-        <p className="text-sm font-medium text-brand-700">Book a session</p>
-        <h1 className="mt-1 font-serif text-3xl font-semibold text-ink sm:text-4xl">{practice.name}</h1>
-        <p className="mt-3 max-w-2xl text-muted">
-          Choose the kind of session that fits where you are. Questions first? Write to{" "}
-          <a href={`mailto:${practice.contactEmail}`} className="text-brand-700 underline underline-offset-4">
-            {practice.contactEmail}
-          </a>
-          .
-        </p>
+        <PracticeProfileHeader name={practice.name} profile={profile}>
+          <p className="max-w-2xl text-muted">
+            Choose the kind of session that fits where you are. Questions first? Write to{" "}
+            <a href={`mailto:${practice.contactEmail}`} className="text-brand-700 underline underline-offset-4">
+              {practice.contactEmail}
+            </a>
+            .
+          </p>
+        </PracticeProfileHeader>
       </div>
+      <PageNote note={profile.pageNote} />
 
       {offerings.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-line bg-white/60 px-6 py-10 text-center">

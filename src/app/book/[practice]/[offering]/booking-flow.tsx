@@ -9,17 +9,21 @@ import { useBookerTimeZone, useSlotLoader } from "@/components/booking/slot-hook
 import { SlotPicker, SlotPickerSkeleton, Spinner } from "@/components/booking/slot-picker";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
+import { useBookingStep, useSavedDetails } from "@/components/booking/booking-steps";
+import { lateBookingWarning, type PolicySnapshot } from "@/lib/scheduling/policy";
 import { bookSessionAction, loadBookingSlotsAction } from "./actions";
 
-type Details = { name: string; email: string; phone: string; note: string; partnerName: string; partnerEmail: string };
-const EMPTY: Details = { name: "", email: "", phone: "", note: "", partnerName: "", partnerEmail: "" };
+type Details = { name: string; email: string; phone: string; note: string; partnerName: string; partnerEmail: string; withPartner: boolean };
+const EMPTY: Details = { name: "", email: "", phone: "", note: "", partnerName: "", partnerEmail: "", withPartner: false };
 const FORM_FIELDS = new Set(["name", "email", "phone", "note", "partner", "partner.name", "partner.email"]);
 
 /**
  * The booking page's two steps, kept in one place so nothing typed is lost:
- * choose a day and time, then say who you are. If the time is taken while
- * the person types, they land back on the times (refreshed) with their
- * details still filled in.
+ * choose a day and time, then say who you are. Each step has its own address
+ * (the chosen time in the query, see booking-steps.ts), so Back and Forward
+ * move between them, and what was typed is kept for the tab. If the time is
+ * taken while the person types, they land back on the times (refreshed) with
+ * their details still filled in.
  */
 export function BookingFlow({
   practiceSlug,
@@ -29,6 +33,8 @@ export function BookingFlow({
   nowIso,
   horizonDays,
   policyText,
+  policy,
+  durationMinutes,
   payAtBooking,
 }: {
   practiceSlug: string;
@@ -39,16 +45,22 @@ export function BookingFlow({
   nowIso: string;
   horizonDays: number;
   policyText: string;
+  /** The rules a booking made now is held to (for the warning on a time inside them). */
+  policy: PolicySnapshot;
+  durationMinutes: number;
   /** The price, when it is paid through Checkout right after this form. */
   payAtBooking: string | null;
 }) {
   const router = useRouter();
-  const [timeZone, setChosenZone] = useBookerTimeZone();
-
-  const [step, setStep] = useState<"pick" | "details">("pick");
-  const [slot, setSlot] = useState<SlotTime | null>(null);
-  const [details, setDetails] = useState<Details>(EMPTY);
-  const [withPartner, setWithPartner] = useState(false);
+  const [zonePicked, setZonePicked] = useState(false);
+  const [chosenZone, setChosenZone] = useBookerTimeZone();
+  const { slot, zone: linkedZone, choose: goToDetails, backToTimes } = useBookingStep(durationMinutes);
+  // The zone in the address (step 2, or a shared link) until the booker picks another.
+  const timeZone = linkedZone && !zonePicked ? linkedZone : chosenZone;
+  const step = slot && timeZone ? "details" : "pick";
+  const [details, setDetails, forgetDetails] = useSavedDetails<Details>(`tend:booking:${practiceSlug}/${offeringSlug}`, EMPTY);
+  const withPartner = details.withPartner;
+  const setWithPartner = (value: boolean) => setDetails((d) => ({ ...d, withPartner: value }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [takenMessage, setTakenMessage] = useState<string | null>(null);
@@ -78,11 +90,19 @@ export function BookingFlow({
   }, [errors]);
 
   function chooseSlot(next: SlotTime) {
-    setSlot(next);
+    if (!timeZone) return;
     setTakenMessage(null);
     setFormError(null);
-    setStep("details");
+    goToDetails(next, timeZone);
   }
+
+  function pickZone(zone: string) {
+    setZonePicked(true);
+    setChosenZone(zone);
+  }
+
+  // On the server's clock as the page was drawn (it honours the test clock); the server applies the rules again on booking.
+  const lateWarning = slot ? lateBookingWarning(new Date(slot.start), new Date(nowIso), policy) : null;
 
   function set<K extends keyof Details>(key: K) {
     return (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDetails((d) => ({ ...d, [key]: event.target.value }));
@@ -105,6 +125,7 @@ export function BookingFlow({
     startTransition(async () => {
       const result = await bookSessionAction(null, payload);
       if (result.ok) {
+        forgetDetails();
         // Checkout (Stripe's, or the test one) is a whole page of its own.
         if (/^https?:\/\//.test(result.data.url)) window.location.assign(result.data.url);
         else router.push(result.data.url);
@@ -117,10 +138,10 @@ export function BookingFlow({
             ? `Sorry, ${when} was booked by someone else a moment ago. Here are the times still open. Your details are saved.`
             : `Sorry, ${when} is no longer available. Here are the times still open. Your details are saved.`,
         );
-        setSlot(null);
         setErrors({});
         setRefreshKey((k) => k + 1);
-        setStep("pick");
+        // Replaced, not pushed: Forward must not lead back to a time that is gone.
+        backToTimes({ replace: true });
         return;
       }
       const fieldErrors = result.fieldErrors ?? {};
@@ -145,7 +166,7 @@ export function BookingFlow({
               nowIso={nowIso}
               horizonDays={horizonDays}
               timeZone={timeZone}
-              onTimeZoneChange={setChosenZone}
+              onTimeZoneChange={pickZone}
               loadSlots={loadSlots}
               refreshKey={refreshKey}
               selectedStart={slot?.start ?? null}
@@ -182,7 +203,7 @@ export function BookingFlow({
               type="button"
               className={buttonClass("secondary", "shrink-0")}
               onClick={() => {
-                setStep("pick");
+                backToTimes();
                 // The button disappears with its step; keep the keyboard's place at the picker.
                 requestAnimationFrame(() => pickHeading.current?.focus());
               }}
@@ -273,7 +294,13 @@ export function BookingFlow({
             ) : null}
 
             <div className="border-t border-line pt-5">
-              <p className="mb-4 text-sm text-muted">{policyText} You’ll get a link to do either in your confirmation email.</p>
+              {lateWarning ? (
+                <p role="note" data-testid="late-booking-warning" className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
+                  {lateWarning}
+                </p>
+              ) : (
+                <p className="mb-4 text-sm text-muted">{policyText} You’ll get a link to do either in your confirmation email.</p>
+              )}
               {payAtBooking ? (
                 <p className="mb-4 text-sm text-ink">{`Next you pay ${payAtBooking} on the secure checkout page. We hold this time for you for 30 minutes while you pay.`}</p>
               ) : null}

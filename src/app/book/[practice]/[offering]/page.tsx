@@ -9,8 +9,9 @@ import { formatPrice } from "@/lib/format";
 import { now } from "@/server/clock";
 import { offeringFormatLabels, offeringKindLabels } from "@/lib/offerings";
 import { policyFor } from "@/lib/scheduling/policy";
-import { activeOfferingBySlug, practiceBySlug } from "../data";
-import { bookingPageMetadata } from "../metadata";
+import { PageNote, PracticeProfileLine } from "@/components/booking/practice-profile";
+import { activeOfferingBySlug, practiceBySlug, practiceProfile } from "../data";
+import { bookingPageMetadata, summary } from "../metadata";
 import { BookingFlow } from "./booking-flow";
 import { paysAtBooking } from "@/server/billing/checkout";
 
@@ -26,10 +27,12 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { practice, offering } = await load(params);
   if (!practice || !offering) return { title: "Not found" };
+  const profile = await practiceProfile(practice.id, practice.slug);
   return bookingPageMetadata({
     title: `Book ${offering.name} · ${practice.name}`,
-    description: offering.description.slice(0, 160) || `${offering.name} with ${practice.name}: pick a time that suits you.`,
+    description: summary(offering.description, 200) || `${offering.name} with ${practice.name}: pick a time that suits you.`,
     path: `/book/${practice.slug}/${offering.slug}`,
+    image: { url: profile.ogImageUrl, alt: `Book ${offering.name} with ${practice.name}` },
   });
 }
 
@@ -39,7 +42,10 @@ export default async function OfferingBookingPage({ params }: Props) {
   const { practice, offering } = await load(params);
   if (!practice || !offering) notFound();
   const home = `/book/${practice.slug}`;
-  const policy = policySentence(policyFor(offering));
+  const profile = await practiceProfile(practice.id, practice.slug);
+  // What a booking made now is held to (the grace period is the practice's).
+  const bookingPolicy = { ...policyFor(offering), graceMinutes: practice.bookingGraceMinutes };
+  const policy = policySentence(bookingPolicy);
   const showKind = offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase();
 
   return (
@@ -47,6 +53,8 @@ export default async function OfferingBookingPage({ params }: Props) {
       <div className="mb-5 text-sm">
         <BackLink href={home}>All sessions</BackLink>
       </div>
+
+      <PageNote note={profile.pageNote} />
 
       <header className="mb-6">
         {showKind ? <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{offeringKindLabels[offering.kind]}</p> : null}
@@ -60,6 +68,7 @@ export default async function OfferingBookingPage({ params }: Props) {
           <Chip icon="price">{formatPrice(offering.priceCents, offering.currency)}</Chip>
         </ul>
         {offering.description ? <p className="mt-4 max-w-2xl whitespace-pre-line leading-relaxed text-ink/90">{offering.description}</p> : null}
+        <PracticeProfileLine name={practice.name} profile={profile} />
         <p className="mt-4 flex max-w-2xl items-start gap-2 text-sm text-muted">
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-brand-600">
             <path fillRule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clipRule="evenodd" />
@@ -79,6 +88,8 @@ export default async function OfferingBookingPage({ params }: Props) {
           nowIso={now().toISOString()}
           horizonDays={offering.horizonDays}
           policyText={policy}
+          policy={bookingPolicy}
+          durationMinutes={offering.durationMinutes}
           payAtBooking={(await paysAtBooking(practice.id, offering)) ? formatPrice(offering.priceCents, offering.currency) : null}
         />
       </div>

@@ -1,0 +1,3 @@
+import { OfferingNotFound } from "@/components/booking/offering-not-found";
+
+export default OfferingNotFound;
