@@ -113,6 +113,19 @@ describe("booking confirmed", () => {
     expect(event.end!.toISOString()).toBe("2027-01-08T19:00:00.000Z");
   });
 
+  it("a time booked inside the windows: promises no online change it will refuse, and names the undo deadline on the reader's clock", async () => {
+    const lateBooking = { windowHours: 24, lateCancel: true, noOnlineReschedule: true, undoUntilIso: "2027-01-08T02:15:00.000Z" };
+    const email = await render("booking-confirmed", bookingData({ lateBooking, timeZone: KOLKATA }));
+    expect(email.text).not.toContain("You can reschedule or cancel online");
+    expect(email.text).toContain("This session starts within 24 hours of when you booked it, so it can't be rescheduled online, and canceling counts as a late cancellation.");
+    expect(email.text).toContain("Until 7:45 AM GMT+5:30 you can still change or cancel it from the link above, free of charge.");
+    expect(email.text).toContain(`Cancel or undo ${MANAGE}`);
+    expect(email.text).toContain("Asia/Kolkata");
+    // Past the grace period (or none): no undo offered.
+    const noUndo = await render("booking-confirmed", bookingData({ lateBooking: { ...lateBooking, undoUntilIso: null } }));
+    expect(noUndo.text).not.toContain("free of charge");
+  });
+
   it("shows the same booking on each recipient's own clock, whatever the server's zone", async () => {
     const la = await render("booking-confirmed", bookingData({ timeZone: LA }));
     const kolkata = await render("booking-confirmed", bookingData({ timeZone: KOLKATA }));
