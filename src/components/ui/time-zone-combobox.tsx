@@ -201,7 +201,7 @@ export function TimeZoneCombobox({
         id={listId}
         ref={listRef}
         role="listbox"
-        aria-label="Time zones"
+        aria-label="Matching zones"
         hidden={!open}
         className="absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-xl border border-line bg-white py-1 shadow-lg"
       >
