@@ -47,8 +47,9 @@ describe("the grace period after booking", () => {
 
 describe("a time booked inside the windows", () => {
   it("names what it gives up", () => {
-    expect(lateBooking(start, bookedAt, policy)).toEqual({ lateCancel: true, noOnlineReschedule: true });
-    expect(lateBooking(start, bookedAt, { ...policy, rescheduleWindowHours: 6 })).toEqual({ lateCancel: true, noOnlineReschedule: false });
+    expect(lateBooking(start, bookedAt, policy)).toEqual({ lateCancel: true, noOnlineReschedule: true, windowHours: 24 });
+    expect(lateBooking(start, bookedAt, { ...policy, rescheduleWindowHours: 6 })).toEqual({ lateCancel: true, noOnlineReschedule: false, windowHours: 24 });
+    expect(lateBooking(start, bookedAt, { ...policy, cancellationWindowHours: 6, rescheduleWindowHours: 48 })).toEqual({ lateCancel: false, noOnlineReschedule: true, windowHours: 48 });
     expect(lateBooking(new Date(bookedAt.getTime() + 24 * HOUR), bookedAt, policy)).toBeNull();
   });
 

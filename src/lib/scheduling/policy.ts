@@ -120,10 +120,16 @@ export function inGracePeriod(booking: Pick<PolicyBooking, "bookedAt" | "policy"
  * What booking `start` at `now` gives up: a time already inside the cancellation window can only
  * be canceled late, one inside the reschedule window can't be moved online. Null when neither.
  */
-export function lateBooking(start: Date, now: Date, policy: PolicySnapshot): { lateCancel: boolean; noOnlineReschedule: boolean } | null {
+export function lateBooking(
+  start: Date,
+  now: Date,
+  policy: PolicySnapshot,
+): { lateCancel: boolean; noOnlineReschedule: boolean; /** The widest window it falls in, for "within 24 hours". */ windowHours: number } | null {
   const lateCancel = insideWindow(start, now, policy.cancellationWindowHours);
   const noOnlineReschedule = insideWindow(start, now, policy.rescheduleWindowHours);
-  return lateCancel || noOnlineReschedule ? { lateCancel, noOnlineReschedule } : null;
+  if (!lateCancel && !noOnlineReschedule) return null;
+  const windowHours = Math.max(lateCancel ? policy.cancellationWindowHours : 0, noOnlineReschedule ? policy.rescheduleWindowHours : 0);
+  return { lateCancel, noOnlineReschedule, windowHours };
 }
 
 /**
@@ -133,7 +139,7 @@ export function lateBooking(start: Date, now: Date, policy: PolicySnapshot): { l
 export function lateBookingWarning(start: Date, now: Date, policy: PolicySnapshot): string | null {
   const late = lateBooking(start, now, policy);
   if (!late) return null;
-  const hours = formatHours(Math.max(late.lateCancel ? policy.cancellationWindowHours : 0, late.noOnlineReschedule ? policy.rescheduleWindowHours : 0), { days: true });
+  const hours = formatHours(late.windowHours, { days: true });
   const what =
     late.lateCancel && late.noOnlineReschedule
       ? "once booked it can’t be changed online, and canceling counts as a late cancellation (your coach may keep the fee)"

@@ -73,9 +73,8 @@ function emailPlace(place: MeetingPlace): Pick<BookingEmailData, "format" | "loc
 function lateBookingFacts(booking: Booking, now: Date): BookingEmailData["lateBooking"] {
   const late = lateBooking(booking.startsAt, booking.createdAt, booking.policy);
   if (!late) return null;
-  const windowHours = Math.max(late.lateCancel ? booking.policy.cancellationWindowHours : 0, late.noOnlineReschedule ? booking.policy.rescheduleWindowHours : 0);
   const undoUntil = graceEndsAt({ bookedAt: booking.createdAt, policy: booking.policy });
-  return { ...late, windowHours, undoUntilIso: undoUntil && undoUntil > now ? undoUntil.toISOString() : null };
+  return { ...late, undoUntilIso: undoUntil && undoUntil > now ? undoUntil.toISOString() : null };
 }
 
 const REMINDERS = [

@@ -10,9 +10,11 @@ import { bookingByToken } from "@/server/scheduling/booking-by-token";
 import { googleCalendarUrl } from "@/server/scheduling/ics";
 import { inviteEventFor } from "@/server/scheduling/invite-event";
 import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
+import { graceEndsAt, lateBooking } from "@/lib/scheduling/policy";
 import { holdsTime } from "@/lib/scheduling/status";
 import { formatPrice } from "@/lib/format";
-import { formatTime } from "@/lib/time/format";
+import { formatHours, formatTime } from "@/lib/time/format";
+import { now } from "@/server/clock";
 import { getBookingPayment } from "@/server/billing/payment-view";
 import { AwaitingPayment } from "./awaiting-payment";
 
@@ -48,6 +50,16 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
   const invite = inviteEventFor(details, "booker");
   const icsHref = `/api/bookings/${booking.id}/invite?token=${encodeURIComponent(token as string)}`;
   const firstName = booking.bookerName.trim().split(/\s+/)[0];
+  // A time booked inside the windows: say what the manage page will refuse, and how long the undo lasts.
+  const late = lateBooking(booking.startsAt, booking.createdAt, booking.policy);
+  const undoUntil = late ? graceEndsAt({ bookedAt: booking.createdAt, policy: booking.policy }) : null;
+  const changeText = late
+    ? `This time was within ${formatHours(late.windowHours, { days: true })} when you booked it, so ${
+        late.noOnlineReschedule ? "it can’t be rescheduled online" : "it can still be rescheduled online"
+      }${late.lateCancel ? " and canceling counts as a late cancellation" : ""}.${
+        undoUntil && undoUntil > now() ? ` Booked the wrong time? Until ${formatTime(undoUntil, booking.clientTimeZone)} you can still change or cancel it free of charge.` : ""
+      }`
+    : `${policySentence(booking.policy)} The same link is in your email.`;
 
   return (
     <PublicPage practiceName={practice.name} practiceHref={`/book/${practice.slug}`}>
@@ -118,7 +130,7 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
           <h2 id="change-heading" className="font-serif text-lg font-semibold text-ink">
             Need to change something?
           </h2>
-          <p className="mt-1 text-sm text-muted">{policySentence(booking.policy)} The same link is in your email.</p>
+          <p className="mt-1 text-sm text-muted">{changeText}</p>
           <Link href={manageHref} className={buttonClass("ghost", "mt-3 -ml-4")}>
             Reschedule or cancel
           </Link>
