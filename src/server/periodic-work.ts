@@ -1,6 +1,8 @@
 import "server-only";
 import { refreshDueFeeds } from "@/server/busy-feeds/sync";
+import { expireCredits } from "@/server/billing/credits";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
+import { remindExpiringPackages } from "@/server/billing/package-emails";
 import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { assignDueCheckIns } from "@/server/intake/checkins";
 import { log } from "@/server/log";
@@ -14,6 +16,9 @@ import { log } from "@/server/log";
 const PERIODIC_JOBS: ReadonlyArray<{ name: string; run: () => Promise<unknown> }> = [
   // Before the mail goes out, so the emails these jobs enqueue leave in the same round.
   { name: "payment hold sweep", run: () => sweepExpiredHolds() },
+  // Credits past their end, then "package expiring in 14 days" (once per grant).
+  { name: "credit expiry", run: () => expireCredits() },
+  { name: "package expiry reminders", run: () => remindExpiringPackages() },
   { name: "homework emails", run: () => enqueueHomeworkEmails() },
   { name: "recurring check-ins", run: () => assignDueCheckIns() },
   // Each feed is read every few minutes; a round starts no read after 10 s (see refreshDueFeeds).

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { creditReturnedOnCancel } from "@/lib/billing/credits";
 import { refundOnCancel } from "@/lib/billing/payments";
 import type { Actor } from "@/lib/scheduling/policy";
 import { now } from "@/server/clock";
@@ -9,6 +10,7 @@ import { bookings, offerings, payments, practices } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { lockPayment } from "./payment-context";
+import { returnCredit } from "./credits";
 import { issueRefund } from "./refunds";
 
 /**
@@ -18,8 +20,21 @@ import { issueRefund } from "./refunds";
  * marked as paid is theirs to give back by hand.
  */
 export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings.$inferSelect, args: { actor: Actor; late: boolean; noShow?: boolean }) {
+  if (booking.paymentStatus === "credit") {
+    // Paid with a credit: given back in time or by the coach; a late cancel or a no-show forfeits it.
+    const late = { ...args, lateCancelRefundPercent: booking.policy.lateCancelRefundPercent ?? 0 };
+    if (creditReturnedOnCancel(late)) {
+      const reason = args.actor === "coach" ? "Session canceled by the coach" : "Session canceled in time";
+      await returnCredit(tx, { practiceId: booking.practiceId, bookingId: booking.id, reason });
+    }
+    return;
+  }
   const ctx = await lockPayment(tx, { bookingId: booking.id });
-  if (!ctx) return;
+  if (!ctx) {
+    // A first session held while its package is paid for: nothing is paid yet; a payment still coming buys the package alone.
+    if (booking.paymentStatus === "awaiting") await tx.update(bookings).set({ paymentStatus: "expired", holdExpiresAt: null }).where(eq(bookings.id, booking.id));
+    return;
+  }
   if (ctx.payment.status === "awaiting") {
     await tx.update(payments).set({ status: "expired" }).where(eq(payments.id, ctx.payment.id));
     await tx.update(bookings).set({ paymentStatus: "expired", holdExpiresAt: null }).where(eq(bookings.id, booking.id));

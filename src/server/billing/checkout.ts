@@ -24,8 +24,13 @@ export type Collection = { kind: "free" } | { kind: "offline" } | { kind: "check
 export async function collectionFor(practiceId: string, offering: Offering, actor: Actor, db: DbOrTx): Promise<Collection> {
   if (offering.priceCents === 0) return { kind: "free" };
   if (offering.paymentCollection !== "at_booking" || actor === "coach") return { kind: "offline" };
+  return (await onlineCollection(practiceId, db)) ?? { kind: "offline" };
+}
+
+/** How this practice takes money online right now (Stripe or the laptop's test checkout); null: it can't. */
+export async function onlineCollection(practiceId: string, db: DbOrTx): Promise<Extract<Collection, { kind: "checkout" }> | null> {
   const status = await getPaymentAccountStatus(practiceId, db);
-  if (!status.canCollect) return { kind: "offline" };
+  if (!status.canCollect) return null;
   if (status.mode === "test") return { kind: "checkout", provider: "test", stripeAccountId: null };
   return { kind: "checkout", provider: "stripe", stripeAccountId: status.connect ? status.account!.id : null };
 }
@@ -39,7 +44,7 @@ export async function paysAtBooking(practiceId: string, offering: Offering, db: 
 export const holdEndsAt = (now: Date) => new Date(now.getTime() + HOLD_MINUTES * 60_000);
 
 /** The page Checkout returns to (paid or not): the booking's confirmation page, which reads its state. */
-function bookedPageUrl(booking: Booking, practice: Practice, offering: Offering) {
+export function bookedPageUrl(booking: Booking, practice: Practice, offering: Offering) {
   const path = `/book/${practice.slug}/${encodeURIComponent(offering.slug)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}`;
   return new URL(path, env().APP_URL).toString();
 }
@@ -59,39 +64,16 @@ export async function openCheckout(
   args: { booking: Booking; practice: Practice; offering: Offering; collection: Extract<Collection, { kind: "checkout" }> },
 ) {
   const { booking, practice, offering, collection } = args;
-  const returnUrl = bookedPageUrl(booking, practice, offering);
-  let sessionId: string;
-  let url: string;
-  if (collection.provider === "test") {
-    sessionId = `test_cs_${randomBytes(18).toString("hex")}`;
-    url = new URL(`/dev/checkout/${sessionId}`, env().APP_URL).toString();
-  } else {
-    const session = await stripe().checkout.sessions.create(
-      {
-        mode: "payment",
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: offering.currency.toLowerCase(),
-              unit_amount: offering.priceCents,
-              product_data: { name: `${offering.name} with ${practice.name}` },
-            },
-          },
-        ],
-        customer_email: booking.bookerEmail,
-        client_reference_id: booking.id,
-        metadata: { bookingId: booking.id, practiceId: practice.id },
-        payment_intent_data: { metadata: { bookingId: booking.id, practiceId: practice.id } },
-        expires_at: Math.floor(Date.now() / 1000) + HOLD_MINUTES * 60 + 30,
-        success_url: returnUrl,
-        cancel_url: returnUrl,
-      },
-      { idempotencyKey: `checkout:${booking.id}`, ...(collection.stripeAccountId ? { stripeAccount: collection.stripeAccountId } : {}) },
-    );
-    sessionId = session.id;
-    url = session.url!;
-  }
+  const session = await startCheckoutSession(collection, {
+    name: `${offering.name} with ${practice.name}`,
+    amountCents: offering.priceCents,
+    currency: offering.currency,
+    email: booking.bookerEmail,
+    reference: booking.id,
+    metadata: { bookingId: booking.id, practiceId: practice.id },
+    idempotencyKey: `checkout:${booking.id}`,
+    returnUrl: bookedPageUrl(booking, practice, offering),
+  });
   const [payment] = await tx
     .insert(payments)
     .values({
@@ -99,12 +81,57 @@ export async function openCheckout(
       bookingId: booking.id,
       provider: collection.provider,
       stripeAccountId: collection.stripeAccountId,
-      checkoutSessionId: sessionId,
-      checkoutUrl: url,
+      checkoutSessionId: session.id,
+      checkoutUrl: session.url,
       amountCents: offering.priceCents,
       currency: offering.currency,
       expiresAt: booking.holdExpiresAt,
     })
     .returning();
   return payment!;
+}
+
+export type CheckoutRequest = {
+  /** The line the payer reads on Checkout. */
+  name: string;
+  amountCents: number;
+  currency: string;
+  email: string;
+  /** `client_reference_id`: the booking or package purchase. */
+  reference: string;
+  metadata: Record<string, string>;
+  idempotencyKey: string;
+  returnUrl: string;
+};
+
+/**
+ * A Checkout Session (mode payment) on the practice's connected account, or
+ * the platform's (STRIPE_CONNECT=off), expiring 30 minutes ahead; or a test
+ * checkout of the app's own on a laptop without keys.
+ */
+export async function startCheckoutSession(collection: Extract<Collection, { kind: "checkout" }>, request: CheckoutRequest) {
+  if (collection.provider === "test") {
+    const id = `test_cs_${randomBytes(18).toString("hex")}`;
+    return { id, url: new URL(`/dev/checkout/${id}`, env().APP_URL).toString() };
+  }
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountCents, product_data: { name: request.name } },
+        },
+      ],
+      customer_email: request.email,
+      client_reference_id: request.reference,
+      metadata: request.metadata,
+      payment_intent_data: { metadata: request.metadata },
+      expires_at: Math.floor(Date.now() / 1000) + HOLD_MINUTES * 60 + 30,
+      success_url: request.returnUrl,
+      cancel_url: request.returnUrl,
+    },
+    { idempotencyKey: request.idempotencyKey, ...(collection.stripeAccountId ? { stripeAccount: collection.stripeAccountId } : {}) },
+  );
+  return { id: session.id, url: session.url! };
 }

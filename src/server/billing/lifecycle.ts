@@ -4,10 +4,11 @@ import { isCanceled } from "@/lib/scheduling/status";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, payments } from "@/server/db/schema";
-import { isExclusionViolation } from "@/server/errors";
 import { log } from "@/server/log";
 import { enqueueBookingEmails } from "@/server/scheduling/booking-emails";
 import { assignIntakeForBooking } from "@/server/intake/assign";
+import { confirmHeldBooking } from "./held-booking";
+import { recordPackageCheckoutPaid, recordPackageCheckoutUnpaid, stalePackageHolds } from "./package-checkout";
 import { bookingClients, lockPayment } from "./payment-context";
 import { enqueueCoachAlert, enqueueHoldExpired, enqueueReceipt } from "./payment-emails";
 import { issueRefund } from "./refunds";
@@ -28,6 +29,7 @@ export type PaidCheckout = { sessionId: string; paymentIntentId: string | null; 
  *   the payment is refunded in full at once and the payer told: never double-booked.
  */
 export async function recordCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
+  if (await recordPackageCheckoutPaid(tx, paid)) return;
   const ctx = await lockPayment(tx, { checkoutSessionId: paid.sessionId });
   if (!ctx) return log.warn({ sessionId: paid.sessionId }, "payment for an unknown Checkout Session ignored");
   const { payment, booking } = ctx;
@@ -49,7 +51,7 @@ export async function recordCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
     .returning();
   ctx.payment = marked!;
 
-  const confirmed = await confirmHeldBooking(tx, booking);
+  const confirmed = await confirmHeldBooking(tx, booking, "paid");
   if (!confirmed) {
     await tx.update(bookings).set({ paymentStatus: "paid" }).where(eq(bookings.id, booking.id));
     // The payer is told why: the booking was canceled meanwhile, or its time went to someone else.
@@ -65,34 +67,12 @@ export async function recordCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
 }
 
 /**
- * Turns a held (or just expired) booking into a confirmed, paid one. An expired
- * hold is revived inside a savepoint: when its time was taken meanwhile the
- * exclusion constraint refuses, the savepoint rolls back, and null says so.
- */
-async function confirmHeldBooking(tx: DbOrTx, booking: typeof bookings.$inferSelect) {
-  if (booking.status !== "pending_payment" && booking.status !== "expired") return null;
-  const confirm = (db: DbOrTx) =>
-    db
-      .update(bookings)
-      .set({ status: "confirmed", paymentStatus: "paid", holdExpiresAt: null })
-      .where(eq(bookings.id, booking.id))
-      .returning()
-      .then((rows) => rows[0]!);
-  if (booking.status === "pending_payment") return confirm(tx);
-  try {
-    return await tx.transaction((savepoint) => confirm(savepoint));
-  } catch (error) {
-    if (isExclusionViolation(error, "bookings_no_overlap")) return null;
-    throw error;
-  }
-}
-
-/**
  * A hold ends unpaid (`checkout.session.expired`, `async_payment_failed`, the
  * test checkout's "abandon", or the sweep): the booking becomes `expired`, its
  * time opens again, and the booker is told. A payment already recorded wins.
  */
 export async function recordCheckoutUnpaid(tx: DbOrTx, sessionId: string, outcome: "expired" | "failed") {
+  if (await recordPackageCheckoutUnpaid(tx, sessionId, outcome)) return;
   const ctx = await lockPayment(tx, { checkoutSessionId: sessionId });
   if (!ctx || ctx.payment.status !== "awaiting") return;
   await tx.update(payments).set({ status: outcome }).where(eq(payments.id, ctx.payment.id));
@@ -124,8 +104,10 @@ export async function sweepExpiredHolds(options: { coachId?: string; at?: Date }
     .from(bookings)
     .innerJoin(payments, eq(payments.bookingId, bookings.id))
     .where(and(...filters));
-  for (const { sessionId } of due) {
+  // Holds of a package bought with its first session, and package checkouts left unpaid.
+  const packages = await stalePackageHolds({ ...options, at });
+  for (const { sessionId } of [...due, ...packages]) {
     if (sessionId) await getDb().transaction((tx) => recordCheckoutUnpaid(tx, sessionId, "expired"));
   }
-  return due.length;
+  return due.length + packages.length;
 }

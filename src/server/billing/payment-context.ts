@@ -8,7 +8,8 @@ export type PaymentRow = typeof payments.$inferSelect;
 /**
  * A payment with its booking, practice and offering, the payment and booking
  * rows locked (FOR UPDATE) so two events about one payment apply one after
- * the other. Null when no payment matches.
+ * the other. Null when no payment matches, or it buys a package (those are
+ * package-checkout.ts's).
  */
 export async function lockPayment(tx: DbOrTx, where: { checkoutSessionId: string } | { paymentIntentId: string } | { bookingId: string }) {
   const condition =
@@ -18,7 +19,7 @@ export async function lockPayment(tx: DbOrTx, where: { checkoutSessionId: string
         ? eq(payments.paymentIntentId, where.paymentIntentId)
         : eq(payments.bookingId, where.bookingId);
   const [payment] = await tx.select().from(payments).where(condition).for("update");
-  if (!payment) return null;
+  if (!payment?.bookingId) return null;
   const [row] = await tx
     .select({ booking: bookings, practice: practices, offering: offerings })
     .from(bookings)

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
-import { bookings, offerings, payments, practices } from "@/server/db/schema";
+import { bookings, clients, offerings, packagePurchases, packages, payments, practices } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { recordCheckoutPaid, recordCheckoutUnpaid } from "./lifecycle";
@@ -15,28 +15,35 @@ import { paymentMode } from "./stripe-client";
  */
 export async function getTestCheckout(sessionId: string) {
   if (paymentMode() !== "test" || !/^test_cs_[0-9a-f]{36}$/.test(sessionId)) throw notFound("That checkout");
+  // A session's payment names its booking; a package's names its purchase (and maybe the first session booked with it).
   const [row] = await getDb()
-    .select({ payment: payments, booking: bookings, offering: offerings, practice: practices })
+    .select({ payment: payments, booking: bookings, offering: offerings, practice: practices, pkg: packages, client: clients })
     .from(payments)
-    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .innerJoin(practices, eq(practices.id, bookings.practiceId))
+    .innerJoin(practices, eq(practices.id, payments.practiceId))
+    .leftJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .leftJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .leftJoin(clients, eq(clients.id, packagePurchases.clientId))
+    .leftJoin(bookings, eq(bookings.id, sql`coalesce(${payments.bookingId}, ${packagePurchases.bookingId})`))
+    .leftJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(eq(payments.checkoutSessionId, sessionId));
   if (!row || row.payment.provider !== "test") throw notFound("That checkout");
-  const { payment, booking, offering, practice } = row;
+  const { payment, booking, offering, practice, pkg } = row;
+  const session = booking && offering ? { start: booking.startsAt, end: booking.endsAt, timeZone: booking.clientTimeZone } : null;
   return {
     sessionId,
     state: payment.status,
     amountCents: payment.amountCents,
     currency: payment.currency,
     practiceName: practice.name,
-    offeringName: offering.name,
-    start: booking.startsAt,
-    end: booking.endsAt,
-    timeZone: booking.clientTimeZone,
+    offeringName: pkg ? `${pkg.name} (${pkg.sessions} sessions)${offering ? `, first session: ${offering.name}` : ""}` : offering!.name,
+    session,
+    timeZone: session?.timeZone ?? row.client?.timeZone ?? practice.timeZone,
     expiresAt: payment.expiresAt,
-    /** Where Checkout sends the payer back: the booking's confirmation page. */
-    returnPath: `/book/${practice.slug}/${encodeURIComponent(offering.slug)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}`,
+    /** Where Checkout sends the payer back: the booking's confirmation page (a package on its own: the portal). */
+    returnPath:
+      booking && offering
+        ? `/book/${practice.slug}/${encodeURIComponent(offering.slug)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}`
+        : "/portal",
   };
 }
 

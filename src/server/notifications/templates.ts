@@ -13,6 +13,8 @@ import * as crisisAlert from "@emails/crisis-alert";
 import * as deletionRequested from "@emails/deletion-requested";
 import * as intakeReminder from "@emails/intake-reminder";
 import * as magicLink from "@emails/magic-link";
+import * as packageExpiring from "@emails/package-expiring";
+import * as packageOneLeft from "@emails/package-one-left";
 import * as paymentAlert from "@emails/payment-alert";
 import * as paymentHoldExpired from "@emails/payment-hold-expired";
 import * as paymentReceipt from "@emails/payment-receipt";
@@ -88,6 +90,8 @@ export const templates = {
   "payment-hold-expired": fromModule(paymentHoldExpired),
   "payment-refunded": fromModule(paymentRefunded),
   "payment-alert": fromModule(paymentAlert),
+  "package-one-left": fromModule(packageOneLeft),
+  "package-expiring": fromModule(packageExpiring),
   "intake-reminder": fromModule(intakeReminder),
   "crisis-alert": fromModule(crisisAlert),
   "checkin-assigned": fromModule(checkInAssigned),

@@ -9,9 +9,13 @@ import { assignIntakeForBooking, syncIntakeReminders } from "@/server/intake/ass
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
 import { getPracticeCoachId } from "./availability-store";
-import { collectionFor, holdEndsAt, openCheckout } from "@/server/billing/checkout";
+import { bookedPageUrl, collectionFor, holdEndsAt, openCheckout } from "@/server/billing/checkout";
 import { settleCanceledBooking } from "@/server/billing/booking-payments";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
+import { spendCredit } from "@/server/billing/credits";
+import { openPackageCheckout } from "@/server/billing/package-checkout";
+import { noteCreditSpent } from "@/server/billing/package-emails";
+import { packageCollection, packageFor, signedInClient } from "@/server/billing/pay-with";
 import { findOrCreateClient, linkCoupleIfFree } from "./booking-clients";
 import { enqueueBookingEmails } from "./booking-emails";
 import { getBookingDetails, type BookingScope } from "./booking-queries";
@@ -53,7 +57,15 @@ const slotUnavailable = () =>
  * saved, an archived client is active again, and booker and partner are
  * linked as a couple unless either is linked to someone else.
  */
-export async function createBooking(practiceId: string, input: CreateBookingInput, options: { actor?: Actor } = {}) {
+/**
+ * How a client pays, besides the offering's own rule: `credit` spends one of
+ * the signed-in client's credits (no checkout; the booking is theirs whatever
+ * email was typed), `package` buys that package and books this as its first
+ * session (held like a paid booking; docs/billing.md).
+ */
+export type PayWith = { credit: { clientId: string } } | { package: { packageId: string } };
+
+export async function createBooking(practiceId: string, input: CreateBookingInput, options: { actor?: Actor; payWith?: PayWith } = {}) {
   const actor = options.actor ?? "client";
   const values = parseInput(createBookingInput, input);
   const practice = await getPracticeRow(practiceId);
@@ -79,7 +91,9 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
     return await getDb().transaction(async (tx) => {
       if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
       const adopt = actor === "coach";
-      const booker = await findOrCreateClient(tx, practiceId, { name: values.name, email: values.email, phone: values.phone, timeZone: values.timeZone }, { adopt });
+      const payWith = options.payWith;
+      const signedIn = payWith && "credit" in payWith ? await signedInClient(tx, practiceId, payWith.credit.clientId) : null;
+      const booker = signedIn ? { client: signedIn, created: false } : await findOrCreateClient(tx, practiceId, { name: values.name, email: values.email, phone: values.phone, timeZone: values.timeZone }, { adopt });
       let partner: Client | null = null;
       if (values.partner) {
         const found = await findOrCreateClient(tx, practiceId, { ...values.partner, phone: null, timeZone: values.timeZone }, { adopt });
@@ -95,8 +109,9 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
         lateCancelRefundPercent: offering.lateCancelRefundPercent,
         graceMinutes: practice.bookingGraceMinutes,
       };
-      const collection = await collectionFor(practiceId, offering, actor, tx);
-      const checkout = collection.kind === "checkout";
+      const pkg = payWith && "package" in payWith ? await packageFor(tx, practiceId, offering.id, payWith.package.packageId) : null;
+      const collection = pkg ? await packageCollection(practiceId, tx) : signedIn ? null : await collectionFor(practiceId, offering, actor, tx);
+      const checkout = collection?.kind === "checkout";
       const [booking] = await tx
         .insert(bookings)
         .values({
@@ -107,7 +122,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           partnerClientId: partner?.id ?? null,
           // Paid at booking: the time is held while the booker pays (docs/billing.md).
           status: checkout ? "pending_payment" : "confirmed",
-          paymentStatus: checkout ? "awaiting" : collection.kind === "free" ? "not_required" : "unpaid",
+          paymentStatus: checkout ? "awaiting" : !collection ? "credit" : collection.kind === "free" ? "not_required" : "unpaid",
           holdExpiresAt: checkout ? holdEndsAt(now) : null,
           startsAt: start,
           endsAt: end,
@@ -127,10 +142,20 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
           createdAt: now,
         })
         .returning();
-      if (collection.kind === "checkout") {
+      if (pkg && collection?.kind === "checkout") {
+        // Paid: the credits are granted and the first one pays this booking (billing/package-checkout.ts).
+        const returnUrl = bookedPageUrl(booking!, practice, offering);
+        const { payment } = await openPackageCheckout(tx, { practice, pkg, clientId: client.id, email: values.email, booking: booking!, collection, returnUrl });
+        return { ...booking!, checkout: { url: payment.checkoutUrl!, expiresAt: booking!.holdExpiresAt! } };
+      }
+      if (collection?.kind === "checkout") {
         // The confirmation (and the intake it assigns) waits for the payment (billing/lifecycle.ts).
         const payment = await openCheckout(tx, { booking: booking!, practice, offering, collection });
         return { ...booking!, checkout: { url: payment.checkoutUrl!, expiresAt: booking!.holdExpiresAt! } };
+      }
+      if (!collection) {
+        const spent = await spendCredit(tx, { practiceId, clientId: client.id, offeringId: offering.id, bookingId: booking!.id, at: now });
+        await noteCreditSpent(tx, { practice, client, grant: spent.grant, left: spent.left });
       }
       await assignIntakeForBooking(tx, { booking: booking!, offering, practice, people: partner ? [client, partner] : [client], now });
       await enqueueBookingEmails(tx, { event: "confirmed", booking: booking!, practice, offering, client, partner, now });

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { PAYMENT_STATES, REFUND_CAUSES } from "@/lib/billing/payments";
+import { packagePurchases } from "./packages";
 import { practices } from "./practices";
 import { bookings } from "./scheduling";
 
@@ -28,7 +29,7 @@ export const paymentState = pgEnum("payment_state", PAYMENT_STATES);
 export const paymentProvider = pgEnum("payment_provider", ["stripe", "test", "manual"]);
 
 /**
- * Money asked for a booking: a Checkout Session (Stripe, or the laptop's test
+ * Money asked for a booking or a package: a Checkout Session (Stripe, or the laptop's test
  * checkout), or the coach marking a session paid (`manual`). Amounts in minor
  * units; `refundedCents` is the sum of the refunds Stripe confirmed.
  */
@@ -39,9 +40,11 @@ export const payments = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: "cascade" }),
-    bookingId: uuid()
-      .notNull()
-      .references(() => bookings.id, { onDelete: "cascade" }),
+    /** The session paid for; null when the payment buys a package (`packagePurchaseId`). */
+    bookingId: uuid().references(() => bookings.id, { onDelete: "cascade" }),
+    packagePurchaseId: uuid()
+      .unique()
+      .references(() => packagePurchases.id, { onDelete: "cascade" }),
     provider: paymentProvider().notNull(),
     /** The connected account the charge is on; null = the platform account (STRIPE_CONNECT=off) or no Stripe. */
     stripeAccountId: text(),
@@ -65,8 +68,9 @@ export const payments = pgTable(
       .$onUpdate(() => new Date()),
   },
   (t) => [
-    // Part 1 sells single sessions: one payment per booking.
+    // One payment per booking; a package purchase pays for its own first session (credits).
     uniqueIndex("payments_booking_key").on(t.bookingId),
+    check("payments_pays_for_one_thing", sql`num_nonnulls(${t.bookingId}, ${t.packagePurchaseId}) = 1`),
     index("payments_practice_created_idx").on(t.practiceId, t.createdAt),
     check("payments_amounts", sql`${t.amountCents} >= 0 and ${t.refundedCents} between 0 and ${t.amountCents}`),
   ],

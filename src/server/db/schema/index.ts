@@ -7,6 +7,7 @@ export * from "./scheduling";
 export * from "./homework";
 export * from "./billing";
 export * from "./credits";
+export * from "./packages";
 export * from "./intake";
 export * from "./notes";
 export * from "./busy-feeds";

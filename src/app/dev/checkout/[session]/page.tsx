@@ -31,19 +31,22 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
       </p>
       <PageHeader title={`Pay ${amount}`} description={`${checkout.offeringName} with ${checkout.practiceName}`} />
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="text-muted">When</dt>
-        <dd>
-          {formatDayLong(checkout.start, checkout.timeZone)}, {formatTimeRange(checkout.start, checkout.end, checkout.timeZone)} (
-          {zoneName(checkout.timeZone, checkout.start)})
-        </dd>
+        {checkout.session ? (
+          <>
+            <dt className="text-muted">When</dt>
+            <dd>
+              {formatDayLong(checkout.session.start, checkout.timeZone)}, {formatTimeRange(checkout.session.start, checkout.session.end, checkout.timeZone)} (
+              {zoneName(checkout.timeZone, checkout.session.start)})
+            </dd>
+          </>
+        ) : null}
         <dt className="text-muted">Amount</dt>
         <dd>{amount}</dd>
         {checkout.expiresAt ? (
           <>
             <dt className="text-muted">Held until</dt>
             <dd>
-              {formatTime(checkout.expiresAt, checkout.timeZone)} ({zoneName(checkout.timeZone, checkout.expiresAt)}), then the time is
-              offered to others again
+              {formatTime(checkout.expiresAt, checkout.timeZone)} ({zoneName(checkout.timeZone, checkout.expiresAt)}){checkout.session ? ", then the time is offered to others again" : ""}
             </dd>
           </>
         ) : null}
