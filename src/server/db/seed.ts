@@ -5,7 +5,7 @@ import type { OfferingKind } from "@/lib/offerings";
 import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 import { addFrameworkPractices } from "@/server/homework/framework-practices";
 import { seedIntakeTemplates } from "@/server/intake/questionnaires";
-import { clients, memberships, offerings, practiceProfiles, practices, users, weeklyHours } from "./schema";
+import { clients, memberships, offerings, packages, practiceProfiles, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
 function schedulingFor(kind: OfferingKind) {
@@ -55,7 +55,7 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
     });
     const intake = await seedIntakeTemplates(tx, practice!.id);
 
-    await tx.insert(offerings).values([
+    const seeded = await tx.insert(offerings).values([
       {
         practiceId: practice!.id,
         kind: "relationship",
@@ -107,7 +107,18 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
         format: "video",
         sortOrder: 3,
       },
-    ]);
+    ]).returning();
+    // Relationship sessions are also sold ahead (docs/billing.md, packages).
+    const relationship = seeded.find((o) => o.slug === "relationship")!;
+    await tx.insert(packages).values({
+      practiceId: practice!.id,
+      name: "Relationship package of 6",
+      offeringIds: [relationship.id],
+      sessions: 6,
+      priceCents: 110000,
+      currency: "USD",
+      validDays: 180,
+    });
 
     // Monday to Friday, 09:00–17:00 in the practice's zone.
     await tx

@@ -36,6 +36,7 @@ export function BookingFlow({
   policy,
   durationMinutes,
   payAtBooking,
+  payChoices = { credits: 0, pkg: null },
 }: {
   practiceSlug: string;
   practiceName: string;
@@ -50,7 +51,10 @@ export function BookingFlow({
   durationMinutes: number;
   /** The price, when it is paid through Checkout right after this form. */
   payAtBooking: string | null;
+  /** The signed-in client's credits for this offering, and the package one can buy with this session. */
+  payChoices?: { credits: number; pkg: { id: string; label: string } | null };
 }) {
+  const [payWith, setPayWith] = useState<"single" | "credit" | "package">(payChoices.credits > 0 ? "credit" : "single");
   const router = useRouter();
   const [zonePicked, setZonePicked] = useState(false);
   const [chosenZone, setChosenZone] = useBookerTimeZone();
@@ -121,6 +125,8 @@ export function BookingFlow({
       phone: details.phone,
       note: details.note,
       ...(couples && withPartner ? { partnerName: details.partnerName, partnerEmail: details.partnerEmail } : {}),
+      payWith,
+      ...(payWith === "package" && payChoices.pkg ? { packageId: payChoices.pkg.id } : {}),
     };
     startTransition(async () => {
       const result = await bookSessionAction(null, payload);
@@ -301,7 +307,27 @@ export function BookingFlow({
               ) : (
                 <p className="mb-4 text-sm text-muted">{policyText} You’ll get a link to do either in your confirmation email.</p>
               )}
-              {payAtBooking ? (
+              {payChoices.credits > 0 || payChoices.pkg ? (
+                <fieldset className="mb-4 space-y-2">
+                  <legend className="mb-1 text-sm font-medium text-ink">How you pay</legend>
+                  {payChoices.credits > 0 ? (
+                    <PayOption checked={payWith === "credit"} onChange={() => setPayWith("credit")}>
+                      {`Use one of your ${payChoices.credits} session${payChoices.credits === 1 ? "" : "s"}`}
+                    </PayOption>
+                  ) : null}
+                  {payChoices.pkg ? (
+                    <PayOption checked={payWith === "package"} onChange={() => setPayWith("package")}>
+                      {`Buy the ${payChoices.pkg.label} and book this session`}
+                    </PayOption>
+                  ) : null}
+                  <PayOption checked={payWith === "single"} onChange={() => setPayWith("single")}>
+                    {payAtBooking ? `Pay for this session (${payAtBooking})` : "Book this session on its own"}
+                  </PayOption>
+                </fieldset>
+              ) : null}
+              {payWith === "package" && payChoices.pkg ? (
+                <p className="mb-4 text-sm text-ink">Next you pay for the package on the secure checkout page. We hold this time for you for 30 minutes while you pay; this session uses its first credit.</p>
+              ) : payWith === "single" && payAtBooking ? (
                 <p className="mb-4 text-sm text-ink">{`Next you pay ${payAtBooking} on the secure checkout page. We hold this time for you for 30 minutes while you pay.`}</p>
               ) : null}
               <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full sm:w-auto")}>
@@ -309,7 +335,7 @@ export function BookingFlow({
                   <>
                     <Spinner /> Booking…
                   </>
-                ) : payAtBooking ? (
+                ) : payWith === "package" || (payWith === "single" && payAtBooking) ? (
                   "Continue to payment"
                 ) : (
                   "Confirm booking"
@@ -320,5 +346,14 @@ export function BookingFlow({
         </section>
       ) : null}
     </>
+  );
+}
+
+function PayOption({ checked, onChange, children }: { checked: boolean; onChange: () => void; children: React.ReactNode }) {
+  return (
+    <label className="flex cursor-pointer items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+      <input type="radio" name="payWith" checked={checked} onChange={onChange} className="h-4 w-4" />
+      {children}
+    </label>
   );
 }

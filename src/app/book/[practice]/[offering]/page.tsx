@@ -14,6 +14,8 @@ import { activeOfferingBySlug, practiceBySlug, practiceProfile } from "../data";
 import { bookingPageMetadata, summary } from "../metadata";
 import { BookingFlow } from "./booking-flow";
 import { paysAtBooking } from "@/server/billing/checkout";
+import { payChoicesFor } from "@/server/billing/pay-with";
+import { currentUser } from "@/server/auth/guards";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
 
@@ -46,6 +48,8 @@ export default async function OfferingBookingPage({ params }: Props) {
   // What a booking made now is held to (the grace period is the practice's).
   const bookingPolicy = { ...policyFor(offering), graceMinutes: practice.bookingGraceMinutes };
   const policy = policySentence(bookingPolicy);
+  const user = await currentUser();
+  const choices = await payChoicesFor(practice.id, offering.id, user?.id ?? null);
   const showKind = offering.name.toLowerCase() !== offeringKindLabels[offering.kind].toLowerCase();
 
   return (
@@ -91,6 +95,10 @@ export default async function OfferingBookingPage({ params }: Props) {
           policy={bookingPolicy}
           durationMinutes={offering.durationMinutes}
           payAtBooking={(await paysAtBooking(practice.id, offering)) ? formatPrice(offering.priceCents, offering.currency) : null}
+          payChoices={{
+            credits: choices.credits,
+            pkg: choices.pkg ? { id: choices.pkg.id, label: `package of ${choices.pkg.sessions} (${formatPrice(choices.pkg.priceCents, choices.pkg.currency)})` } : null,
+          }}
         />
       </div>
 

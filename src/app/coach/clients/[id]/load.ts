@@ -1,4 +1,5 @@
 import "server-only";
+import { clientCredits } from "@/server/billing/credits";
 import { getClient, listClients } from "@/server/clients/clients";
 import { describeClientDeletion } from "@/server/clients/deletion";
 import { clientTimeline } from "@/server/clients/timeline";
@@ -17,7 +18,7 @@ import { listQuestionnaires } from "@/server/intake/questionnaires";
 export async function loadClientPage(practiceId: string, clientId: string, options: { before?: string } = {}) {
   const client = await getClient(practiceId, clientId);
   // Anyone active can be chosen as a partner, plus whoever is linked now (even if archived).
-  const [everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules] = await Promise.all([
+  const [everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, credits] = await Promise.all([
     listClients(practiceId, { includeArchived: true }),
     // The record's timeline, from the "Show older" cursor when one is given.
     clientTimeline(practiceId, client.id, { before: options.before }),
@@ -29,7 +30,8 @@ export async function loadClientPage(practiceId: string, clientId: string, optio
     client.status === "active" ? suggestPractices(practiceId, client.id) : [],
     getPillarHistory(practiceId, client.id),
     listCheckInSchedules(practiceId, client.id, client.partnerId),
+    clientCredits(practiceId, client.id),
   ]);
   const partner = client.partnerId ? everyone.find((c) => c.id === client.partnerId) : undefined;
-  return { client, partner, everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules };
+  return { client, partner, everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, credits };
 }

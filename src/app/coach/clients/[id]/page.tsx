@@ -45,7 +45,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   // The timeline's "Show older" cursor (a garbled one reads as the newest page).
   const before = typeof query.before === "string" ? query.before : undefined;
-  const { client, partner, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, everyone } = await orNotFound(
+  const { client, partner, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, everyone, credits } = await orNotFound(
     loadClientPage(practiceId, id, { before }),
   );
   const checkIn = questionnaires.find((q) => q.kind === "checkin") ?? questionnaires[0];
@@ -131,6 +131,32 @@ export default async function ClientPage({ params, searchParams }: Props) {
             newestHref={before ? `/coach/clients/${client.id}#record-heading` : null}
           />
         </Card>
+        {credits.length ? (
+          <Card aria-labelledby="packages-heading">
+            <h2 id="packages-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
+              Packages
+            </h2>
+            <ul className="divide-y divide-line">
+              {credits.map(({ grant, balance, entries }) => {
+                const expired = grant.expiresAt <= now();
+                return (
+                  <li key={grant.id} className="py-2.5 text-sm">
+                    <p className="flex flex-wrap items-baseline justify-between gap-2">
+                      <span className="font-medium text-ink">{grant.label}</span>
+                      <span className={expired ? "text-muted" : "text-ink"}>
+                        {expired ? "Expired" : `${balance} of ${grant.quantity} left`} · {expired ? "ended" : "valid until"}{" "}
+                        {formatLongDate(localDateOf(grant.expiresAt, practice.timeZone))}
+                      </span>
+                    </p>
+                    <p className="mt-1 text-xs text-muted">
+                      {entries.map((e) => `${e.reason} (${e.delta > 0 ? "+" : ""}${e.delta})`).join(" · ")}
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        ) : null}
         <Card aria-labelledby="homework-heading">
           <h2 id="homework-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
             Homework

@@ -4,9 +4,11 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { refreshConnectedAccount, type PaymentAccountStatus } from "@/server/billing/accounts";
+import { listPackages } from "@/server/billing/packages";
 import { listOfferings } from "@/server/offerings/offerings";
 import { ConnectButton } from "./connect-button";
 import { OfferingPaymentForm } from "./offering-payment-form";
+import { PackageForm } from "./package-form";
 
 export const metadata: Metadata = { title: "Payments settings" };
 
@@ -21,11 +23,12 @@ function statusSentence(status: PaymentAccountStatus): string {
 }
 
 export default async function PaymentSettingsPage({ searchParams }: { searchParams: Promise<{ connect?: string }> }) {
-  const { practiceId } = await requireCoach();
+  const { practiceId, practice } = await requireCoach();
   const { connect } = await searchParams;
   // Back from Stripe's onboarding: read the account now rather than wait for account.updated.
   const status = await refreshConnectedAccount(practiceId);
-  const offerings = await listOfferings(practiceId);
+  const [offerings, packages] = await Promise.all([listOfferings(practiceId), listPackages(practiceId)]);
+  const offeringChoices = offerings.map((o) => ({ id: o.id, name: o.name }));
   const canConnect = status.mode === "stripe" && status.connect && !status.account?.chargesEnabled;
 
   return (
@@ -57,6 +60,21 @@ export default async function PaymentSettingsPage({ searchParams }: { searchPara
               ))}
             </div>
           )}
+        </Card>
+        <Card aria-labelledby="packages-heading">
+          <h2 id="packages-heading" className="font-serif text-lg font-semibold text-ink">
+            Packages
+          </h2>
+          <p className="mb-5 mt-1 text-sm text-muted">
+            Sessions sold ahead: clients buy a package through Checkout (with their first session, from the booking page) and book the rest
+            with its credits. A cancel in time gives the session back; a late cancel or a no-show uses it up.
+          </p>
+          <div className="space-y-8">
+            {packages.map((pkg) => (
+              <PackageForm key={pkg.id} pkg={pkg} offerings={offeringChoices} currency={pkg.currency} />
+            ))}
+            {offerings.length ? <PackageForm offerings={offeringChoices} currency={practice.currency} /> : <p className="text-sm text-muted">Add an offering first.</p>}
+          </div>
         </Card>
       </div>
     </>
