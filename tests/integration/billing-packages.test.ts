@@ -5,6 +5,7 @@ import { buyPackage } from "@/server/billing/package-checkout";
 import { remindExpiringPackages } from "@/server/billing/package-emails";
 import { createPackage, packagesForOffering, setPackageActive, updatePackage } from "@/server/billing/packages";
 import { payTestCheckout } from "@/server/billing/test-checkout";
+import { bookingPaymentView } from "@/server/billing/payment-view";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { getDb } from "@/server/db/client";
 import { emailOutbox, payments } from "@/server/db/schema";
@@ -160,6 +161,8 @@ describe("booking with a credit", () => {
     const booking = await bookWithCredit(p, clientId, "2027-01-08T09:00");
     expect(booking).toMatchObject({ status: "confirmed", paymentStatus: "credit", clientId, checkout: null });
     expect(await getDb().select().from(payments).where(eq(payments.bookingId, booking.id))).toEqual([]);
+    // The public API's `booking.payment`: paid with a credit, no money for the session itself.
+    expect(bookingPaymentView(booking, p.offering, null)).toEqual({ status: "credit", amount: 0, currency: "USD", refunded: 0 });
     expect(await balance(p, clientId)).toBe(1);
     const oneLeft = await getDb()
       .select()

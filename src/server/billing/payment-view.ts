@@ -31,5 +31,7 @@ export function newBookingPayment(booking: Booking & { checkout: { url: string; 
 
 /** `booking.payment` when a booking is read or changed by its manage link. */
 export function bookingPaymentView(booking: Booking, offering: Offering, payment: typeof payments.$inferSelect | null) {
-  return { status: booking.paymentStatus, ...amountOf(offering, payment), refunded: toMajorUnits(payment?.refundedCents ?? 0) };
+  // Paid with a credit: no money moved for this session (the package's own payment bought it).
+  const money = booking.paymentStatus === "credit" ? { amount: 0, currency: offering.currency } : amountOf(offering, payment);
+  return { status: booking.paymentStatus, ...money, refunded: toMajorUnits(payment?.refundedCents ?? 0) };
 }
