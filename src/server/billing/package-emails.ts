@@ -44,7 +44,7 @@ export async function noteCreditSpent(tx: DbOrTx, args: { practice: Practice; cl
 /**
  * "Your package expires in 14 days": each package grant with sessions left
  * whose end is within the notice, once per grant (the outbox's idempotency key).
- * Run by the server's minute sweep. Returns how many were written.
+ * One of the periodic jobs (src/server/periodic-work.ts). Returns how many were written.
  */
 export async function remindExpiringPackages(options: { at?: Date } = {}) {
   const at = options.at ?? now();
