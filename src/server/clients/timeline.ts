@@ -127,7 +127,7 @@ export async function clientTimeline(practiceId: string, clientId: string, optio
     (() => {
       const at = sql`coalesce(${refunds.confirmedAt}, ${refunds.createdAt})`;
       return db
-        .select({ refund: refunds, currency: payments.currency, bookingId: payments.bookingId })
+        .select({ refund: refunds, currency: payments.currency, bookingId: bookings.id })
         .from(refunds)
         .innerJoin(payments, eq(payments.id, refunds.paymentId))
         .innerJoin(bookings, eq(bookings.id, payments.bookingId))
@@ -210,7 +210,7 @@ export async function clientTimeline(practiceId: string, clientId: string, optio
       kind: "payment",
       key: `payment:${payment.id}`,
       at: payment.paidAt ?? payment.createdAt,
-      bookingId: payment.bookingId,
+      bookingId: payment.bookingId!, // joined through its booking (package purchases are not on the timeline yet)
       offeringName,
       amountCents: payment.amountCents,
       currency: payment.currency,
