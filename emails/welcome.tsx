@@ -26,8 +26,9 @@ export default function WelcomeEmail({ clientName, practiceName, coachEmail, por
     >
       <Heading>{`Welcome, ${clientName}`}</Heading>
       <Paragraph>
-        {`${practiceName} has set up a private client portal for you. There you can see your sessions, ` +
-          "each in your own time zone, reschedule or cancel them, and answer the intake questions your coach asks before you start."}
+        {`${practiceName} has set up a private client portal for you. There you can book and see your sessions, ` +
+          "each in your own time zone, reschedule or cancel them, answer the intake questions your coach asks before you start, " +
+          "and keep up with the practices your coach gives you between sessions."}
       </Paragraph>
       <Paragraph>Sign in with this email address; we&apos;ll send you a link, so there is no password to remember.</Paragraph>
       <PrimaryButton href={portalUrl}>Open your portal</PrimaryButton>
@@ -47,5 +48,5 @@ WelcomeEmail.PreviewProps = {
   clientName: "Jordan",
   practiceName: "Demo Coaching",
   coachEmail: "coach@demo.tend.test",
-  portalUrl: "http://localhost:3000/signin?next=/portal",
+  portalUrl: "http://localhost:3000/signin?as=client",
 } satisfies WelcomeEmailData;

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { openDays, openTimes } from "./support/booking";
 import { closeBrowser, newPage, screenshot, visible } from "./support/browser";
 import { openEmail } from "./support/mailbox";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -16,6 +17,7 @@ describe("a visitor pays for a crisis session at booking", () => {
     const page = await newPage({ timezoneId: "America/Los_Angeles" });
     await page.goto("/book/demo/crisis");
     await visible(page.getByRole("heading", { level: 1, name: "Crisis Coaching" }));
+    await expectAccessible(page);
     await (await openDays(page)).first().click();
     await visible(openTimes(page).first());
     await openTimes(page).first().click();
@@ -29,6 +31,7 @@ describe("a visitor pays for a crisis session at booking", () => {
     await page.waitForURL(/\/dev\/checkout\/test_cs_/, { timeout: 30_000 });
     await visible(page.getByText(/Test checkout: no real money moves/));
     await visible(page.getByRole("heading", { level: 1, name: "Pay $300" }));
+    await expectAccessible(page);
     await screenshot(page, "40-test-checkout");
     // No confirmation before the payment.
     const checkoutUrl = page.url();
@@ -36,6 +39,7 @@ describe("a visitor pays for a crisis session at booking", () => {
 
     await page.waitForURL(/\/booked\//, { timeout: 30_000 });
     await visible(page.getByRole("heading", { level: 1, name: /You’re booked, Casey/ }));
+    await expectAccessible(page);
     await screenshot(page, "40-paid-booked");
 
     expect(await openEmail(page, email, "payment-receipt")).toBe(true);
@@ -45,6 +49,7 @@ describe("a visitor pays for a crisis session at booking", () => {
     // The checkout is spent: reopening it says so instead of offering to pay twice.
     await page.goto(checkoutUrl);
     await visible(page.getByText("This checkout is paid."));
+    await expectAccessible(page, "a paid test checkout");
     await expect(page.getByRole("button", { name: "Pay (test)" }).count()).resolves.toBe(0);
   });
 
@@ -61,6 +66,7 @@ describe("a visitor pays for a crisis session at booking", () => {
     await page.getByRole("button", { name: "Abandon payment" }).click();
     await page.waitForURL(/\/manage\//, { timeout: 30_000 });
     await visible(page.getByRole("heading", { name: "Not booked: the payment wasn’t completed in time" }));
+    await expectAccessible(page);
     expect(await openEmail(page, `quitter-${tag}@example.test`, "payment-hold-expired")).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { dayButton, focusedName, isOpenDay, openDayCounts, openDays, openTimes } from "./support/booking";
 import { closeBrowser, messageLink, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
 import { openEmail } from "./support/mailbox";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -19,6 +20,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await visible(page.getByText("Free to cancel or reschedule up to 24 hours before."));
     // The browser's zone is detected and named.
     await visible(page.getByText("Shown in Eastern Time (New York)"));
+    await expectAccessible(page);
 
     // Keyboard: Tab from the month's buttons lands on the calendar's tab stop, the first open
     // day; a week later (the same weekday, far enough ahead that the 24-hour reschedule window
@@ -33,6 +35,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await page.keyboard.press("Enter");
     const times = openTimes(page);
     await visible(times.first());
+    await expectAccessible(page, "the booking page's open times");
     await screenshot(page, "10-booking-pick-time-phone");
     const chosenTime = (await times.first().innerText()).trim();
     await times.first().click();
@@ -41,6 +44,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await page.getByLabel("Your name").fill(`Jordan Visitor ${tag}`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel(/Anything you.d like .* to know/).fill("First time. A bit nervous.");
+    await expectAccessible(page, "the booking page's details step");
     await screenshot(page, "10-booking-details-phone");
     await page.getByRole("button", { name: "Confirm booking" }).click();
 
@@ -59,6 +63,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     expect(icsResponse.headers()["content-type"]).toContain("text/calendar");
     expect(await icsResponse.text()).toContain("BEGIN:VEVENT");
     expect(await page.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com\//);
+    await expectAccessible(page);
     await screenshot(page, "10-booking-confirmed-phone");
     const confirmationManageHref = await page.getByRole("link", { name: "Reschedule or cancel" }).getAttribute("href");
     expect(confirmationManageHref).toMatch(/^\/manage\/[0-9a-f-]{36}\?token=/);
@@ -74,6 +79,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await page.goto(manageUrl!);
     await visible(page.getByRole("heading", { level: 1, name: "Your session" }));
     await visible(page.getByText("Booked", { exact: true }));
+    await expectAccessible(page);
     // The session's summary: its first definition is when it is.
     const originalWhen = await page.getByRole("definition").first().innerText();
     await page.getByRole("button", { name: "Choose a new time" }).click();
@@ -82,6 +88,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await days.nth(Math.min(1, (await days.count()) - 1)).click();
     const newTimes = openTimes(page);
     await visible(newTimes.first());
+    await expectAccessible(page, "the manage page's new times");
     await screenshot(page, "10-manage-reschedule-phone");
     await newTimes.last().click();
     await visible(page.getByRole("heading", { name: "Move your session?" }));
@@ -102,6 +109,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await visible(page.getByText("Canceled", { exact: true }));
     await visible(page.getByRole("link", { name: "Book another session" }));
     expect(await page.getByRole("button", { name: "Choose a new time" }).count()).toBe(0);
+    await expectAccessible(page, "the canceled session's manage page");
     await screenshot(page, "10-manage-canceled-phone");
 
     // Each change is emailed too.
@@ -115,6 +123,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     await coach.goto(`/coach/calendar/sessions/${bookingId}`);
     await visible(coach.getByRole("heading", { level: 1, name: `One-on-One Coaching with Jordan Visitor ${tag}` }));
     await visible(coach.getByText("Reason: Something came up at work."));
+    await expectAccessible(coach);
     await screenshot(coach, "10-coach-sees-canceled-session");
   });
 
@@ -123,6 +132,7 @@ describe("a visitor books, reschedules and cancels a session", () => {
     const response = await page.goto("/manage/00000000-0000-4000-8000-000000000000?token=nope");
     expect(response?.status()).toBe(404);
     await visible(page.getByRole("heading", { level: 1, name: "We couldn’t find that booking" }));
+    await expectAccessible(page);
   });
 });
 
@@ -162,6 +172,7 @@ describe("two visitors want the same time", () => {
     const alert = second.getByRole("alert").filter({ hasText: /booked by someone else|no longer available/ });
     await visible(alert);
     await expect.poll(() => openTimes(second).filter({ hasText: wanted }).count(), { timeout: 15_000 }).toBe(0);
+    await expectAccessible(second, "the booking page after the time was taken");
     await screenshot(second, "11-booking-slot-taken");
 
     await openTimes(second).first().click();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, test } from "vitest";
 import { baseUrl, closeBrowser, messageLink, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -53,12 +54,14 @@ describe("the demo coach's calendar", () => {
     await visible(page.getByText(/Times in Pacific Time/));
     const session = page.getByRole("link", { name: new RegExp(`${clientName}, One-on-One Coaching`) });
     await visible(session.first());
+    await expectAccessible(page);
     await screenshot(page, "05-coach-calendar-week");
 
     // The agenda lists it too, under its day.
     await page.goto(`/coach/calendar?view=agenda&week=${sessionDate}`);
     const day = page.getByRole("region", { name: longDate(sessionDate) });
     await visible(day.getByRole("link", { name: new RegExp(clientName) }));
+    await expectAccessible(page, "the agenda");
     await screenshot(page, "05-coach-calendar-agenda");
 
     // Its details: the client, the note, the rules it was booked under.
@@ -68,6 +71,7 @@ describe("the demo coach's calendar", () => {
     await visible(page.getByRole("link", { name: clientName }));
     await visible(page.getByText("First time talking to a coach."));
     await visible(page.getByRole("heading", { name: "Reschedule" }));
+    await expectAccessible(page);
     await screenshot(page, "05-coach-session-detail");
 
     // Block an early hour of that day (outside working hours, so no other journey loses a slot).
@@ -82,6 +86,7 @@ describe("the demo coach's calendar", () => {
     const blocked = page.getByRole("region", { name: "Blocked time this week" });
     await visible(blocked.getByText(`Dentist ${tag}`));
     await visible(page.getByRole("link", { name: new RegExp(`blocked: Dentist ${tag}`) }));
+    await expectAccessible(page, "the week with a block");
     await screenshot(page, "05-coach-calendar-blocked");
 
     // A day off, on a working weekday far enough ahead that no other journey books it.
@@ -100,6 +105,7 @@ describe("the demo coach's calendar", () => {
     await differentDay.getByRole("button", { name: "Save day off" }).click();
     await visible(differentDay.getByText(`Saved: ${longDate(dayOffDate)} is a day off.`));
     await visible(differentDay.getByRole("listitem").filter({ hasText: longDate(dayOffDate) }).getByText("Day off"));
+    await expectAccessible(page);
     await screenshot(page, "05-coach-availability");
 
     const after = await api(`/api/public/demo/offerings/one-on-one/slots?start=${dayOffDate}&end=${dayOffDate}&timeZone=${PRACTICE_ZONE}`);
@@ -114,6 +120,7 @@ describe("the demo coach's calendar", () => {
     while (bookDay.weekday > 5) bookDay = bookDay.plus({ days: 1 });
     const bookDate = bookDay.toISODate()!;
     await page.goto(`/coach/calendar/new?offering=one-on-one&date=${bookDate}`, { waitUntil: "networkidle" });
+    await expectAccessible(page);
     const times = page.getByRole("group", { name: /Open times for One-on-One Coaching/ });
     await times.getByRole("radio").last().check({ force: true });
     await page.getByRole("combobox", { name: "Client" }).selectOption({ label: "Sam Rivera (sam@demo.tend.test)" });
@@ -126,6 +133,7 @@ describe("the demo coach's calendar", () => {
     await page.getByRole("button", { name: "Yes, cancel the session" }).click();
     await visible(page.getByText("Session canceled."));
     await visible(page.getByText("Reason: Booked the wrong day."));
+    await expectAccessible(page, "the canceled session");
     await screenshot(page, "05-coach-session-canceled");
 
     // On a phone the week is a list of days.
@@ -133,6 +141,7 @@ describe("the demo coach's calendar", () => {
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(`/coach/calendar?view=week&week=${sessionDate}`);
     await visible(phone.getByRole("region", { name: longDate(sessionDate) }).getByRole("link", { name: new RegExp(clientName) }));
+    await expectAccessible(phone, "the week on a phone");
     await screenshot(phone, "05-coach-calendar-phone");
   });
 
@@ -155,6 +164,7 @@ describe("the demo coach's calendar", () => {
     await visitor.goto(manageUrl);
     await visible(visitor.getByText(`Booked by Sammy ${tag}.`));
     expect(await visitor.getByText("Sam Rivera").count()).toBe(0);
+    await expectAccessible(visitor);
 
     // The coach sees the session on Sam's record, with a calm note of what differs.
     const coach = await newPage();
@@ -162,11 +172,13 @@ describe("the demo coach's calendar", () => {
     await coach.goto(`/coach/calendar/sessions/${id}`);
     await visible(coach.getByRole("heading", { level: 1, name: "One-on-One Coaching with Sam Rivera" }));
     await visible(coach.getByText(`Booked as “Sammy ${tag}”, phone +1 555 0199; your record says “Sam Rivera”, no phone.`));
+    await expectAccessible(coach);
     await screenshot(coach, "05-coach-session-booked-as");
 
     // Revoke the link: the confirmation says who gets the new one.
     await coach.getByRole("button", { name: "Revoke link and send a new one…" }).click();
     await visible(coach.getByText(/Sammy .* \(sam@demo\.tend\.test\) gets a new link by email/));
+    await expectAccessible(coach, "the revoke confirmation");
     await screenshot(coach, "05-coach-session-revoke-link");
     await coach.getByRole("button", { name: "Yes, revoke and send" }).click();
     await visible(coach.getByText("Link revoked. A new one is on its way to sam@demo.tend.test; the old link no longer works."));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { accessibleDescription, closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -35,9 +36,11 @@ describe("a new coach", () => {
     await page.keyboard.press("Enter");
     expect(await zone.inputValue()).toBe("America/Chicago");
     await page.getByLabel("Contact email").fill(email);
+    await expectAccessible(page);
     await screenshot(page, "01-new-coach-onboarding");
     await page.getByRole("button", { name: "Create practice" }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/coach"));
+    await expectAccessible(page);
     await screenshot(page, "01-new-coach-dashboard");
 
     // networkidle: the form's scripts have loaded, so typing reaches a hydrated form.
@@ -50,11 +53,13 @@ describe("a new coach", () => {
     await page.getByLabel("Format").selectOption("video");
     await page.getByLabel("Description").fill("Ninety focused minutes for couples who want to talk and be heard.");
     await page.getByLabel("Show on booking page").check();
+    await expectAccessible(page);
     await screenshot(page, "01-new-coach-offering-form");
     await page.getByRole("button", { name: "Save offering" }).click();
     await page.waitForURL((url) => url.pathname === "/coach/offerings");
     await visible(page.getByText("Offering saved."));
     await visible(page.getByRole("link", { name: `Edit ${offeringName}` }));
+    await expectAccessible(page);
     await screenshot(page, "01-new-coach-offerings");
 
     // A signed-out visitor: a context of their own, with no cookies.
@@ -65,11 +70,13 @@ describe("a new coach", () => {
     await visible(card);
     await visible(card.getByText("$250", { exact: true }));
     await visible(card.getByText("90 min", { exact: true }));
+    await expectAccessible(visitor);
     await screenshot(visitor, "01-visitor-booking-page");
 
     const phone = await newPage({ viewport: PHONE });
     await phone.goto(`/book/${practiceSlug}`);
     await visible(offeringCard(phone, offeringName));
+    await expectAccessible(phone);
     await screenshot(phone, "01-visitor-booking-page-phone");
   });
 });
@@ -86,11 +93,13 @@ describe("the demo coach", () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/coach/);
 
     await page.goto("/coach/offerings");
+    await expectAccessible(page);
     await screenshot(page, "02-demo-coach-offerings");
     await page.getByRole("link", { name: "Edit One-on-One Coaching" }).click();
     await page.waitForLoadState("networkidle");
     expect(await page.getByLabel("Price").inputValue()).toMatch(/^150(\.00)?$/);
     await page.getByLabel("Price").fill("175");
+    await expectAccessible(page);
     await screenshot(page, "02-demo-coach-edit-offering");
     await page.getByRole("button", { name: "Save offering" }).click();
     await visible(page.getByText("Offering saved."));
@@ -98,6 +107,7 @@ describe("the demo coach", () => {
     await visitor.reload();
     await visible(oneOnOne.getByText("$175", { exact: true }));
     expect(await oneOnOne.getByText("$150").count()).toBe(0);
+    await expectAccessible(visitor);
     await screenshot(visitor, "02-demo-booking-page");
   });
 });
@@ -109,6 +119,7 @@ describe("errors a visitor can meet", () => {
     expect(response?.status()).toBe(404);
     await visible(page.getByRole("heading", { level: 1, name: /couldn.t find that booking page/i }));
     await visible(page.getByRole("link", { name: "Go to the home page" }));
+    await expectAccessible(page);
     await screenshot(page, "03-unknown-practice");
   });
 
@@ -122,6 +133,7 @@ describe("errors a visitor can meet", () => {
     // The field's message is read with it.
     expect(await accessibleDescription(email)).toMatch(/email/i);
     expect(new URL(page.url()).pathname).toBe("/signin");
+    await expectAccessible(page, "/signin with a field error");
     await screenshot(page, "04-signin-invalid-email");
   });
 });

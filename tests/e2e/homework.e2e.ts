@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -18,6 +19,7 @@ describe("homework", () => {
     await coach.goto("/coach/clients");
     await coach.getByRole("link", { name: /^Sam Rivera/ }).click();
     await visible(coach.getByRole("heading", { name: "Homework" }));
+    await expectAccessible(coach);
     const clientPage = coach.url();
 
     for (const practice of ["Daily check-in ritual", "Date night"]) {
@@ -28,12 +30,14 @@ describe("homework", () => {
       await coach.goto(clientPage);
     }
     await visible(coach.getByText("Daily check-in ritual").first());
+    await expectAccessible(coach, "the client page with homework assigned");
     await screenshot(coach, "homework-coach-assigned");
 
     const sam = await newPage({ viewport: PHONE, timezoneId: "America/New_York" });
     await signInAs(sam, SAM);
     await sam.goto("/portal/homework");
     await visible(sam.getByRole("heading", { name: "This week" }));
+    await expectAccessible(sam);
 
     const reflections = { "Daily check-in ritual": "We each talked for five minutes, no phones.", "Date night": "A walk by the river; we laughed a lot." };
     for (const [title, words] of Object.entries(reflections)) {
@@ -44,6 +48,7 @@ describe("homework", () => {
       await card.getByRole("button", { name: "Mark done", exact: true }).click();
       await visible(card.getByRole("button", { name: /: done$/ }).first());
     }
+    await expectAccessible(sam, "the homework done on a phone");
     await screenshot(sam, "homework-client-phone");
     // Nothing on the page is wider than the phone.
     expect(await sam.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -51,6 +56,7 @@ describe("homework", () => {
     await coach.goto(clientPage);
     for (const words of Object.values(reflections)) await visible(coach.getByText(words));
     await visible(coach.getByText(/100% done \(1 of 1\)/).first());
+    await expectAccessible(coach, "the client page with adherence");
     await screenshot(coach, "homework-coach-adherence");
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { baseUrl, closeBrowser, newPage, PHONE, screenshot, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -41,9 +42,11 @@ async function answerScreen(page: Page) {
 async function openMyIntake(page: Page) {
   await page.goto("/portal/intake");
   await visible(page.getByRole("heading", { level: 1, name: "Intake" }));
+  await expectAccessible(page);
   const link = page.getByRole("main").getByRole("link", { name: /intake/i }).first();
   await link.click();
   await page.waitForURL(/\/portal\/intake\/[0-9a-f-]{36}$/);
+  await expectAccessible(page, "an intake");
   return new URL(page.url()).pathname;
 }
 
@@ -68,12 +71,14 @@ describe("a couple answers the relationship intake and the coach compares them",
         await page.getByRole("button", { name: /^(Next|Review my answers)$/ }).click();
       }
       await visible(page.getByRole("heading", { name: "Review your answers" }));
+      await expectAccessible(page, "the intake's review");
       await expect.poll(() => page.getByText("Saving…").count(), { timeout: 30_000 }).toBe(0);
       await page.getByRole("button", { name: "Submit my answers" }).click();
       const done = page.getByText(/your answers went to your coach/);
       await done.waitFor({ timeout: 20_000 }).catch(async () => {
         throw new Error(`submit did not finish for ${email}: ${await page.getByRole("main").innerText()}`);
       });
+      await expectAccessible(page, "a submitted intake");
       if (email === sam) await screenshot(page, "40-intake-submitted-phone");
       await page.context().close();
     }
@@ -84,6 +89,7 @@ describe("a couple answers the relationship intake and the coach compares them",
     expect((await alexPage.goto(pages[sam]!))?.status()).toBe(404);
     expect((await alexPage.goto(pages[alex]!))?.status()).toBe(200);
     expect((await alexPage.goto("/portal/intake/00000000-0000-4000-8000-000000000000"))?.status()).toBe(404);
+    await expectAccessible(alexPage, "the portal's not-found page");
 
     // The coach opens Sam's profile: scored, and side by side with Alex's.
     const coach = await newPage();
@@ -91,11 +97,13 @@ describe("a couple answers the relationship intake and the coach compares them",
     await coach.goto(`/coach/clients?q=${encodeURIComponent(sam)}`);
     await coach.getByRole("link", { name: new RegExp(`Sam ${tag}`) }).first().click();
     await visible(coach.getByRole("heading", { name: "Intake", exact: true }));
+    await expectAccessible(coach);
     await coach.getByRole("link", { name: "Relationship intake" }).click();
     await visible(coach.getByRole("heading", { name: "Where to start" }));
     await visible(coach.getByRole("heading", { name: "Answers, side by side" }));
     await visible(coach.getByRole("heading", { name: "How each likes closeness" }));
     expect(await coach.getByRole("table", { name: "Root-cause scores" }).innerText()).toContain(`Alex ${tag}`);
+    await expectAccessible(coach);
     await screenshot(coach, "40-intake-profile-side-by-side");
   });
 });
@@ -111,12 +119,14 @@ describe("a crisis intake shows help at once", () => {
     await page.goto(booking.payment.checkoutUrl!);
     await page.getByRole("button", { name: "Pay (test)" }).click();
     await page.waitForURL(/\/booked\//, { timeout: 30_000 });
+    await expectAccessible(page);
     await signInAs(page, email);
     await openMyIntake(page);
     await page.getByRole("group", { name: /in danger of being hurt/ }).getByLabel("Yes").check();
     await visible(page.getByRole("heading", { name: "If you or someone else is in danger, get help now" }));
     await visible(page.getByRole("link", { name: "911" }));
     await visible(page.getByRole("link", { name: "988" }));
+    await expectAccessible(page, "the intake's crisis help");
     await screenshot(page, "41-intake-crisis-help-phone");
     // It never blocks going on.
     await expect.poll(() => page.getByText("Saved").count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -129,5 +139,6 @@ describe("a crisis intake shows help at once", () => {
     const banner = coach.getByRole("alert").filter({ hasText: "may be in danger" });
     await visible(banner);
     await visible(banner.getByRole("link", { name: "Jo Crisis" }));
+    await expectAccessible(coach, "the dashboard with a crisis alert");
   });
 });

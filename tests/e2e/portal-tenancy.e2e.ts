@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, closeBrowser, newPage, signInAs, visible } from "./support/browser";
 import { rawRequest } from "./support/http";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -42,6 +43,7 @@ async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(404);
   await visible(page.getByRole("heading", { name: NOT_FOUND }));
+  await expectAccessible(page);
 }
 
 beforeAll(async () => {
@@ -66,6 +68,7 @@ describe("the client portal", () => {
     const shared = await alex.goto(`/portal/sessions/${sessions.shared}`);
     expect(shared?.status()).toBe(200);
     await visible(alex.getByRole("heading", { name: "Your session" }));
+    await expectAccessible(alex);
 
     // Sam sees both: the 404 above is about whose session it is.
     const sam = await newPage();
@@ -88,10 +91,12 @@ describe("the client portal", () => {
     await coach.getByRole("button", { name: "Create practice" }).click();
     await coach.waitForURL((url) => url.pathname.startsWith("/coach"));
     await coach.goto("/coach/clients/new", { waitUntil: "networkidle" });
+    await expectAccessible(coach);
     await coach.getByLabel("Name", { exact: true }).fill("Kim Elsewhere");
     await coach.getByLabel("Email", { exact: true }).fill(kimEmail);
     await coach.getByRole("button", { name: "Add client" }).click();
     await coach.waitForURL((url) => /^\/coach\/clients\/[0-9a-f-]{36}$/.test(url.pathname));
+    await expectAccessible(coach);
 
     // Kim signs in to her own portal, and can't open the demo practice's sessions.
     const kim = await newPage();

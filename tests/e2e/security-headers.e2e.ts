@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDays, openTimes } from "./support/booking";
 import { baseUrl, closeBrowser, newPage, screenshot, signInAs, visible, watchCspViolations } from "./support/browser";
 import { rawRequest } from "./support/http";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -88,6 +89,8 @@ describe("with the policy on, in Chromium", () => {
     await screenshot(page, "60-booked-with-csp");
 
     expect(await violations()).toEqual([]);
+    // axe is evaluated through DevTools, not a <script>, so it passes the policy too (support/axe.ts).
+    await expectAccessible(page);
     // The watch itself works: what the policy forbids (an inline event handler, an image
     // from another site) is blocked and reported.
     await page.evaluate(() => {
@@ -117,6 +120,7 @@ describe("a practice's booking pages in other websites", () => {
     await field.fill("www.example.com");
     await save.click();
     await visible(page.getByText(/is not a website address like https:\/\/www\.example\.com/));
+    await expectAccessible(page, "/coach/settings with a field error");
     await expect.poll(() => field.inputValue()).toBe("www.example.com");
     expect(await frameAncestors()).toBe("*");
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, closeBrowser, newPage, signInAs, visible } from "./support/browser";
 import { rawRequest, signInOverHttp } from "./support/http";
+import { expectAccessible } from "./support/axe";
 
 afterAll(closeBrowser);
 
@@ -77,11 +78,13 @@ describe("a coach", () => {
     await page.getByLabel("Contact email").fill(`coach-${tag}@example.test`);
     await page.getByRole("button", { name: "Create practice" }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/coach"));
+    await expectAccessible(page);
 
     for (const path of [`/coach/clients/${ids.client}`, `/coach/offerings/${ids.offering}`, `/coach/calendar/sessions/${ids.samsSession}`]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await visible(page.getByRole("heading", { name: "We couldn’t find that in your practice" }));
+      await expectAccessible(page);
     }
   });
 });

@@ -33,7 +33,7 @@ const FEATURES: { title: string; text: string; planned?: boolean }[] = [
   },
   {
     title: "Paid when they book",
-    text: "Crisis sessions are paid at booking through Stripe, into your own account. Cancellations refund by the policy the client saw.",
+    text: "Choose which sessions are paid at booking through Stripe, into your own account. Cancellations refund by the policy the client saw.",
   },
   {
     title: "Intake that finds the root causes",
@@ -42,7 +42,10 @@ const FEATURES: { title: string; text: string; planned?: boolean }[] = [
   {
     title: "Homework between sessions",
     text: "Give practices like a daily check-in or a weekly date night, and see clients’ reflections before you meet again.",
-    planned: true,
+  },
+  {
+    title: "Session notes, private or shared",
+    text: "Keep your own notes on each session, encrypted at rest, and share the ones a client should see in their portal.",
   },
 ];
 
@@ -75,7 +78,7 @@ export default async function LandingPage() {
           </h1>
           <p className="mt-5 max-w-2xl text-lg leading-relaxed text-muted">
             Tend keeps the practical side of coaching in one place: your booking page, your sessions and your clients, with an intake that
-            shows where to start, and homework on the way. So your attention stays on the people in front of you.
+            shows where to start and homework between sessions. So your attention stays on the people in front of you.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             {home ? (

@@ -10,9 +10,10 @@ import type { LoadSlots } from "./slot-picker";
  * The zone a booker sees times in: the one they picked, else their device's. Null while
  * rendering on the server (which can't know it), so nothing shows a wrong time first.
  */
-export function useBookerTimeZone(): [timeZone: string | null, choose: (zone: string) => void] {
+export function useBookerTimeZone(initial?: string | null): [timeZone: string | null, choose: (zone: string) => void] {
   const detected = useBrowserTimeZone();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // A signed-in client's own zone (from their record) wins over the browser's guess.
+  const [chosen, setChosen] = useState<string | null>(initial ?? null);
   return [chosen ?? detected, setChosen];
 }
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { addMonths, lastDayOfMonth, monthOf } from "@/lib/time/dates";
-import { describeZone, formatLongDate, formatMonth, formatTime, formatTimeRange } from "@/lib/time/format";
+import { describeZone, formatLongDate, formatMonth, formatTime } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { MonthCalendar } from "./month-calendar";
 import type { SlotMonth, SlotTime } from "./slot-days";
@@ -202,7 +202,8 @@ export function SlotPicker({
                     type="button"
                     disabled={current}
                     aria-pressed={chosen && !current}
-                    aria-label={`${formatTimeRange(slot.start, slot.end, timeZone)}${current ? " (your current time)" : ""}`}
+                    // The name starts with the visible text (what a voice user says to press it), then the end.
+                    aria-label={`${formatTime(slot.start, timeZone)}${current ? " current time" : ""} until ${formatTime(slot.end, timeZone)}`}
                     onClick={() => onSelect(slot)}
                     className={`w-full rounded-lg border px-3 py-2.5 text-sm font-semibold tabular-nums transition-colors ${
                       current
@@ -213,7 +214,7 @@ export function SlotPicker({
                     }`}
                   >
                     {formatTime(slot.start, timeZone)}
-                    {current ? <span className="block text-xs font-normal">current time</span> : null}
+                    {current ? <span className="block text-xs font-normal"> current time</span> : null}
                   </button>
                 </li>
               );

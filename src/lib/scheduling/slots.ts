@@ -12,6 +12,9 @@ export interface Interval {
 
 export type Slot = Interval;
 
+/** A coach form's `start` when the coach typed a clock time ("Another time") instead of picking an open one. */
+export const OTHER_TIME = "other";
+
 export interface SlotInput {
   /** The practice's IANA zone: weekly hours, overrides, time off and the daily cap are read in it. */
   timeZone: string;
@@ -244,4 +247,39 @@ export function groupSlotsByDay<S extends Interval>(slots: readonly S[], timeZon
     current.slots.push(slot);
   }
   return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+/**
+ * Whether the coach may book `start` by hand (an evening crisis session): the start is on a whole
+ * minute and not before `now` plus the notice given, and the session widened by the offering's
+ * buffers overlaps no busy span. Working hours, the grid, the horizon and the daily cap don't
+ * apply; busy time (bookings, blocks, the coach's calendars) always does.
+ */
+export function isStartFree(input: Omit<SlotInput, "range">, start: Date): boolean {
+  const t = start.getTime();
+  if (Number.isNaN(t) || t % MINUTE !== 0) return false;
+  const p = prepare({ ...input, horizonDays: null, range: { from: start, to: new Date(t + MINUTE) } }, input.busy ?? []);
+  if (!p || t < p.from) return false;
+  return !overlapsBusy(p, t - p.before, t + p.duration + p.after);
+}
+
+/**
+ * Whether a session [start, end) sits inside one of the working-hours intervals of its
+ * practice-local day (the same hours computeSlots offers from). False for a session on a day
+ * off, in time off, or reaching past the day's hours: the coach's "outside your working hours".
+ */
+export function isWithinWorkingHours(
+  availability: Pick<SlotInput, "timeZone" | "weeklyHours" | "overrides" | "timeOff">,
+  start: Date,
+  end: Date,
+): boolean {
+  const zone = zoneOf(availability.timeZone);
+  const s = start.getTime();
+  const e = end.getTime();
+  if (Number.isNaN(s) || Number.isNaN(e) || e <= s) return false;
+  const day = localDayWall(zone, s);
+  const toInstant = transitionDay(zone, day);
+  return workingHours(availability)(day).intervals.some(
+    ([a, b]) => toInstant(day + a * MINUTE).ms <= s && e <= toInstant(day + b * MINUTE).ms,
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findClientForUser, linkClientAccounts } from "@/server/clients/clients";
+import { findClientForUser, findClientOfPracticeForUser, findClosedPortalForUser, linkClientAccounts } from "@/server/clients/clients";
 import { findCoachPractice } from "@/server/practices/queries";
 import { auth } from "./index";
 
@@ -54,10 +54,27 @@ export const requireClient = cache(async (): Promise<ClientContext> => {
   return { user, client: found.client, practice: found.practice, practiceId: found.practice.id, clientId: found.client.id };
 });
 
-/** Where a user belongs after signing in: their dashboard, their portal, or onboarding. */
+/**
+ * Where a user belongs after signing in: their dashboard, their portal, or onboarding. Someone
+ * a coach knows as a client never lands on onboarding: an archived client goes to the page that
+ * says their portal is closed.
+ */
 export async function homePathFor(user: SignedInUser): Promise<string> {
   if (await findCoachPractice(user.id)) return "/coach";
   await linkClientAccounts(user.id, user.email);
   if (await findClientForUser(user.id)) return "/portal";
+  if (await findClosedPortalForUser(user.id)) return "/portal/not-a-client";
   return "/onboarding";
+}
+
+/**
+ * On a practice's public booking page: the name, email and zone of the signed-in person's client
+ * record in that practice, to fill in the form (the portal's "Book a session"). Null for a
+ * visitor, a coach, or a client of another practice. Read from the session cookie, never the URL.
+ */
+export async function signedInClientDetails(practiceId: string) {
+  const user = await currentUser();
+  if (!user) return null;
+  const client = await findClientOfPracticeForUser(practiceId, user.id);
+  return client ? { name: client.name, email: client.email, timeZone: client.timeZone } : null;
 }

@@ -93,11 +93,37 @@ export async function setClientStatus(practiceId: string, clientId: string, stat
   return row!;
 }
 
-/** Links two clients of the same practice as a couple (both directions), or unlinks with partnerId null. */
+/**
+ * Who the partner picker offers a client: active clients of the practice with no partner of
+ * their own, plus whoever is linked to this client now (even if archived). Sorted by name.
+ */
+export async function listPartnerCandidates(practiceId: string, clientId: string) {
+  const client = await getClient(practiceId, clientId);
+  return partnerCandidates(client, await listClients(practiceId, { includeArchived: true }));
+}
+
+/** listPartnerCandidates over a list the caller already has (the client page loads everyone once). */
+export function partnerCandidates<C extends { id: string; status: string; partnerId: string | null }>(client: C, everyone: readonly C[]): C[] {
+  return everyone.filter(
+    (c) => c.id !== client.id && (c.id === client.partnerId || (c.status === "active" && (c.partnerId === null || c.partnerId === client.id))),
+  );
+}
+
+/**
+ * Links two clients of the same practice as a couple (both directions), or unlinks with
+ * partnerId null. Someone already linked to another client is refused: unlink them first,
+ * so a couple is never broken up from a third person's page.
+ */
 export async function setClientPartner(practiceId: string, clientId: string, partnerId: string | null) {
   const client = await getClient(practiceId, clientId);
   if (partnerId === clientId) throw invalid("A client can't be their own partner.", { partnerId: ["Choose someone else."] });
-  if (partnerId) await getClient(practiceId, partnerId);
+  if (partnerId) {
+    const partner = await getClient(practiceId, partnerId);
+    if (partner.partnerId && partner.partnerId !== clientId) {
+      const message = `${partner.name} is already linked with someone else. Unlink them on their page first.`;
+      throw conflict(message, { partnerId: [message] });
+    }
+  }
   await getDb().transaction(async (tx) => {
     // Whoever was linked before is released on both sides.
     const previous = [client.partnerId, partnerId].filter((id): id is string => !!id);
@@ -157,6 +183,32 @@ export async function findClientForUser(userId: string) {
   return row ?? null;
 }
 
+/** The active client record a signed-in user holds in one practice, if any. */
+export async function findClientOfPracticeForUser(practiceId: string, userId: string) {
+  const [row] = await getDb()
+    .select()
+    .from(clients)
+    .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId), eq(clients.status, "active")))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * When a user holds client records but none is active (the coach archived them): the practice
+ * that closed the portal, for the "your portal is closed" page. Null otherwise.
+ */
+export async function findClosedPortalForUser(userId: string) {
+  const [row] = await getDb()
+    .select({ practiceName: practices.name, contactEmail: practices.contactEmail })
+    .from(clients)
+    .innerJoin(practices, eq(practices.id, clients.practiceId))
+    .where(and(eq(clients.userId, userId), eq(clients.status, "archived")))
+    .orderBy(asc(clients.createdAt))
+    .limit(1);
+  if (!row || (await findClientForUser(userId))) return null;
+  return row;
+}
+
 async function enqueueWelcome(tx: DbOrTx, practiceId: string, clientId: string, email: string, name: string) {
   const [practice] = await tx.select().from(practices).where(eq(practices.id, practiceId));
   await enqueueEmail(tx, {
@@ -167,7 +219,8 @@ async function enqueueWelcome(tx: DbOrTx, practiceId: string, clientId: string, 
       clientName: name,
       practiceName: practice!.name,
       coachEmail: practice!.contactEmail,
-      portalUrl: new URL("/signin?next=/portal", env().APP_URL).toString(),
+      // The client's own sign-in page (written for clients; it leads to the portal, never to onboarding).
+      portalUrl: new URL("/signin?as=client", env().APP_URL).toString(),
     },
     idempotencyKey: `welcome:${clientId}`,
   });

@@ -29,3 +29,16 @@ export async function getSharedSessionNote(scope: { practiceId: string; clientId
   if (row.body === null || row.updatedAt === null || !row.body.trim()) return null;
   return { body: row.body, updatedAt: row.updatedAt };
 }
+
+/**
+ * The signed-in client's sessions (theirs or as a partner) that carry a shared note with text,
+ * for the portal's list. Only shared notes are read, as above.
+ */
+export async function listSessionsWithSharedNotes(scope: { practiceId: string; clientId: string }): Promise<Set<string>> {
+  const rows = await getDb()
+    .select({ bookingId: bookings.id, body: sessionNotes.body })
+    .from(bookings)
+    .innerJoin(sessionNotes, and(eq(sessionNotes.bookingId, bookings.id), eq(sessionNotes.practiceId, scope.practiceId), eq(sessionNotes.visibility, "shared")))
+    .where(and(eq(bookings.practiceId, scope.practiceId), or(eq(bookings.clientId, scope.clientId), eq(bookings.partnerClientId, scope.clientId))));
+  return new Set(rows.filter((r) => r.body.trim()).map((r) => r.bookingId));
+}

@@ -37,8 +37,11 @@ const MINUTE = 60_000;
 const slotTaken = () =>
   new AppError("slot_taken", "Someone booked that time a moment ago. Please choose another time.");
 const alreadyCanceled = () => new AppError("already_canceled", "This session was already canceled.");
-const slotUnavailable = () =>
-  new AppError("slot_unavailable", "That time is not available. Please choose one of the open times.");
+const slotUnavailable = (actor: Actor) =>
+  actor === "coach"
+    ? // The coach isn't held to working hours, so what stands in the way is held time or the clock.
+      new AppError("slot_unavailable", "That time overlaps another session, a block or your own calendar (buffers included), or has passed. Choose another time.")
+    : new AppError("slot_unavailable", "That time is not available. Please choose one of the open times.");
 
 /**
  * Books a session. The slot is re-checked with the same function that drew
@@ -89,7 +92,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
 
   try {
     return await getDb().transaction(async (tx) => {
-      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
+      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable(actor);
       const adopt = actor === "coach";
       const payWith = options.payWith;
       const signedIn = payWith && "credit" in payWith ? await signedInClient(tx, practiceId, payWith.credit.clientId) : null;
@@ -189,7 +192,7 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
   };
   try {
     return await getDb().transaction(async (tx) => {
-      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable();
+      if (!(await isStartOpen(ctx, start, tx))) throw slotUnavailable(actor);
       const [updated] = await tx
         .update(bookings)
         .set({ startsAt: start, endsAt: end, ...heldRange(start, end, booking.policy), sequence: sql`${bookings.sequence} + 1` })

@@ -3,10 +3,11 @@ import { and, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { feedBusyTimes } from "@/server/busy-feeds/sync";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, calendarBlocks, type offerings } from "@/server/db/schema";
-import { getAvailability } from "./availability-store";
+import { getAvailability, getPracticeCoachId } from "./availability-store";
+import { workingMinutesOn } from "@/lib/scheduling/availability";
 import type { Actor } from "@/lib/scheduling/policy";
 import { HOLDING_STATUSES } from "@/lib/scheduling/status";
-import { computeSlots, countPerLocalDay, isSlotOpen, type Interval, type SlotInput } from "@/lib/scheduling/slots";
+import { computeSlots, countPerLocalDay, isSlotOpen, isStartFree, isWithinWorkingHours, type Interval, type SlotInput } from "@/lib/scheduling/slots";
 
 type Offering = typeof offerings.$inferSelect;
 const DAY = 86_400_000;
@@ -16,7 +17,10 @@ export type SlotContext = {
   timeZone: string;
   coachId: string;
   offering: Offering;
-  /** The coach acting from the dashboard is exempt from notice and horizon. */
+  /**
+   * The coach acting from the dashboard is exempt from notice, horizon and the daily cap, and may
+   * book a free time outside working hours (isStartOpen); busy time binds everyone.
+   */
   actor?: Actor;
   /** When rescheduling, the booking being moved doesn't block its own new time. */
   ignoreBookingId?: string;
@@ -85,9 +89,25 @@ export async function findOpenSlots(ctx: SlotContext, range: { from: Date; to: D
   return computeSlots(await loadSlotInput(ctx, range, db));
 }
 
-/** Re-checks one start time with the same rules the page showed. */
+/**
+ * Re-checks one start time with the same rules the page showed. A client (booking page, public
+ * API, manage link, portal) gets exactly the open slots; the coach any free start, inside
+ * working hours or not (an evening crisis session), never one that overlaps held time.
+ */
 export async function isStartOpen(ctx: SlotContext, start: Date, db?: DbOrTx) {
   const end = new Date(start.getTime() + ctx.offering.durationMinutes * 60_000);
   const input = await loadSlotInput(ctx, { from: start, to: end }, db);
-  return isSlotOpen(input, start);
+  return ctx.actor === "coach" ? isStartFree(input, start) : isSlotOpen(input, start);
+}
+
+/** Whether a session sits inside the coach's working hours; the coach's pages say so when it doesn't. */
+export async function isInsideWorkingHours(practice: { practiceId: string; coachId: string; timeZone: string }, start: Date, end: Date) {
+  const availability = await getAvailability(practice.practiceId, practice.coachId);
+  return isWithinWorkingHours({ timeZone: practice.timeZone, ...availability }, start, end);
+}
+
+/** The coach's working hours on one practice-local date, in minutes since midnight (for the "Another time" note). */
+export async function workingRangesOn(practiceId: string, date: string) {
+  const coachId = await getPracticeCoachId(practiceId);
+  return workingMinutesOn(date, await getAvailability(practiceId, coachId));
 }

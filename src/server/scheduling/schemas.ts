@@ -1,7 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { emailSchema, multiLineText, nameSchema, timeZoneSchema } from "@/lib/validation";
+import { OTHER_TIME } from "@/lib/scheduling/slots";
+import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN } from "@/lib/time/dates";
+import { localToInstant } from "@/lib/time/zones";
 import { phoneSchema } from "@/server/clients/schemas";
+import { AppError } from "@/server/errors";
 
 const instantSchema = z
   .string({ error: "Choose a time." })
@@ -52,14 +56,47 @@ export const bookingFormSchema = z.preprocess((raw) => {
 }, bookingRequestSchema.extend({ practice: z.string().max(100) }));
 
 /**
+ * The coach's choice of time: one of the open times (`start`, an ISO instant), or "Another time"
+ * (`start` = "other") with a clock time on the form's date, read in the practice's zone.
+ */
+export const coachStartFields = { start: optionalText, date: optionalText, otherTime: optionalText };
+
+/**
+ * The instant the coach chose (coachStartFields), or undefined when nothing was chosen (the
+ * domain then says "Choose a time."). A typed time is on the form's date in `timeZone`; one
+ * the clocks skip that day (spring forward) is refused with a field message.
+ */
+export function coachChosenStart(form: { start?: string; date?: string; otherTime?: string }, timeZone: string): Date | undefined {
+  const start = form.start?.trim();
+  if (!start) return undefined;
+  if (start !== OTHER_TIME) {
+    const parsed = instantSchema.safeParse(start);
+    if (!parsed.success) throw new AppError("invalid", "Choose one of the times.", { start: ["Choose one of the times."] });
+    return parsed.data;
+  }
+  const time = form.otherTime?.trim() ?? "";
+  const date = form.date?.trim() ?? "";
+  if (!LOCAL_TIME_PATTERN.test(time)) {
+    throw new AppError("invalid", "Enter the start time, like 19:30.", { otherTime: ["Enter the start time, like 19:30."] });
+  }
+  if (!LOCAL_DATE_PATTERN.test(date)) throw new AppError("invalid", "Choose a date first.", { start: ["Choose a date first."] });
+  const local = localToInstant(date, time, timeZone);
+  if (!local.ok) {
+    const message = local.reason === "skipped" ? "The clocks skip that time on that date (daylight saving). Choose another time." : "Enter the start time, like 19:30.";
+    throw new AppError("invalid", message, { otherTime: [message] });
+  }
+  return local.instant;
+}
+
+/**
  * The coach's "book for a client" form: an existing client (clientId) books
  * under their own name, email and zone, so those are checked by createBooking
- * once the client is known; the time is parsed here.
+ * once the client is known; the time is read by coachChosenStart.
  */
 export const bookForClientFormSchema = z
   .object({
     offering: text.default(""),
-    start: text.default("").pipe(instantSchema),
+    ...coachStartFields,
     clientId: optionalText,
     name: text.default(""),
     email: text.default(""),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
+import { expectAccessible } from "./axe";
 import { launchChromium } from "./chromium";
 
 const DESKTOP = { width: 1280, height: 900 } as const;
@@ -93,6 +94,7 @@ async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string):
       if ((await newest.count()) > 0) {
         await newest.click();
         await visible(page.getByRole("heading", { name: "Links in this message" }));
+        await expectAccessible(page, "the dev mailbox's message");
         const link = await messageLink(page, /\/api\/auth\/callback\//).getAttribute("href");
         if (!link) throw new Error(`The newest sign-in email to ${email} in the dev mailbox has no sign-in link.`);
         return link;
@@ -109,20 +111,26 @@ async function readLatestMagicLink(pageOrBaseUrl: Page | string, email: string):
  * The whole magic-link journey: ask for a link at /signin, read it from the
  * dev mailbox, follow it. Leaves the page wherever the app sends a fresh
  * sign-in (onboarding for a new coach, the dashboard for a known one).
- * With `screenshots`, the sign-in and check-email screens are saved under that prefix.
+ * With `screenshots`, the sign-in and check-email screens are saved under that prefix; `path`
+ * is where to ask for the link (default /signin; a client's is /signin?as=client). Each screen
+ * on the way, and where the link lands, is checked with axe (support/axe.ts).
  */
-export async function signInAs(page: Page, email: string, { screenshots }: { screenshots?: string } = {}) {
-  await page.goto("/signin");
+export async function signInAs(page: Page, email: string, { screenshots, path = "/signin" }: { screenshots?: string; path?: string } = {}) {
+  await page.goto(path);
+  await expectAccessible(page);
   await page.getByLabel("Email").fill(email);
   if (screenshots) await screenshot(page, `${screenshots}-signin`);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   // Auth.js's redirect arrives inside the server action's answer, so the page
   // shows "Check your email" while the address bar may still name /api/auth/verify-request.
   await visible(page.getByRole("heading", { name: "Check your email" }));
+  await expectAccessible(page, "check your email");
   if (screenshots) await screenshot(page, `${screenshots}-check-email`);
   const link = await readLatestMagicLink(page, email);
   await page.goto(link);
   await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && !url.pathname.startsWith("/signin"));
+  // Wherever a fresh sign-in lands (dashboard, portal, onboarding) is a page of the journey too.
+  await expectAccessible(page);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { expectAccessible } from "./axe";
 import { visible } from "./browser";
 
 /**
@@ -13,6 +14,7 @@ export async function openEmail(page: Page, email: string, template: string, wai
     if ((await message.count()) > 0) {
       await message.click();
       await visible(page.getByRole("heading", { name: "Links in this message" }));
+      await expectAccessible(page, "the dev mailbox's message");
       return true;
     }
     if (Date.now() > deadline) return false;

@@ -8,6 +8,8 @@ export default async function AfterSignInPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   const home = await homePathFor(user);
   const wanted = safeNextPath(next);
-  // Onboarding comes before anything else a practice-less user asked for.
-  redirect(home === "/onboarding" || !wanted ? home : wanted);
+  // Onboarding comes before anything else a practice-less user asked for, except the portal:
+  // someone who signed in as a client is told there whether a coach knows them (/portal/not-a-client).
+  const forPortal = /^\/portal(\/|\?|$)/.test(wanted);
+  redirect((home === "/onboarding" && !forPortal) || !wanted ? home : wanted);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -15,23 +16,49 @@ const errorMessages: Record<string, string> = {
   Configuration: "Sign-in is not available right now. Please try again shortly.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
-  const { next, error } = await searchParams;
+/** A client's sign-in: the welcome email's link (?as=client), or any way into the portal (?next=/portal…). */
+const isClientSignIn = (as: string | undefined, next: string) => as === "client" || /^\/portal(\/|\?|$)/.test(next);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string; as?: string }> }) {
+  const { next, error, as } = await searchParams;
   const user = await currentUser();
   if (user) redirect(safeNextPath(next) || (await homePathFor(user)));
   const message = error ? (errorMessages[error] ?? "Something went wrong while signing in. Please ask for a new link.") : null;
+  const wanted = safeNextPath(next);
+  const forClient = isClientSignIn(as, wanted);
   return (
     <AuthCard
-      title="Sign in to Tend"
-      footer={<>New to Tend? Enter your email all the same: after the link, you&rsquo;ll set up your practice.</>}
+      title={forClient ? "Sign in to your client portal" : "Sign in to Tend"}
+      footer={
+        forClient ? (
+          <>
+            Are you a coach?{" "}
+            <Link href="/signin" className="font-medium text-brand-700 underline underline-offset-4">
+              Coach sign-in
+            </Link>
+          </>
+        ) : (
+          <>
+            New to Tend? Enter your email all the same: after the link, you&rsquo;ll set up your practice. Seeing a coach?{" "}
+            <Link href="/signin?as=client" className="font-medium text-brand-700 underline underline-offset-4">
+              Client sign-in
+            </Link>
+          </>
+        )
+      }
     >
-      <p className="mb-5 text-sm text-muted">We&rsquo;ll email you a link that signs you in. No password to remember.</p>
+      <p className="mb-5 text-sm text-muted">
+        {forClient
+          ? "Use the email address your coach has for you. We’ll email you a link that opens your portal: your sessions, intake and homework. No password to remember."
+          : "We’ll email you a link that signs you in. No password to remember."}
+      </p>
       {message ? (
         <p role="alert" className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm text-clay-600">
           {message}
         </p>
       ) : null}
-      <SignInForm next={safeNextPath(next)} requestLink={requestSignInLink} />
+      {/* A client's link leads to the portal, never to setting up a practice. */}
+      <SignInForm next={wanted || (forClient ? "/portal" : "")} requestLink={requestSignInLink} />
     </AuthCard>
   );
 }

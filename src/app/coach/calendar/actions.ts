@@ -5,10 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { coachAction } from "@/server/action";
 import { getClient } from "@/server/clients/clients";
+import { AppError } from "@/server/errors";
 import { createBlock, deleteBlock } from "@/server/scheduling/blocks";
 import { cancelBooking, createBooking, markBookingOutcome, rescheduleBooking, revokeManageLinks } from "@/server/scheduling/bookings";
 import { calendarFeedUrl, rotateCalendarFeedToken } from "@/server/scheduling/calendar-feed";
-import { bookForClientFormSchema, rescheduleFormFields } from "@/server/scheduling/schemas";
+import { bookForClientFormSchema, coachChosenStart, coachStartFields } from "@/server/scheduling/schemas";
 import { blockFormSchema, blockFormToInstants } from "./block-form";
 
 function refresh(practiceSlug: string) {
@@ -30,8 +31,9 @@ export const deleteBlockAction = coachAction(z.object({ id: z.string() }), async
   return { id };
 });
 
-export const rescheduleSessionAction = coachAction(z.object({ id: z.string(), ...rescheduleFormFields }), async ({ id, start }, { practiceId, practice }) => {
-  await rescheduleBooking({ practiceId }, id, start, { actor: "coach" });
+// The coach may move a session to any free time, in working hours or not (docs/scheduling.md).
+export const rescheduleSessionAction = coachAction(z.object({ id: z.string(), ...coachStartFields }), async ({ id, ...form }, { practiceId, practice }) => {
+  await rescheduleBooking({ practiceId }, id, coachChosenStart(form, practice.timeZone), { actor: "coach" });
   refresh(practice.slug);
   redirect(sessionPath(id, "rescheduled"));
 });
@@ -58,12 +60,14 @@ export const markOutcomeAction = coachAction(outcomeInput, async ({ id, outcome 
 
 export const bookForClientAction = coachAction(bookForClientFormSchema, async (form, { practiceId, practice }) => {
   // An existing client books under their own name, email and zone; a new one as typed.
+  const start = coachChosenStart(form, practice.timeZone);
+  if (!start) throw new AppError("invalid", "Choose a time.", { start: ["Choose a time."] });
   const client = form.clientId ? await getClient(practiceId, form.clientId) : null;
   const booking = await createBooking(
     practiceId,
     {
       offering: form.offering,
-      start: form.start,
+      start,
       name: client?.name ?? form.name,
       email: client?.email ?? form.email,
       timeZone: client?.timeZone ?? form.timeZone ?? practice.timeZone,

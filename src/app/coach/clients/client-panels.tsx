@@ -42,8 +42,8 @@ export function PartnerForm({
         </select>
         <p id="partner-hint" className="text-xs text-muted">
           {candidates.length
-            ? "For couples: link the two clients. Choosing someone new releases any earlier link."
-            : "Add the other partner as a client first, then link them here."}
+            ? "For couples: link the two clients. Choosing someone new releases any earlier link. Clients already in a couple aren’t listed."
+            : "Add the other partner as a client first, then link them here. Clients already in a couple aren’t listed."}
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">

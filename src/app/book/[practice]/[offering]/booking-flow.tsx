@@ -37,6 +37,7 @@ export function BookingFlow({
   durationMinutes,
   payAtBooking,
   payChoices = { credits: 0, pkg: null },
+  prefill,
 }: {
   practiceSlug: string;
   practiceName: string;
@@ -53,16 +54,18 @@ export function BookingFlow({
   payAtBooking: string | null;
   /** The signed-in client's credits for this offering, and the package one can buy with this session. */
   payChoices?: { credits: number; pkg: { id: string; label: string } | null };
+  /** A signed-in client of this practice: their name, email and zone, filled in (and changeable). */
+  prefill?: { name: string; email: string; timeZone: string } | null;
 }) {
   const [payWith, setPayWith] = useState<"single" | "credit" | "package">(payChoices.credits > 0 ? "credit" : "single");
   const router = useRouter();
   const [zonePicked, setZonePicked] = useState(false);
-  const [chosenZone, setChosenZone] = useBookerTimeZone();
+  const [chosenZone, setChosenZone] = useBookerTimeZone(prefill?.timeZone);
   const { slot, zone: linkedZone, choose: goToDetails, backToTimes } = useBookingStep(durationMinutes);
   // The zone in the address (step 2, or a shared link) until the booker picks another.
   const timeZone = linkedZone && !zonePicked ? linkedZone : chosenZone;
   const step = slot && timeZone ? "details" : "pick";
-  const [details, setDetails, forgetDetails] = useSavedDetails<Details>(`tend:booking:${practiceSlug}/${offeringSlug}`, EMPTY);
+  const [details, setDetails, forgetDetails] = useSavedDetails<Details>(`tend:booking:${practiceSlug}/${offeringSlug}`, prefill ? { ...EMPTY, name: prefill.name, email: prefill.email } : EMPTY);
   const withPartner = details.withPartner;
   const setWithPartner = (value: boolean) => setDetails((d) => ({ ...d, withPartner: value }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});

@@ -15,7 +15,7 @@ import { bookingPageMetadata, summary } from "../metadata";
 import { BookingFlow } from "./booking-flow";
 import { paysAtBooking } from "@/server/billing/checkout";
 import { payChoicesFor } from "@/server/billing/pay-with";
-import { currentUser } from "@/server/auth/guards";
+import { currentUser, signedInClientDetails } from "@/server/auth/guards";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
 
@@ -99,6 +99,7 @@ export default async function OfferingBookingPage({ params }: Props) {
             credits: choices.credits,
             pkg: choices.pkg ? { id: choices.pkg.id, label: `package of ${choices.pkg.sessions} (${formatPrice(choices.pkg.priceCents, choices.pkg.currency)})` } : null,
           }}
+          prefill={await signedInClientDetails(practice.id)}
         />
       </div>
 

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { TimeZoneField } from "@/components/ui/time-zone-combobox";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookForClientAction } from "../actions";
-import { SlotPicker } from "../slot-picker";
+import { SlotPicker, type OtherTime } from "../slot-picker";
 import { useRefreshWhenSlotTaken } from "../use-refresh-when-taken";
 
 export type ClientChoice = { id: string; name: string; email: string; partner: { name: string; email: string } | null };
@@ -17,6 +17,8 @@ export function BookForm({
   offering,
   slots,
   legend,
+  date,
+  other,
   clients,
   defaultClientId,
   practiceZone,
@@ -24,6 +26,9 @@ export function BookForm({
   offering: { slug: string; name: string; kind: string };
   slots: { value: string; label: string }[];
   legend: string;
+  /** The chosen date, practice-local: "Another time" is on it. */
+  date: string;
+  other: Omit<OtherTime, "errors" | "defaultTime">;
   clients: ClientChoice[];
   defaultClientId: string;
   practiceZone: string;
@@ -35,7 +40,14 @@ export function BookForm({
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="offering" value={offering.slug} />
       {failed ? <FormMessage state={failed} /> : null}
-      <SlotPicker slots={slots} legend={legend} errors={errors.start ?? errors.offering} defaultValue={values?.start} />
+      <input type="hidden" name="date" value={date} />
+      <SlotPicker
+        slots={slots}
+        legend={legend}
+        errors={errors.start ?? errors.offering}
+        defaultValue={values?.start}
+        other={{ ...other, errors: errors.otherTime, defaultTime: values?.otherTime }}
+      />
       <ClientFields
         clients={clients}
         initialClientId={values ? (values.clientId ?? "") : defaultClientId}

@@ -10,6 +10,7 @@ import { requireCoach } from "@/server/auth/guards";
 import { listClients } from "@/server/clients/clients";
 import { now } from "@/server/clock";
 import { listActiveOfferings } from "@/server/offerings/offerings";
+import { workingRangesOn } from "@/server/scheduling/open-slots";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { formatLongDate, formatTime, zoneNameWithId, formatDuration } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
@@ -54,7 +55,10 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
   const date = requested && requested >= today ? requested : today;
   const preselected = typeof query.client === "string" && clients.some((c) => c.id === query.client) ? query.client : "";
 
-  const { slots } = await listOpenSlots(practiceId, offering.slug, { start: date, end: date, timeZone: zone }, { actor: "coach" });
+  const [{ slots }, workingRanges] = await Promise.all([
+    listOpenSlots(practiceId, offering.slug, { start: date, end: date, timeZone: zone }, { actor: "coach" }),
+    workingRangesOn(practiceId, date),
+  ]);
   let nextOpen: string | null = null;
   if (!slots.length) {
     const later = await listOpenSlots(
@@ -82,7 +86,7 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
     <>
       <PageHeader
         title="Book a session"
-        description="For a client who asked you directly. Notice and booking windows don’t apply to you; your working hours and existing sessions do."
+        description="For a client who asked you directly. Notice and booking windows don’t apply to you, and you can choose a time outside your working hours; your existing sessions and blocks still do."
         back={<BackLink href="/coach/calendar">Calendar</BackLink>}
       />
       <div className="max-w-3xl space-y-6">
@@ -121,19 +125,9 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
           <h2 id="time-who-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
             2. Time and client
           </h2>
-          {slots.length ? (
-            <BookForm
-              key={`${offering.slug}-${date}`}
-              offering={{ slug: offering.slug, name: offering.name, kind: offering.kind }}
-              slots={slots.map((s) => ({ value: s.start.toISOString(), label: formatTime(s.start, zone) }))}
-              legend={`Open times for ${offering.name} on ${formatLongDate(date)}`}
-              clients={choices}
-              defaultClientId={preselected}
-              practiceZone={zone}
-            />
-          ) : (
-            <div className="space-y-3 text-sm text-muted">
-              <p role="status">No open times for {offering.name} on {formatLongDate(date)}.</p>
+          {slots.length ? null : (
+            <div className="mb-5 space-y-3 text-sm text-muted">
+              <p role="status">No open times for {offering.name} on {formatLongDate(date)}. You can still choose another time below.</p>
               {nextOpen ? (
                 <Link href={hrefFor(nextOpen)} className={buttonClass("secondary")}>
                   Show the next day with room: {formatLongDate(nextOpen)}
@@ -141,15 +135,19 @@ export default async function BookSessionPage({ searchParams }: { searchParams: 
               ) : (
                 <p>Nothing is open in the {LOOK_AHEAD_DAYS} days after it either.</p>
               )}
-              <p>
-                Need a time outside your usual hours? Add other hours for that date in{" "}
-                <Link href="/coach/availability" className="font-medium text-brand-700 underline underline-offset-4">
-                  working hours
-                </Link>
-                , then come back.
-              </p>
             </div>
           )}
+          <BookForm
+            key={`${offering.slug}-${date}`}
+            offering={{ slug: offering.slug, name: offering.name, kind: offering.kind }}
+            slots={slots.map((s) => ({ value: s.start.toISOString(), label: formatTime(s.start, zone) }))}
+            legend={slots.length ? `Open times for ${offering.name} on ${formatLongDate(date)}` : `Time for ${offering.name} on ${formatLongDate(date)}`}
+            date={date}
+            other={{ zoneLabel, workingRanges, durationMinutes: offering.durationMinutes }}
+            clients={choices}
+            defaultClientId={preselected}
+            practiceZone={zone}
+          />
         </Card>
       </div>
     </>

@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { orNotFound } from "../../_lib/or-not-found";
-import { getClient } from "@/server/clients/clients";
+import { getClient, partnerCandidates } from "@/server/clients/clients";
 import { loadClientPage } from "./load";
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { DeleteClient } from "../delete-client";
@@ -49,7 +49,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
     loadClientPage(practiceId, id, { before }),
   );
   const checkIn = questionnaires.find((q) => q.kind === "checkin") ?? questionnaires[0];
-  const candidates = everyone.filter((c) => c.id !== client.id && (c.status === "active" || c.id === client.partnerId));
+  const candidates = partnerCandidates(client, everyone);
 
   return (
     <>

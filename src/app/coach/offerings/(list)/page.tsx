@@ -94,7 +94,7 @@ export default async function OfferingsPage({ searchParams }: { searchParams: Pr
                     {offering.active ? (
                       <p className="mt-2 truncate text-sm">
                         <span className="text-muted">Public link: </span>
-                        <Link href={publicPath} className="text-brand-700 underline-offset-4 hover:underline">
+                        <Link href={publicPath} className="text-brand-700 underline underline-offset-4">
                           {publicPath}
                         </Link>
                       </p>

@@ -37,7 +37,7 @@ export default async function EditOfferingPage({ params }: Props) {
           offering.active ? (
             <>
               <Badge tone="brand">On booking page</Badge>{" "}
-              <Link href={publicPath} className="ml-1 text-brand-700 underline-offset-4 hover:underline">
+              <Link href={publicPath} className="ml-1 text-brand-700 underline underline-offset-4">
                 {publicPath}
               </Link>
             </>

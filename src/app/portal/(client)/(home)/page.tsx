@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
 import { now } from "@/server/clock";
+import { listSessionsWithSharedNotes } from "@/server/notes/portal";
 import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { clientStatus, holdsTime } from "@/lib/scheduling/status";
 import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
@@ -19,7 +20,7 @@ type Row = Awaited<ReturnType<typeof listClientBookings>>[number];
 
 export default async function PortalSessionsPage() {
   const { client, practice, practiceId, clientId } = await requireClient();
-  const rows = await listClientBookings(practiceId, clientId);
+  const [rows, withNotes] = await Promise.all([listClientBookings(practiceId, clientId), listSessionsWithSharedNotes({ practiceId, clientId })]);
   const at = now();
   const nowIso = at.toISOString();
   const isUpcoming = (r: Row) => holdsTime(r.booking.status) && r.booking.endsAt > at;
@@ -63,29 +64,31 @@ export default async function PortalSessionsPage() {
         ) : (
           <ul className="space-y-3">
             {upcoming.map((row) => (
-              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} />
+              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} hasNote={withNotes.has(row.booking.id)} />
             ))}
           </ul>
         )}
       </section>
 
-      {earlier.length ? (
-        <section aria-labelledby="earlier-heading" className="mt-10">
-          <h2 id="earlier-heading" className="mb-3 font-serif text-lg font-semibold text-ink">
-            Past and canceled
-          </h2>
+      <section aria-labelledby="earlier-heading" className="mt-10">
+        <h2 id="earlier-heading" className="mb-3 font-serif text-lg font-semibold text-ink">
+          Past sessions
+        </h2>
+        {earlier.length ? (
           <ul className="space-y-3">
             {earlier.map((row) => (
-              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} quiet />
+              <SessionRow key={row.booking.id} row={row} zone={zone} nowIso={nowIso} hasNote={withNotes.has(row.booking.id)} quiet />
             ))}
           </ul>
-        </section>
-      ) : null}
+        ) : (
+          <p className="text-sm text-muted">Sessions you’ve had (and any you canceled) are listed here, with the notes your coach shares.</p>
+        )}
+      </section>
     </>
   );
 }
 
-function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: string; nowIso: string; quiet?: boolean }) {
+function SessionRow({ row, zone, nowIso, hasNote, quiet = false }: { row: Row; zone: string; nowIso: string; hasNote: boolean; quiet?: boolean }) {
   const { booking, offering } = row;
   const start = booking.startsAt.toISOString();
   const status = clientStatus(booking.status, booking.startsAt, new Date(nowIso));
@@ -104,6 +107,7 @@ function SessionRow({ row, zone, nowIso, quiet = false }: { row: Row; zone: stri
           </span>
         </span>
         <span className="flex shrink-0 items-center gap-2">
+          {hasNote ? <Badge tone="brand">Note from your coach</Badge> : null}
           <Badge tone={status.tone}>{status.label}</Badge>
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="h-5 w-5 text-muted">
             <path fillRule="evenodd" d="M7.2 14.8a.75.75 0 0 1 0-1.06L10.94 10 7.2 6.26A.75.75 0 1 1 8.26 5.2l4.27 4.27a.75.75 0 0 1 0 1.06L8.26 14.8a.75.75 0 0 1-1.06 0Z" clipRule="evenodd" />

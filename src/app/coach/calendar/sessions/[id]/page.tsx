@@ -19,6 +19,7 @@ import { SessionHomeworkCard } from "./homework-card";
 import { SessionIntakeStatus } from "./intake-status";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
+import { isInsideWorkingHours, workingRangesOn } from "@/server/scheduling/open-slots";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
@@ -81,6 +82,10 @@ export default async function SessionPage({ params, searchParams }: Props) {
     }
   }
 
+  const [insideHours, workingRanges] = await Promise.all([
+    isInsideWorkingHours({ practiceId, coachId: booking.coachId, timeZone: zone }, booking.startsAt, booking.endsAt),
+    holding ? workingRangesOn(practiceId, pickedDate) : [],
+  ]);
   const zoneLabel = zoneNameWithId(zone, booking.startsAt);
   const clientZoneDiffers = booking.clientTimeZone !== zone;
   const bookedAs = bookedAsDifferences(booking, client, partner).map(describeBookedAs);
@@ -108,7 +113,12 @@ export default async function SessionPage({ params, searchParams }: Props) {
 
       {query.booked ? <Notice>Session booked. {client.name} gets a confirmation email with a calendar invite.</Notice> : null}
       {query.rescheduled ? <Notice>Session moved. {client.name} gets an email with the new time.</Notice> : null}
-      {query.canceled ? <Notice>Session canceled. {client.name} gets an email saying so.</Notice> : null}
+      {query.canceled ? (
+        <Notice>
+          Session canceled. {booking.partnerName && booking.partnerEmail ? `${booking.bookerName} and ${booking.partnerName} each get` : `${booking.bookerName} gets`} an
+          email saying so.
+        </Notice>
+      ) : null}
       {query.marked ? <Notice>Saved: {statusLabel?.toLowerCase() ?? "booked"}.</Notice> : null}
       {query.relinked ? (
         <Notice>
@@ -127,6 +137,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
             <Row term="When">
               {formatWhen(booking.startsAt, zone)} ({formatDuration(Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000))})
               <span className="block text-muted">{zoneLabel}</span>
+              {insideHours ? null : (
+                <span className="mt-1 block">
+                  <Badge tone="clay">Outside your working hours</Badge>
+                </span>
+              )}
               {clientZoneDiffers ? (
                 <span className="block text-muted">
                   For the client: {formatWhen(booking.startsAt, booking.clientTimeZone)} ({timeZoneLabel(booking.clientTimeZone)})
@@ -239,7 +254,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 Reschedule
               </h2>
               <p className="mb-4 mt-1 text-sm text-muted">
-                Pick a date, then one of its open times. As the coach you can choose any open time, even at short notice.
+                Pick a date, then one of its open times, or another time outside your working hours. As the coach you aren’t held to notice or
+                working hours; other sessions and blocks still stand in the way.
               </p>
               <form method="get" className="mb-5 flex flex-wrap items-end gap-2">
                 <div className="flex-1 space-y-1.5">
@@ -256,21 +272,19 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 <p role="alert" className="text-sm text-clay-600">
                   {slotProblem}
                 </p>
-              ) : slots.length ? (
-                <RescheduleForm
-                  bookingId={booking.id}
-                  slots={slots}
-                  currentValue={booking.startsAt.toISOString()}
-                  legend={`Open times on ${formatLongDate(pickedDate)} (${zoneLabel})`}
-                />
               ) : (
-                <p className="text-sm text-muted">
-                  No open times on {formatLongDate(pickedDate)}. Try another date, or give yourself hours that day in{" "}
-                  <Link href="/coach/availability" className="font-medium text-brand-700 underline underline-offset-4">
-                    working hours
-                  </Link>
-                  .
-                </p>
+                <>
+                  {slots.length ? null : <p className="mb-3 text-sm text-muted">No open times on {formatLongDate(pickedDate)}. You can still choose another time.</p>}
+                  <RescheduleForm
+                    key={pickedDate}
+                    bookingId={booking.id}
+                    slots={slots}
+                    currentValue={booking.startsAt.toISOString()}
+                    legend={`${slots.length ? "Open times" : "Time"} on ${formatLongDate(pickedDate)} (${zoneLabel})`}
+                    date={pickedDate}
+                    other={{ zoneLabel, workingRanges, durationMinutes: Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000) }}
+                  />
+                </>
               )}
             </Card>
           ) : null}
@@ -294,8 +308,10 @@ export default async function SessionPage({ params, searchParams }: Props) {
               <h2 id="cancel-heading" className="font-serif text-lg font-semibold text-ink">
                 Cancel
               </h2>
-              <p className="mb-4 mt-1 text-sm text-muted">The time opens up again for others, and {client.name} is told by email.</p>
-              <CancelForm bookingId={booking.id} clientName={client.name} />
+              <p className="mb-4 mt-1 text-sm text-muted">
+                The time opens up again for others, and {booking.partnerName ? "both partners are" : `${booking.bookerName} is`} told by email.
+              </p>
+              <CancelForm bookingId={booking.id} recipients={[booking.bookerName, ...(booking.partnerName && booking.partnerEmail ? [booking.partnerName] : [])]} />
             </Card>
           ) : null}
         </div>
