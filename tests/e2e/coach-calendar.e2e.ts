@@ -52,7 +52,8 @@ describe("the demo coach's calendar", () => {
     await signInAs(page, DEMO_COACH);
     await page.goto(`/coach/calendar?view=week&week=${sessionDate}`);
     await visible(page.getByText(/Times in Pacific Time/));
-    const session = page.getByRole("link", { name: new RegExp(`${clientName}, One-on-One Coaching`) });
+    // Named by what it shows first (the client, the time), then the offering.
+    const session = page.getByRole("link", { name: new RegExp(`^${clientName}, .*One-on-One Coaching`) });
     await visible(session.first());
     await expectAccessible(page);
     await screenshot(page, "05-coach-calendar-week");
@@ -122,7 +123,8 @@ describe("the demo coach's calendar", () => {
     await page.goto(`/coach/calendar/new?offering=one-on-one&date=${bookDate}`, { waitUntil: "networkidle" });
     await expectAccessible(page);
     const times = page.getByRole("group", { name: /Open times for One-on-One Coaching/ });
-    await times.getByRole("radio").last().check({ force: true });
+    // The last open time (the group ends with "Another time…", for a time outside working hours).
+    await times.getByRole("radio", { name: /^\d{1,2}:\d{2} [AP]M$/ }).last().check({ force: true });
     await page.getByRole("combobox", { name: "Client" }).selectOption({ label: "Sam Rivera (sam@demo.tend.test)" });
     await page.getByRole("button", { name: "Book One-on-One Coaching" }).click();
     await visible(page.getByText("Session booked."));

@@ -105,7 +105,8 @@ describe("a couple answers the relationship intake and the coach compares them",
     expect(await coach.getByRole("table", { name: "Root-cause scores" }).innerText()).toContain(`Alex ${tag}`);
     await expectAccessible(coach);
     await screenshot(coach, "40-intake-profile-side-by-side");
-  });
+    // Two sign-ins and a whole intake each, with axe on every page: more than the default 120 s.
+  }, 240_000);
 });
 
 describe("a crisis intake shows help at once", () => {

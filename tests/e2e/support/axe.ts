@@ -44,6 +44,9 @@ function describe(violations: Result[]): string {
  */
 export async function expectAccessible(page: Page, label?: string): Promise<void> {
   await page.waitForLoadState("load");
+  // After a client-side navigation (a server action's redirect) Next sets the new <title> a moment
+  // after the content: give it that moment, so axe judges the page and not the transition.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!injected) await page.evaluate(axeSource);
   const results = await page.evaluate(async (options) => {

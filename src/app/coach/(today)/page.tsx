@@ -85,7 +85,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             <ul className="mt-4 divide-y divide-line">
               {todays.map(({ booking, offering, client }) => (
                 <li key={booking.id} className={`py-3 ${isCanceled(booking.status) ? "text-muted line-through" : ""}`}>
-                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="font-medium text-brand-800 underline underline-offset-4">
                     {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)} · {client.name}
                   </Link>
                   <span className="block text-sm text-muted">
@@ -110,7 +110,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
             <ul className="mt-2 space-y-1.5 text-sm">
               {comingUp.slice(0, 8).map(({ booking, offering, client }) => (
                 <li key={booking.id}>
-                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="text-brand-800 underline-offset-4 hover:underline">
+                  <Link href={`/coach/calendar/sessions/${booking.id}`} className="text-brand-800 underline underline-offset-4">
                     {formatLongDate(localDateOf(booking.startsAt, practice.timeZone))},{" "}
                     {formatTimeRange(booking.startsAt, booking.endsAt, practice.timeZone)}
                   </Link>{" "}

@@ -33,11 +33,16 @@ export const blockAnchor = (id: string) => `block-${id}`;
 const offLabels = { time_off: "Time off", override: "Day off", weekly: "Not working" } as const;
 
 /** Everything a screen reader needs in one line: time, who, what, and the status. */
-function describe(item: CalendarItem, zone: string): string {
+/**
+ * A calendar item's accessible name: the words it shows, in the order it shows them, then the
+ * rest (so a voice user can say what they see: axe's label-content-name-mismatch).
+ */
+function describe(item: CalendarItem, zone: string, shown: string[]): string {
   const time = formatTimeRange(item.start, item.end, zone);
-  if (item.kind === "block") return `${time}, blocked: ${item.label}`;
+  if (item.kind === "block") return `blocked: ${[...shown, time].filter((part, i, all) => all.indexOf(part) === i).join(", ")}`;
   const status = coachStatus[item.status].label;
-  return `${time}, ${item.clientName}, ${item.offeringName}${status ? `, ${status.toLowerCase()}` : ""}`;
+  const all = [item.clientName, time, item.offeringName, ...(status ? [status] : [])];
+  return [...shown, ...all.filter((part) => !shown.includes(part))].join(", ");
 }
 
 function StatusBadge({ status, start, now }: { status: SessionStatus; start: Date; now: Date }) {
@@ -166,8 +171,8 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
       <li className="absolute" style={style}>
         <a
           href={`#${blockAnchor(item.id)}`}
-          aria-label={describe(item, zone)}
-          title={describe(item, zone)}
+          aria-label={describe(item, zone, [item.label, ...(roomy ? [formatTimeRange(item.start, item.end, zone)] : [])])}
+          title={describe(item, zone, [item.label])}
           className="block h-full overflow-hidden rounded-md border border-line bg-[repeating-linear-gradient(135deg,#f3f0eb_0,#f3f0eb_6px,#ebe6df_6px,#ebe6df_12px)] px-1.5 py-0.5 text-[11px] leading-tight text-muted hover:border-muted"
         >
           <span className="block truncate font-medium text-ink/80">{item.label}</span>
@@ -184,18 +189,25 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
       ? "border-brand-100 bg-brand-50 text-brand-800"
       : "border-brand-700 bg-brand-600 text-white hover:bg-brand-700";
   const label = coachStatus[item.status].label;
+  const markOutcome = !label && needsOutcome(item.status, item.start, now) && roomy;
+  const shown = [
+    item.clientName,
+    ...(roomy ? [formatTimeRange(item.start, item.end, zone)] : []),
+    ...(spacious && !label ? [item.offeringName] : []),
+    ...(label ? [label] : markOutcome ? ["Mark outcome"] : []),
+  ];
   return (
     <li className="absolute" style={{ ...style, zIndex: canceled ? 0 : 1 }}>
       <Link
         href={sessionHref(item.id)}
-        aria-label={describe(item, zone)}
-        title={describe(item, zone)}
+        aria-label={describe(item, zone, shown)}
+        title={describe(item, zone, [item.clientName])}
         className={`block h-full overflow-hidden rounded-md border px-1.5 py-0.5 text-[11px] leading-tight shadow-sm ${tone}`}
       >
         <span className={`block truncate font-semibold ${canceled ? "line-through" : ""}`}>{item.clientName}</span>
         {roomy ? <span className={`block truncate ${canceled ? "line-through" : ""}`}>{formatTimeRange(item.start, item.end, zone)}</span> : null}
         {spacious && !label ? <span className="block truncate opacity-90">{item.offeringName}</span> : null}
-        {label ? <span className="block truncate font-medium">{label}</span> : needsOutcome(item.status, item.start, now) && roomy ? <span className="block truncate opacity-80">Mark outcome</span> : null}
+        {label ? <span className="block truncate font-medium">{label}</span> : markOutcome ? <span className="block truncate opacity-80">Mark outcome</span> : null}
       </Link>
     </li>
   );
