@@ -53,7 +53,7 @@ describe("the demo coach's calendar", () => {
     await page.goto(`/coach/calendar?view=week&week=${sessionDate}`);
     await visible(page.getByText(/Times in Pacific Time/));
     // Named by what it shows first (the client, the time), then the offering.
-    const session = page.getByRole("link", { name: new RegExp(`^${clientName}, .*One-on-One Coaching`) });
+    const session = page.getByRole("link", { name: new RegExp(`^${clientName}\\s*,.*One-on-One Coaching`) });
     await visible(session.first());
     await expectAccessible(page);
     await screenshot(page, "05-coach-calendar-week");

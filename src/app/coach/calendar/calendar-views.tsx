@@ -33,16 +33,25 @@ export const blockAnchor = (id: string) => `block-${id}`;
 const offLabels = { time_off: "Time off", override: "Day off", weekly: "Not working" } as const;
 
 /** Everything a screen reader needs in one line: time, who, what, and the status. */
-/**
- * A calendar item's accessible name: the words it shows, in the order it shows them, then the
- * rest (so a voice user can say what they see: axe's label-content-name-mismatch).
- */
-function describe(item: CalendarItem, zone: string, shown: string[]): string {
+/** The words of a calendar item a screen reader hears after what it shows (its title too). */
+function describe(item: CalendarItem, zone: string): string {
   const time = formatTimeRange(item.start, item.end, zone);
-  if (item.kind === "block") return `blocked: ${[...shown, time].filter((part, i, all) => all.indexOf(part) === i).join(", ")}`;
+  if (item.kind === "block") return `${time}, blocked: ${item.label}`;
   const status = coachStatus[item.status].label;
-  const all = [item.clientName, time, item.offeringName, ...(status ? [status] : [])];
-  return [...shown, ...all.filter((part) => !shown.includes(part))].join(", ");
+  return `${time}, ${item.clientName}, ${item.offeringName}${status ? `, ${status.toLowerCase()}` : ""}`;
+}
+
+/**
+ * One line of a calendar item. Items are named by their content, so what they show is what a
+ * voice user says (axe's label-content-name-mismatch); the hidden comma keeps the parts apart.
+ */
+function Part({ children, className = "" }: { children: React.ReactNode; className?: string }) {
+  return (
+    <span className={`block truncate ${className}`}>
+      <span className="sr-only">, </span>
+      {children}
+    </span>
+  );
 }
 
 function StatusBadge({ status, start, now }: { status: SessionStatus; start: Date; now: Date }) {
@@ -171,12 +180,12 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
       <li className="absolute" style={style}>
         <a
           href={`#${blockAnchor(item.id)}`}
-          aria-label={describe(item, zone, [item.label, ...(roomy ? [formatTimeRange(item.start, item.end, zone)] : [])])}
-          title={describe(item, zone, [item.label])}
+          title={describe(item, zone)}
           className="block h-full overflow-hidden rounded-md border border-line bg-[repeating-linear-gradient(135deg,#f3f0eb_0,#f3f0eb_6px,#ebe6df_6px,#ebe6df_12px)] px-1.5 py-0.5 text-[11px] leading-tight text-muted hover:border-muted"
         >
+          <span className="sr-only">blocked: </span>
           <span className="block truncate font-medium text-ink/80">{item.label}</span>
-          {roomy ? <span className="block truncate">{formatTimeRange(item.start, item.end, zone)}</span> : null}
+          {roomy ? <Part>{formatTimeRange(item.start, item.end, zone)}</Part> : <span className="sr-only">, {formatTimeRange(item.start, item.end, zone)}</span>}
         </a>
       </li>
     );
@@ -190,24 +199,22 @@ function GridItem({ placed, top, height, zone, now }: { placed: Placed<CalendarI
       : "border-brand-700 bg-brand-600 text-white hover:bg-brand-700";
   const label = coachStatus[item.status].label;
   const markOutcome = !label && needsOutcome(item.status, item.start, now) && roomy;
-  const shown = [
-    item.clientName,
-    ...(roomy ? [formatTimeRange(item.start, item.end, zone)] : []),
-    ...(spacious && !label ? [item.offeringName] : []),
-    ...(label ? [label] : markOutcome ? ["Mark outcome"] : []),
-  ];
+  const time = formatTimeRange(item.start, item.end, zone);
+  const showOffering = spacious && !label;
+  // What the item doesn't show, read after what it does.
+  const unseen = [...(roomy ? [] : [time]), ...(showOffering ? [] : [item.offeringName])];
   return (
     <li className="absolute" style={{ ...style, zIndex: canceled ? 0 : 1 }}>
       <Link
         href={sessionHref(item.id)}
-        aria-label={describe(item, zone, shown)}
-        title={describe(item, zone, [item.clientName])}
+        title={describe(item, zone)}
         className={`block h-full overflow-hidden rounded-md border px-1.5 py-0.5 text-[11px] leading-tight shadow-sm ${tone}`}
       >
         <span className={`block truncate font-semibold ${canceled ? "line-through" : ""}`}>{item.clientName}</span>
-        {roomy ? <span className={`block truncate ${canceled ? "line-through" : ""}`}>{formatTimeRange(item.start, item.end, zone)}</span> : null}
-        {spacious && !label ? <span className="block truncate opacity-90">{item.offeringName}</span> : null}
-        {label ? <span className="block truncate font-medium">{label}</span> : markOutcome ? <span className="block truncate opacity-80">Mark outcome</span> : null}
+        {roomy ? <Part className={canceled ? "line-through" : ""}>{time}</Part> : null}
+        {showOffering ? <Part className="opacity-90">{item.offeringName}</Part> : null}
+        {label ? <Part className="font-medium">{label}</Part> : markOutcome ? <Part className="opacity-80">Mark outcome</Part> : null}
+        {unseen.length ? <span className="sr-only">, {unseen.join(", ")}</span> : null}
       </Link>
     </li>
   );
