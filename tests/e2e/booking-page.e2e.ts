@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDays, openTimes } from "./support/booking";
 import { baseUrl, closeBrowser, newPage, screenshot, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 import { startProductionServer, type RunningServer } from "./support/server";
 
 afterAll(closeBrowser);
@@ -18,6 +19,7 @@ describe("the booking page says who the coach is", () => {
     await visible(visitor.getByText("30+ years coaching men and couples", { exact: false }).first());
     await visible(visitor.getByText(/I have coached men and couples for more than 30 years/));
     await visible(visitor.getByText("English, Spanish"));
+    await expectAccessible(visitor);
 
     // The link preview: title, description from the bio, and the practice's own image.
     const ogImage = await visitor.locator('meta[property="og:image"]').first().getAttribute("content");
@@ -31,6 +33,7 @@ describe("the booking page says who the coach is", () => {
     const coach = await newPage();
     await signInAs(coach, "coach@demo.tend.test");
     await coach.goto("/coach/settings");
+    await expectAccessible(coach);
     const photo = coach.getByLabel("Photo", { exact: true });
     // Too big: refused before it is sent.
     await photo.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([TINY_PNG, Buffer.alloc(1024 * 1024)]) });
@@ -49,6 +52,7 @@ describe("the booking page says who the coach is", () => {
     const photoResponse = await visitor.request.get((await shown.getAttribute("src"))!);
     expect(photoResponse.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect((await visitor.request.get((await visitor.locator('meta[property="og:image"]').first().getAttribute("content"))!)).status()).toBe(200);
+    await expectAccessible(visitor);
     await screenshot(visitor, "12-booking-page-with-profile");
 
     // Put the demo back as it was for the other journeys.
@@ -64,6 +68,7 @@ describe("the booking page says who the coach is", () => {
     const response = await page.goto("/book/demo/no-such-session");
     expect(response?.status()).toBe(404);
     await visible(page.getByRole("heading", { level: 1, name: "That session isn’t offered here" }));
+    await expectAccessible(page);
     await page.getByRole("link", { name: /^See the sessions Wayne/ }).click();
     await page.waitForURL(/\/book\/demo$/);
     await visible(page.getByRole("heading", { level: 1, name: "Wayne's Relationship Coaching (demo)" }));
@@ -83,6 +88,7 @@ describe("booking steps are addresses", () => {
     await visible(page.getByRole("option", { name: /Kolkata, India.*Mumbai/ }));
     await page.keyboard.press("Enter");
     await visible(page.getByText("Shown in India Standard Time (Kolkata)"));
+    await expectAccessible(page);
 
     const days = await openDays(page);
     await days.first().click();
@@ -94,6 +100,7 @@ describe("booking steps are addresses", () => {
     const step2 = new URL(page.url());
     expect(step2.searchParams.get("start")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);
     expect(step2.searchParams.get("zone")).toBe("Asia/Kolkata");
+    await expectAccessible(page);
     await page.getByLabel("Your name").fill(`Back Forward ${tag}`);
     await page.getByLabel("Email").fill(`backforward-${tag}@example.test`);
 
@@ -139,6 +146,7 @@ describe("a time already inside the free-cancel window", () => {
     await visible(page.getByRole("heading", { name: "Your details" }));
     await visible(page.getByText(/^This time is within 24 hours: once booked it can’t be changed online/));
     await visible(page.getByText(/within 15 minutes of booking/));
+    await expectAccessible(page);
     await screenshot(page, "12-booking-late-window-warning");
 
     // A time a few days out carries no such warning.

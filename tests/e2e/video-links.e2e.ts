@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeBrowser, newPage, signInAs, visible } from "./support/browser";
+import { expectAccessible } from "./support/axe";
 import { startProductionServer, type RunningServer } from "./support/server";
 
 /**
@@ -54,6 +55,7 @@ describe("joining from the portal", () => {
     await visible(sam.getByRole("link", { name: new RegExp(room.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) }).first());
     await visible(sam.getByText("Join opens 10 minutes before").first());
     expect(await sam.getByRole("link", { name: /Join the video call/ }).count()).toBe(0);
+    await expectAccessible(sam);
     await server.stop();
     server = undefined;
   });
@@ -69,10 +71,12 @@ describe("joining from the portal", () => {
     const join = await visible(sam.getByRole("link", { name: /Join the video call/ }).first());
     expect(await join.getAttribute("href")).toBe(room);
     expect(await join.getAttribute("target")).toBe("_blank");
+    await expectAccessible(sam);
 
     await sam.getByRole("link", { name: /One-on-One Coaching/ }).first().click();
     await sam.waitForURL((url) => url.pathname.startsWith("/portal/sessions/"));
     await visible(sam.getByRole("heading", { name: "Your session is about to start" }));
     expect(await sam.getByRole("link", { name: /Join the video call/ }).getAttribute("href")).toBe(room);
+    await expectAccessible(sam);
   });
 });
