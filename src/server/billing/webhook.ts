@@ -8,6 +8,7 @@ import { log } from "@/server/log";
 import { recordAccountUpdated } from "./accounts";
 import { recordCheckoutPaid, recordCheckoutUnpaid } from "./lifecycle";
 import { lockPayment } from "./payment-context";
+import { applyPlanCheckoutSession, applyPlanInvoice, applyPlanSubscription } from "./plan-events";
 import { enqueueCoachAlert } from "./payment-emails";
 import { syncRefundsFromStripe } from "./refunds";
 import { constructWebhookEvent, stripe, type Stripe } from "./stripe-client";
@@ -54,6 +55,7 @@ const onAccount = (event: Stripe.Event) => (event.account ? { stripeAccount: eve
 /** Re-reads the session: its state now, not as it was when the event was made. */
 async function applyCheckoutSession(tx: DbOrTx, event: Stripe.Event) {
   const sent = event.data.object as Stripe.Checkout.Session;
+  if (sent.mode === "subscription") return applyPlanCheckoutSession(tx, event);
   const session = await stripe().checkout.sessions.retrieve(sent.id, {}, onAccount(event));
   if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
     const intent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
@@ -91,4 +93,9 @@ const HANDLERS: Partial<Record<Stripe.Event["type"], Handler>> = {
     await enqueueCoachAlert(tx, ctx, { paymentId: ctx.payment.id, problem: "dispute", asked, reported: { amountCents: dispute.amount, currency: dispute.currency } });
   },
   "account.updated": async (tx, event) => recordAccountUpdated(tx, event.data.object as Stripe.Account),
+  // Monthly plans (plan-events.ts).
+  "invoice.paid": applyPlanInvoice,
+  "invoice.payment_failed": applyPlanInvoice,
+  "customer.subscription.updated": applyPlanSubscription,
+  "customer.subscription.deleted": applyPlanSubscription,
 };

@@ -19,6 +19,7 @@ import * as paymentAlert from "@emails/payment-alert";
 import * as paymentHoldExpired from "@emails/payment-hold-expired";
 import * as paymentReceipt from "@emails/payment-receipt";
 import * as paymentRefunded from "@emails/payment-refunded";
+import * as planPaymentFailed from "@emails/plan-payment-failed";
 import * as welcome from "@emails/welcome";
 
 /** A file sent along with the message; `content` is the file's text (an .ics invite, say). */
@@ -92,6 +93,7 @@ export const templates = {
   "payment-alert": fromModule(paymentAlert),
   "package-one-left": fromModule(packageOneLeft),
   "package-expiring": fromModule(packageExpiring),
+  "plan-payment-failed": fromModule(planPaymentFailed),
   "intake-reminder": fromModule(intakeReminder),
   "crisis-alert": fromModule(crisisAlert),
   "checkin-assigned": fromModule(checkInAssigned),

@@ -13,3 +13,4 @@ export * from "./notes";
 export * from "./busy-feeds";
 export * from "./client-records";
 export * from "./profiles";
+export * from "./plans";

@@ -1,0 +1,141 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { isStarted, PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
+import { now } from "@/server/clock";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { bookings, offerings, payments, planInvoices, planSubscriptions, plans, refunds } from "@/server/db/schema";
+import { notFound } from "@/server/errors";
+import { clientCredits } from "./credits";
+import { subscriptionsOf } from "./subscriptions";
+
+/**
+ * What a client's payments page shows (and the coach's client page, for the
+ * plan): only the signed-in client's own money. A session's payment belongs to
+ * the client who booked it; a partner in a couple's session never sees it.
+ */
+
+/** The client's plans that started (not checkouts never paid), newest first, with the sessions left in the current period. */
+export async function clientPlans(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
+  const rows = await subscriptionsOf(db, practiceId, clientId, PLAN_SUBSCRIPTION_STATES.filter(isStarted));
+  if (!rows.length) return [];
+  const credits = await clientCredits(practiceId, clientId, db);
+  const at = now();
+  return rows
+    .sort((a, b) => b.subscription.createdAt.getTime() - a.subscription.createdAt.getTime())
+    .map(({ subscription, plan }) => {
+      const current = credits.filter(
+        ({ grant }) => grant.kind === "plan" && grant.sourceKey.startsWith(`plan:${subscription.id}:`) && grant.validFrom <= at && grant.expiresAt > at,
+      );
+      return {
+        subscription,
+        plan,
+        sessionsLeft: current.reduce((sum, c) => sum + c.balance, 0),
+        /** Whether a paid period is running (credits granted for now). */
+        periodPaid: current.length > 0,
+      };
+    });
+}
+
+/** One receipt line: a session paid, or a month of a plan. */
+export type Receipt = {
+  id: string;
+  kind: "session" | "plan";
+  paidAt: Date;
+  description: string;
+  /** The session's start, for a session. */
+  sessionStart: Date | null;
+  period: { start: Date; end: Date } | null;
+  amountCents: number;
+  currency: string;
+  refundedCents: number;
+  refunds: { amountCents: number; at: Date; reason: string | null }[];
+  /** Stripe's own receipt (a plan's hosted invoice page), when there is one. */
+  stripeReceiptUrl: string | null;
+};
+
+const PAID_STATES = ["paid", "refunded", "partially_refunded"] as const;
+
+async function sessionReceipts(db: DbOrTx, practiceId: string, clientId: string, paymentId?: string) {
+  const filters = [eq(payments.practiceId, practiceId), eq(bookings.clientId, clientId), inArray(payments.status, [...PAID_STATES])];
+  if (paymentId) filters.push(eq(payments.id, paymentId));
+  const rows = await db
+    .select({ payment: payments, booking: bookings, offeringName: offerings.name })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .where(and(...filters));
+  const ids = rows.map((r) => r.payment.id);
+  const given = ids.length
+    ? await db
+        .select()
+        .from(refunds)
+        .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, ids), eq(refunds.status, "succeeded")))
+    : [];
+  return rows.map(
+    ({ payment, booking, offeringName }): Receipt => ({
+      id: payment.id,
+      kind: "session",
+      paidAt: payment.paidAt ?? payment.createdAt,
+      description: offeringName,
+      sessionStart: booking.startsAt,
+      period: null,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      refundedCents: payment.refundedCents,
+      refunds: given
+        .filter((r) => r.paymentId === payment.id)
+        .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
+      stripeReceiptUrl: null,
+    }),
+  );
+}
+
+async function planReceipts(db: DbOrTx, practiceId: string, clientId: string, invoiceRowId?: string) {
+  const filters = [eq(planInvoices.practiceId, practiceId), eq(planInvoices.clientId, clientId), eq(planInvoices.state, "paid")];
+  if (invoiceRowId) filters.push(eq(planInvoices.id, invoiceRowId));
+  const rows = await db
+    .select({ invoice: planInvoices, planName: plans.name })
+    .from(planInvoices)
+    .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+    .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
+    .where(and(...filters))
+    .orderBy(desc(planInvoices.paidAt));
+  return rows.map(
+    ({ invoice, planName }): Receipt => ({
+      id: invoice.id,
+      kind: "plan",
+      paidAt: invoice.paidAt ?? invoice.createdAt,
+      description: planName,
+      sessionStart: null,
+      period: { start: invoice.periodStart, end: invoice.periodEnd },
+      amountCents: invoice.amountCents,
+      currency: invoice.currency,
+      refundedCents: 0,
+      refunds: [],
+      stripeReceiptUrl: invoice.receiptUrl,
+    }),
+  );
+}
+
+/** The client's receipts, newest first: sessions they paid for and their plan's months. */
+export async function clientReceipts(practiceId: string, clientId: string, db: DbOrTx = getDb()): Promise<Receipt[]> {
+  const [sessions, months] = await Promise.all([sessionReceipts(db, practiceId, clientId), planReceipts(db, practiceId, clientId)]);
+  return [...sessions, ...months].sort((a, b) => b.paidAt.getTime() - a.paidAt.getTime());
+}
+
+/** One receipt of the signed-in client; anyone else's (or a malformed id) is "not found". */
+export async function getClientReceipt(practiceId: string, clientId: string, receiptId: string, db: DbOrTx = getDb()): Promise<Receipt> {
+  if (!z.uuid().safeParse(receiptId).success) throw notFound("That receipt");
+  const [found] = [...(await sessionReceipts(db, practiceId, clientId, receiptId)), ...(await planReceipts(db, practiceId, clientId, receiptId))];
+  if (!found) throw notFound("That receipt");
+  return found;
+}
+
+/** Packages and other credits the client holds now (grants still valid with sessions left), as the ledger gives them. */
+export async function clientPackages(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
+  const at = now();
+  return (await clientCredits(practiceId, clientId, db))
+    .filter(({ grant }) => grant.kind === "package")
+    .map(({ grant, balance }) => ({ id: grant.id, label: grant.label, quantity: grant.quantity, balance, expiresAt: grant.expiresAt, expired: grant.expiresAt <= at }));
+}
