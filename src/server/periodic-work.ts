@@ -3,6 +3,7 @@ import { refreshDueFeeds } from "@/server/busy-feeds/sync";
 import { expireCredits } from "@/server/billing/credits";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { remindExpiringPackages } from "@/server/billing/package-emails";
+import { renewTestSubscriptions } from "@/server/billing/plan-test-checkout";
 import { enqueueHomeworkEmails } from "@/server/homework/reminders";
 import { assignDueCheckIns } from "@/server/intake/checkins";
 import { log } from "@/server/log";
@@ -16,7 +17,9 @@ import { log } from "@/server/log";
 const PERIODIC_JOBS: ReadonlyArray<{ name: string; run: () => Promise<unknown> }> = [
   // Before the mail goes out, so the emails these jobs enqueue leave in the same round.
   { name: "payment hold sweep", run: () => sweepExpiredHolds() },
-  // Credits past their end, then "package expiring in 14 days" (once per grant).
+  // The laptop's test checkout renews its plans at period end (Stripe does its own); before the expiry, so a period's end grants the next.
+  { name: "test plan renewals", run: () => renewTestSubscriptions() },
+  // Credits past their end (a plan's period, a package's validity), then "package expiring in 14 days" (once per grant).
   { name: "credit expiry", run: () => expireCredits() },
   { name: "package expiry reminders", run: () => remindExpiringPackages() },
   { name: "homework emails", run: () => enqueueHomeworkEmails() },

@@ -24,6 +24,43 @@ type Session = {
   cancel_url: string;
   customer_email: string | null;
   account: string | undefined;
+  mode: "payment" | "subscription";
+  /** Subscription mode: the price bought, the customer, and the subscription once paid. */
+  customer: string | null;
+  subscription: string | null;
+  price?: string;
+  subscription_metadata?: Obj;
+};
+
+type Price = { id: string; object: "price"; product: string; unit_amount: number; currency: string; recurring: Obj | null; metadata: Obj; account: string | undefined };
+
+type Subscription = {
+  id: string;
+  object: "subscription";
+  status: "active" | "past_due" | "canceled" | "unpaid" | "incomplete";
+  customer: string;
+  cancel_at_period_end: boolean;
+  ended_at: number | null;
+  metadata: Obj;
+  items: { object: "list"; data: { id: string; price: Price; current_period_start: number; current_period_end: number }[] };
+  latest_invoice: string | null;
+  account: string | undefined;
+};
+
+type Invoice = {
+  id: string;
+  object: "invoice";
+  status: "paid" | "open";
+  amount_due: number;
+  amount_paid: number;
+  currency: string;
+  customer: string;
+  hosted_invoice_url: string;
+  period_start: number;
+  period_end: number;
+  parent: { type: "subscription_details"; subscription_details: { subscription: string; metadata: Obj } };
+  lines: { object: "list"; data: { id: string; amount: number; period: { start: number; end: number } }[] };
+  account: string | undefined;
 };
 
 type Refund = { id: string; object: "refund"; amount: number; currency: string; payment_intent: string; status: "succeeded" | "pending"; reason: string | null; metadata: Obj };
@@ -35,6 +72,20 @@ export type FakeStripe = {
   sessions: Map<string, Session>;
   refunds: Refund[];
   accounts: Map<string, Obj>;
+  products: Map<string, Obj>;
+  prices: Map<string, Price>;
+  subscriptions: Map<string, Subscription>;
+  invoices: Map<string, Invoice>;
+  /** Billing Portal sessions opened (customer, return_url). */
+  portalSessions: Obj[];
+  /** The payer completes a subscription-mode session: a customer, an active subscription for a month from now, its first invoice paid. */
+  subscribe(sessionId: string): { subscription: Subscription; invoice: Invoice };
+  /** The next period starts: a new invoice, paid, or open with the payment failed (the subscription goes past_due). */
+  renew(subscriptionId: string, options?: { fail?: boolean }): Invoice;
+  /** An open invoice is paid after all (a retry, a new card): the subscription is active again. */
+  payInvoice(invoiceId: string): Invoice;
+  /** Changes a subscription as Stripe's dashboard or Billing Portal would (cancel_at_period_end, status…). */
+  updateSubscription(subscriptionId: string, fields: Partial<Subscription>): Subscription;
   /** The payer pays a session (optionally a different amount or currency); returns its payment intent id. */
   pay(sessionId: string, paid?: { amount?: number; currency?: string; pending?: boolean }): string;
   /** A pending (async) payment settles. */
@@ -56,8 +107,10 @@ const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 /**
  * A stand-in for api.stripe.com on 127.0.0.1, reached through STRIPE_API_BASE, so
  * the real `stripe` SDK runs end to end: Checkout Sessions (create, retrieve,
- * expire; Stripe's 30-minute to 24-hour `expires_at` rule), refunds (create,
- * list by payment intent), accounts and account links. Idempotency keys are
+ * expire; Stripe's 30-minute to 24-hour `expires_at` rule; payment or
+ * subscription mode), refunds (create, list by payment intent), accounts and
+ * account links, products and monthly prices, subscriptions (retrieve, update
+ * cancel_at_period_end, cancel) with their invoices, and Billing Portal sessions. Idempotency keys are
  * honoured per account: a repeated key answers the first response without
  * doing anything again. `Stripe-Account` is recorded on every request.
  */
@@ -66,6 +119,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions = new Map<string, Session>();
   const refunds: Refund[] = [];
   const accounts = new Map<string, Obj>();
+  const products = new Map<string, Obj>();
+  const prices = new Map<string, Price>();
+  const subscriptions = new Map<string, Subscription>();
+  const invoices = new Map<string, Invoice>();
+  const portalSessions: Obj[] = [];
   const intents = new Map<string, { amount: number; currency: string; account: string | undefined }>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   let refundFailures = 0;
@@ -91,7 +149,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   function route(method: string, path: string, body: Obj, account: string | undefined): [number, unknown] {
     const parts = path.split("/").filter(Boolean);
     if (method === "POST" && path === "/v1/checkout/sessions") {
-      const item = ((body.line_items as Obj[] | undefined)?.[0]?.price_data ?? {}) as Obj;
+      const line = ((body.line_items as Obj[] | undefined)?.[0] ?? {}) as Obj;
+      const price = line.price ? prices.get(String(line.price)) : undefined;
+      if (line.price && (!price || price.account !== account)) return [400, error(`No such price: '${String(line.price)}'`, "line_items")];
+      const item = (price ?? line.price_data ?? {}) as Obj;
       const expiresAt = Number(body.expires_at ?? Math.floor(Date.now() / 1000) + 86_400);
       const nowS = Math.floor(Date.now() / 1000);
       if (expiresAt < nowS + 30 * 60 || expiresAt > nowS + 24 * 3600) {
@@ -113,6 +174,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         cancel_url: String(body.cancel_url),
         customer_email: (body.customer_email as string) ?? null,
         account,
+        mode: body.mode === "subscription" ? "subscription" : "payment",
+        customer: (body.customer as string) ?? null,
+        subscription: null,
+        ...(price ? { price: price.id, subscription_metadata: ((body.subscription_data as Obj | undefined)?.metadata as Obj) ?? {} } : {}),
       };
       session.url = `${base}/pay/${session.id}`;
       sessions.set(session.id, session);
@@ -157,7 +222,82 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (!accounts.has(String(body.account))) return [400, error("No such account.", "account")];
       return [200, { object: "account_link", url: `${base}/onboard/${String(body.account)}`, expires_at: Math.floor(Date.now() / 1000) + 300, created: Math.floor(Date.now() / 1000) }];
     }
+    if (method === "POST" && path === "/v1/products") {
+      const product = { id: id("prod"), object: "product", name: body.name, metadata: body.metadata ?? {}, account };
+      products.set(product.id, product);
+      return [200, product];
+    }
+    if (method === "POST" && path === "/v1/prices") {
+      const product = products.get(String(body.product));
+      if (!product || product.account !== account) return [400, error(`No such product: '${String(body.product)}'`, "product")];
+      const price: Price = {
+        id: id("price"),
+        object: "price",
+        product: String(body.product),
+        unit_amount: Number(body.unit_amount),
+        currency: String(body.currency),
+        recurring: (body.recurring as Obj) ?? null,
+        metadata: (body.metadata as Obj) ?? {},
+        account,
+      };
+      prices.set(price.id, price);
+      return [200, price];
+    }
+    if (parts[1] === "subscriptions" && parts[2]) {
+      const sub = subscriptions.get(parts[2]);
+      if (!sub || sub.account !== account) return [404, error(`No such subscription: '${parts[2]}'`)];
+      if (method === "GET") return [200, sub];
+      if (method === "POST") {
+        if (body.cancel_at_period_end !== undefined) sub.cancel_at_period_end = body.cancel_at_period_end === "true";
+        return [200, sub];
+      }
+      if (method === "DELETE") {
+        sub.status = "canceled";
+        sub.ended_at = Math.floor(Date.now() / 1000);
+        return [200, sub];
+      }
+    }
+    if (method === "GET" && parts[1] === "invoices" && parts[2]) {
+      const invoice = invoices.get(parts[2]);
+      return invoice && invoice.account === account ? [200, invoice] : [404, error(`No such invoice: '${parts[2]}'`)];
+    }
+    if (method === "POST" && path === "/v1/billing_portal/sessions") {
+      if (!body.customer) return [400, error("Missing required param: customer.", "customer")];
+      const portal = { id: id("bps"), object: "billing_portal.session", customer: body.customer, return_url: body.return_url ?? null, url: "", account };
+      portal.url = `${base}/portal/${portal.id}`;
+      portalSessions.push(portal);
+      return [200, portal];
+    }
     return [404, error(`Unrecognized request URL (${method}: ${path}).`)];
+  }
+
+  const monthLater = (seconds: number) => {
+    const d = new Date(seconds * 1000);
+    return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()) / 1000);
+  };
+
+  function addInvoice(sub: Subscription, period: { start: number; end: number }, paid: boolean): Invoice {
+    const price = sub.items.data[0]!.price;
+    const invoice: Invoice = {
+      id: id("in"),
+      object: "invoice",
+      status: paid ? "paid" : "open",
+      amount_due: price.unit_amount,
+      amount_paid: paid ? price.unit_amount : 0,
+      currency: price.currency,
+      customer: sub.customer,
+      hosted_invoice_url: "",
+      // Stripe's invoice-level period is the one before; the line carries the period billed.
+      period_start: period.start,
+      period_end: period.start,
+      parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
+      lines: { object: "list", data: [{ id: id("il"), amount: price.unit_amount, period }] },
+      account: sub.account,
+    };
+    invoice.hosted_invoice_url = `${base}/invoice/${invoice.id}`;
+    invoices.set(invoice.id, invoice);
+    sub.latest_invoice = invoice.id;
+    return invoice;
   }
 
   function addRefund(paymentIntent: string, amount: number, currency: string, metadata: Obj): Refund {
@@ -176,6 +316,54 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     sessions,
     refunds,
     accounts,
+    products,
+    prices,
+    subscriptions,
+    invoices,
+    portalSessions,
+    subscribe(sessionId) {
+      const session = sessions.get(sessionId)!;
+      const price = prices.get(session.price!)!;
+      const start = Math.floor(Date.now() / 1000);
+      const sub: Subscription = {
+        id: id("sub"),
+        object: "subscription",
+        status: "active",
+        customer: session.customer ?? id("cus"),
+        cancel_at_period_end: false,
+        ended_at: null,
+        metadata: session.subscription_metadata ?? {},
+        items: { object: "list", data: [{ id: id("si"), price, current_period_start: start, current_period_end: monthLater(start) }] },
+        latest_invoice: null,
+        account: session.account,
+      };
+      subscriptions.set(sub.id, sub);
+      const invoice = addInvoice(sub, { start, end: monthLater(start) }, true);
+      session.status = "complete";
+      session.payment_status = "paid";
+      session.subscription = sub.id;
+      session.customer = sub.customer;
+      return { subscription: sub, invoice };
+    },
+    renew(subscriptionId, options = {}) {
+      const sub = subscriptions.get(subscriptionId)!;
+      const item = sub.items.data[0]!;
+      const period = { start: item.current_period_end, end: monthLater(item.current_period_end) };
+      item.current_period_start = period.start;
+      item.current_period_end = period.end;
+      sub.status = options.fail ? "past_due" : "active";
+      return addInvoice(sub, period, !options.fail);
+    },
+    payInvoice(invoiceId) {
+      const invoice = invoices.get(invoiceId)!;
+      invoice.status = "paid";
+      invoice.amount_paid = invoice.amount_due;
+      subscriptions.get(invoice.parent.subscription_details.subscription)!.status = "active";
+      return invoice;
+    },
+    updateSubscription(subscriptionId, fields) {
+      return Object.assign(subscriptions.get(subscriptionId)!, fields);
+    },
     pay(sessionId, paid = {}) {
       const session = sessions.get(sessionId)!;
       const intent = id("pi");
