@@ -27,6 +27,7 @@ import { assignPracticeAction, changeAssignmentAction } from "../../homework/act
 import { AssignQuestionnaireForm, CheckInForm, CheckInScheduleRow } from "../intake-panels";
 import { PillarHistory } from "@/components/intake/pillar-history";
 import { formatWhen } from "@/lib/time/format";
+import { ClientPlanCard } from "./plan-card";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -157,6 +158,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             </ul>
           </Card>
         ) : null}
+        <ClientPlanCard practiceId={practiceId} clientId={client.id} timeZone={practice.timeZone} />
         <Card aria-labelledby="homework-heading">
           <h2 id="homework-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
             Homework
