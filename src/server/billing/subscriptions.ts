@@ -82,7 +82,7 @@ async function planOf(tx: DbOrTx, sub: PlanSubscription) {
 }
 
 /** The credits of one period: a grant named by the subscription and the period's start, so it is made once. */
-export const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${subscriptionId}:${periodStart.toISOString()}`;
+const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${subscriptionId}:${periodStart.toISOString()}`;
 
 /**
  * `invoice.paid` (or the test checkout's payment and renewals): records the
@@ -131,7 +131,7 @@ export async function recordPlanInvoicePaid(tx: DbOrTx, sub: PlanSubscription, i
 }
 
 /** Where the client updates their card: the portal's link that opens a fresh Billing Portal session. */
-export const manageUrlFor = (subscriptionId: string) => new URL(`/portal/payments/manage/${subscriptionId}`, env().APP_URL).toString();
+const manageUrlFor = (subscriptionId: string) => new URL(`/portal/payments/manage/${subscriptionId}`, env().APP_URL).toString();
 
 /**
  * `invoice.payment_failed`: the plan is past due and the client is emailed

@@ -5,7 +5,7 @@ import type { OfferingKind } from "@/lib/offerings";
 import { schedulingDefaultsFor } from "@/lib/scheduling/policy";
 import { addFrameworkPractices } from "@/server/homework/framework-practices";
 import { seedIntakeTemplates } from "@/server/intake/questionnaires";
-import { clients, memberships, offerings, packages, practiceProfiles, practices, users, weeklyHours } from "./schema";
+import { clients, memberships, offerings, packages, plans, practiceProfiles, practices, users, weeklyHours } from "./schema";
 
 /** The offering columns for a kind's scheduling defaults (see docs/scheduling.md). */
 function schedulingFor(kind: OfferingKind) {
@@ -119,6 +119,10 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
       currency: "USD",
       validDays: 180,
     });
+
+    // One-on-one also sold as a monthly plan: 4 sessions for $500 a month (docs/billing.md).
+    const [oneOnOne] = await tx.select({ id: offerings.id }).from(offerings).where(sql`${offerings.practiceId} = ${practice!.id} and ${offerings.slug} = 'one-on-one'`);
+    await tx.insert(plans).values({ practiceId: practice!.id, name: "One-on-One Coaching plan", offeringIds: [oneOnOne!.id], sessionsPerPeriod: 4, priceCents: 50000, currency: "USD" });
 
     // Monday to Friday, 09:00–17:00 in the practice's zone.
     await tx

@@ -16,6 +16,7 @@ import { BookingFlow } from "./booking-flow";
 import { paysAtBooking } from "@/server/billing/checkout";
 import { payChoicesFor } from "@/server/billing/pay-with";
 import { currentUser, signedInClientDetails } from "@/server/auth/guards";
+import { PlanOffer } from "./plan-offer";
 
 type Props = { params: Promise<{ practice: string; offering: string }> };
 
@@ -82,6 +83,7 @@ export default async function OfferingBookingPage({ params }: Props) {
           </span>
         </p>
       </header>
+      <PlanOffer practiceId={practice.id} offeringId={offering.id} />
 
       <div className="rounded-2xl border border-line bg-white p-5 shadow-sm sm:p-7">
         <BookingFlow

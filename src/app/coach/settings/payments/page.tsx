@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,6 +48,12 @@ export default async function PaymentSettingsPage({ searchParams }: { searchPara
             <ConnectButton resume={!!status.account} />
           ) : null}
         </Card>
+        <p className="text-sm">
+          <Link href="/coach/settings/payments/plans" className="font-medium text-brand-800 underline underline-offset-4">
+            Monthly plans
+          </Link>
+          <span className="text-muted">: a set number of sessions a month, billed by Stripe each month.</span>
+        </p>
         <Card aria-labelledby="offering-payments-heading">
           <h2 id="offering-payments-heading" className="mb-5 font-serif text-lg font-semibold text-ink">
             What each session costs

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatPrice } from "@/lib/format";
+import { AppError } from "@/server/errors";
+import { getTestPlanCheckout } from "@/server/billing/plan-test-checkout";
+import { CheckoutButtons } from "../../[session]/checkout-buttons";
+import { abandonTestPlanAction, payTestPlanAction } from "../actions";
+
+export const metadata: Metadata = { title: "Test checkout: plan", robots: { index: false, follow: false } };
+
+/** Stripe's subscription Checkout stand-in on a laptop without Stripe keys (docs/billing.md). */
+export default async function TestPlanCheckoutPage({ params }: { params: Promise<{ session: string }> }) {
+  await connection();
+  const { session } = await params;
+  const checkout = await getTestPlanCheckout(session).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const amount = formatPrice(checkout.amountCents, checkout.currency);
+  return (
+    <main id="main" className="mx-auto w-full max-w-xl px-4 py-8 sm:px-6 sm:py-12">
+      <p className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm font-medium text-clay-600" role="note">
+        Test checkout: no real money moves. This page stands in for Stripe Checkout because this server has no Stripe keys and runs on
+        this machine only.
+      </p>
+      <PageHeader title={`Subscribe: ${amount} a month`} description={`${checkout.planName} with ${checkout.practiceName}`} />
+      <p className="mb-6 text-sm text-muted">
+        {checkout.sessionsPerPeriod} sessions each month, starting today. The server renews it every month (as if Stripe charged the card) until it is
+        canceled.
+      </p>
+      {checkout.state === "checkout" ? (
+        <CheckoutButtons session={checkout.sessionId} pay={payTestPlanAction} abandon={abandonTestPlanAction} />
+      ) : (
+        <p role="status" className="text-sm text-muted">
+          {checkout.state === "expired" ? "This checkout was abandoned." : "This checkout is paid."}{" "}
+          <a className="underline" href={checkout.returnPath}>
+            Back to your payments
+          </a>
+        </p>
+      )}
+    </main>
+  );
+}
