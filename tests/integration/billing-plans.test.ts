@@ -276,8 +276,9 @@ describe("the test checkout (laptop, no Stripe keys)", () => {
     await payTestPlanCheckout(sessionId); // a second click changes nothing
     const row = await rowBySession(sessionId);
     expect(row).toMatchObject({ state: "active", provider: "test" });
-    expect(row.currentPeriodStart!.getTime()).toBe(at(NOW).getTime());
-    expect(row.currentPeriodEnd!.toISOString()).toBe(new Date(Date.UTC(2027, 1, 6, 16, 0)).toISOString());
+    // The test clock runs on from NOW (a few ms by now): a month from then, in UTC.
+    expect(Math.abs(row.currentPeriodStart!.getTime() - at(NOW).getTime())).toBeLessThan(60_000);
+    expect(row.currentPeriodEnd!.getTime() - row.currentPeriodStart!.getTime()).toBe(31 * 24 * 3_600_000);
     expect(await balance(p, p.client.id)).toBe(4);
 
     // A month later the loop (runPeriodicWork) renews it and the first month's credits lapse.
@@ -290,7 +291,7 @@ describe("the test checkout (laptop, no Stripe keys)", () => {
     const credits = await clientCredits(p.practiceId, p.client.id);
     expect(credits.map((c) => c.balance).sort()).toEqual([0, 4]);
     expect(await getDb().select().from(planInvoices).where(eq(planInvoices.subscriptionId, row.id))).toHaveLength(2);
-    expect(await renewTestSubscriptions()).toBe(0); // nothing more due
+    expect((await subscriptionRow(row.id)).currentPeriodStart!.getTime()).toBe(renewed.currentPeriodStart!.getTime()); // nothing more due
   });
 
   it("a simulated failed renewal: past due, one email; paying it from the test portal grants the period; cancel at period end ends it", async () => {
@@ -304,7 +305,7 @@ describe("the test checkout (laptop, no Stripe keys)", () => {
 
     await actOnTestSubscription(row.stripeSubscriptionId!, "fail_next_renewal");
     setTestClock(new Date(row.currentPeriodEnd!.getTime() + 60_000));
-    expect(await renewTestSubscriptions()).toBe(1);
+    expect(await renewTestSubscriptions()).toBeGreaterThanOrEqual(1); // the whole database's, this one among them
     expect((await subscriptionRow(row.id)).state).toBe("past_due");
     expect(await failedMails(p.client.email)).toHaveLength(1);
     expect(await balance(p, p.client.id)).toBe(0);
