@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { clientCredits, creditBalanceFor, expireCredits } from "@/server/billing/credits";
 import { cancelPlanAtPeriodEnd, openBillingPortal, startPlanCheckout } from "@/server/billing/plan-checkout";
-import { createPlan, updatePlan } from "@/server/billing/plans";
+import { createPlan, planFormSchema, updatePlan } from "@/server/billing/plans";
 import { clientPlans, clientReceipts, getClientReceipt } from "@/server/billing/portal-payments";
 import { actOnTestSubscription, getTestPlanCheckout, payTestPlanCheckout, abandonTestPlanCheckout, renewTestSubscriptions } from "@/server/billing/plan-test-checkout";
 import { createClient, setClientPartner } from "@/server/clients/clients";
@@ -254,7 +254,11 @@ describe("buying a plan through Stripe", () => {
     expect((await rowBySession(session.id)).state).toBe("expired");
     expect(await clientPlans(p.practiceId, p.client.id)).toEqual([]);
 
-    const { session: second } = await subscribed(p);
+    // Subscribe clicked twice: the same Checkout, not a second one.
+    const again = await startPlanCheckout(p.practiceId, p.client.id, p.plan.id);
+    expect(await startPlanCheckout(p.practiceId, p.client.id, p.plan.id)).toBe(again);
+    const second = [...fake.sessions.values()].find((s) => s.url === again)!;
+    fake.subscribe(second.id);
     await deliver(sessionCompleted(second.id), fake);
     await expect(startPlanCheckout(p.practiceId, p.client.id, p.plan.id)).rejects.toMatchObject({ code: "conflict" });
   });
@@ -339,6 +343,19 @@ describe("the test checkout (laptop, no Stripe keys)", () => {
     process.env.STRIPE_SECRET_KEY = "sk_test_x";
     resetEnvCache();
     await expect(getTestPlanCheckout(`test_plan_cs_${"a".repeat(36)}`)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the coach's plan form", () => {
+  it("reads what a form posts: one or several offerings, the price in major units, the offered box", async () => {
+    const p = await planPractice();
+    const one = planFormSchema.parse({ name: "Plan", offeringIds: p.offering.id, sessionsPerPeriod: "4", price: "500", currency: "USD", active: "on" });
+    expect(one).toMatchObject({ offeringIds: [p.offering.id], sessionsPerPeriod: 4, priceCents: 50000, active: true });
+    expect(planFormSchema.parse({ name: "Plan", sessionsPerPeriod: "2", price: "99.50" })).toMatchObject({ offeringIds: [], priceCents: 9950, active: false });
+    await expect(createPlan(p.practiceId, { ...one, offeringIds: [] })).rejects.toMatchObject({ code: "invalid", fieldErrors: { offeringIds: expect.any(Array) } });
+    await expect(createPlan(p.practiceId, { ...one, sessionsPerPeriod: 0 })).rejects.toMatchObject({ code: "invalid" });
+    await expect(createPlan(p.practiceId, { ...one, priceCents: 0 })).rejects.toMatchObject({ code: "invalid" });
+    expect(planFormSchema.safeParse({ name: "Plan", sessionsPerPeriod: "many", price: "5" }).success).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { isLive, stateFromStripe } from "@/lib/billing/plans";
@@ -58,6 +58,34 @@ async function knownCustomer(db: DbOrTx, sub: { practiceId: string; clientId: st
   return row && (row.account ?? null) === account ? row.customer : null;
 }
 
+/** Stripe Checkout Sessions live 24 hours; one opened less than this long ago is offered again rather than a second. */
+const REUSE_CHECKOUT_MS = 23 * 3_600_000;
+
+/**
+ * The client's checkout for this plan still open (Subscribe clicked twice, or
+ * back from Checkout), made after the plan's last edit: its URL, so one
+ * client doesn't pile up Checkout Sessions for one plan.
+ */
+async function openCheckoutOf(args: { practiceId: string; clientId: string; plan: Plan; provider: "stripe" | "test"; account: string | null }) {
+  const rows = await getDb()
+    .select()
+    .from(planSubscriptions)
+    .where(
+      and(
+        eq(planSubscriptions.practiceId, args.practiceId),
+        eq(planSubscriptions.clientId, args.clientId),
+        eq(planSubscriptions.planId, args.plan.id),
+        eq(planSubscriptions.state, "checkout"),
+        eq(planSubscriptions.provider, args.provider),
+        // Real time, like Stripe's expiry (not the server's test clock).
+        gt(planSubscriptions.createdAt, sql`now() - make_interval(secs => ${REUSE_CHECKOUT_MS / 1000})`),
+      ),
+    )
+    .orderBy(desc(planSubscriptions.createdAt));
+  const reusable = rows.find((r) => r.checkoutUrl && (r.stripeAccountId ?? null) === args.account && r.createdAt > args.plan.updatedAt);
+  return reusable?.checkoutUrl ?? null;
+}
+
 const paymentsPage = () => new URL("/portal/payments", env().APP_URL).toString();
 
 /**
@@ -80,6 +108,8 @@ export async function startPlanCheckout(practiceId: string, clientId: string, pl
   if (!status.canCollect) throw conflict("This practice doesn't take payments online yet. Ask your coach how to join the plan.");
   if (await liveSubscriptionTo(getDb(), { practiceId, clientId, planId })) throw conflict("You already have this plan. Manage it from your payments page.");
   const account = status.mode === "stripe" && status.connect ? status.account!.id : null;
+  const open = await openCheckoutOf({ practiceId, clientId, plan, provider: status.mode === "test" ? "test" : "stripe", account });
+  if (open) return open;
 
   return getDb().transaction(async (tx) => {
     const [sub] = await tx
