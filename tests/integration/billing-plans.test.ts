@@ -8,7 +8,8 @@ import { clientPlans, clientReceipts, getClientReceipt } from "@/server/billing/
 import { actOnTestSubscription, getTestPlanCheckout, payTestPlanCheckout, abandonTestPlanCheckout, renewTestSubscriptions } from "@/server/billing/plan-test-checkout";
 import { createClient, setClientPartner } from "@/server/clients/clients";
 import { getDb } from "@/server/db/client";
-import { emailOutbox, planInvoices, planSubscriptions, plans } from "@/server/db/schema";
+import { emailOutbox, offerings, planInvoices, planSubscriptions, plans, practices } from "@/server/db/schema";
+import { seedDemoPractice } from "@/server/db/seed";
 import { runPeriodicWork } from "@/server/periodic-work";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { at, deliver, setClock, useFakeStripe, withoutStripe, ZONE } from "../support/billing";
@@ -343,6 +344,16 @@ describe("the test checkout (laptop, no Stripe keys)", () => {
     process.env.STRIPE_SECRET_KEY = "sk_test_x";
     resetEnvCache();
     await expect(getTestPlanCheckout(`test_plan_cs_${"a".repeat(36)}`)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the demo practice", () => {
+  it("sells the One-on-One Coaching plan: 4 sessions of one-on-one for $500 a month", async () => {
+    await seedDemoPractice({ force: true });
+    const [demo] = await getDb().select().from(practices).where(eq(practices.slug, "demo"));
+    const [plan] = await getDb().select().from(plans).where(eq(plans.practiceId, demo!.id));
+    const [oneOnOne] = await getDb().select().from(offerings).where(and(eq(offerings.practiceId, demo!.id), eq(offerings.slug, "one-on-one")));
+    expect(plan).toMatchObject({ name: "One-on-One Coaching plan", sessionsPerPeriod: 4, priceCents: 50000, currency: "USD", active: true, offeringIds: [oneOnOne!.id] });
   });
 });
 
