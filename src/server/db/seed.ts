@@ -121,8 +121,8 @@ export async function seedDemoPractice({ force = false } = {}): Promise<boolean>
     });
 
     // One-on-one also sold as a monthly plan: 4 sessions for $500 a month (docs/billing.md).
-    const [oneOnOne] = await tx.select({ id: offerings.id }).from(offerings).where(sql`${offerings.practiceId} = ${practice!.id} and ${offerings.slug} = 'one-on-one'`);
-    await tx.insert(plans).values({ practiceId: practice!.id, name: "One-on-One Coaching plan", offeringIds: [oneOnOne!.id], sessionsPerPeriod: 4, priceCents: 50000, currency: "USD" });
+    const oneOnOne = seeded.find((o) => o.slug === "one-on-one")!;
+    await tx.insert(plans).values({ practiceId: practice!.id, name: "One-on-One Coaching plan", offeringIds: [oneOnOne.id], sessionsPerPeriod: 4, priceCents: 50000, currency: "USD" });
 
     // Monday to Friday, 09:00–17:00 in the practice's zone.
     await tx
