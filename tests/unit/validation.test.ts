@@ -5,7 +5,7 @@ import { slugify } from "@/lib/slugify";
 import { isValidTimeZone } from "@/lib/time/zones";
 import { oneLine } from "@emails/_components/booking";
 import { emailSchema, moneySchema, multiLineText, nameSchema, singleLineText } from "@/lib/validation";
-import { bookForClientFormSchema, bookingFormSchema, bookingRequestSchema, createBookingInput } from "@/server/scheduling/schemas";
+import { bookForClientFormSchema, bookingFormSchema, bookingRequestSchema, coachChosenStart, createBookingInput } from "@/server/scheduling/schemas";
 import { clientFormSchema, clientInput } from "@/server/clients/schemas";
 import { offeringFormSchema } from "@/server/offerings/schemas";
 
@@ -111,8 +111,13 @@ describe("booking forms, parsed at the edge into what createBooking takes", () =
 
   it("parses the coach's form: the time here, the name and email later (an existing client brings their own)", () => {
     const parsed = bookForClientFormSchema.parse({ offering: "couples", start: "2027-01-08T18:00:00Z", clientId: "c-1", "partner.name": "Alex", "partner.email": "a@x.test" });
-    expect(parsed).toMatchObject({ start: new Date("2027-01-08T18:00:00Z"), clientId: "c-1", name: "", partner: { name: "Alex", email: "a@x.test" } });
-    expect(bookForClientFormSchema.safeParse({ offering: "couples", start: "" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["start", "Choose a time."]]);
+    expect(parsed).toMatchObject({ start: "2027-01-08T18:00:00Z", clientId: "c-1", name: "", partner: { name: "Alex", email: "a@x.test" } });
+    // The time is read once the practice's zone is known (the coach may type one outside the listed times).
+    expect(coachChosenStart(parsed, "America/Los_Angeles")).toEqual(new Date("2027-01-08T18:00:00Z"));
+    expect(coachChosenStart({ start: "other", date: "2027-01-08", otherTime: "19:30" }, "America/Los_Angeles")).toEqual(new Date("2027-01-09T03:30:00Z"));
+    // Nothing chosen: left to the domain, which says "Choose a time."; a garbled one is a field message here.
+    expect(coachChosenStart(bookForClientFormSchema.parse({ offering: "couples", start: "" }), "UTC")).toBeUndefined();
+    expect(() => coachChosenStart({ start: "tomorrow" }, "UTC")).toThrow(expect.objectContaining({ fieldErrors: { start: ["Choose one of the times."] } }));
   });
 
   it("keeps the domain strict: form-shaped text is not a Date, a ticked box is not a boolean", () => {
