@@ -6,6 +6,8 @@ import { remindExpiringPackages } from "@/server/billing/package-emails";
 import { createPackage, packagesForOffering, setPackageActive, updatePackage } from "@/server/billing/packages";
 import { payTestCheckout } from "@/server/billing/test-checkout";
 import { bookingPaymentView } from "@/server/billing/payment-view";
+import { listPayments, revenueSummary } from "@/server/billing/payment-reports";
+import { clientReceipts, getClientReceipt } from "@/server/billing/portal-payments";
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { getDb } from "@/server/db/client";
 import { emailOutbox, payments } from "@/server/db/schema";
@@ -133,6 +135,20 @@ describe("buy a package and book its first session in one flow", () => {
     fake.pay(payment.checkoutSessionId!);
     await deliver(completed(fake, payment.checkoutSessionId!), fake);
     expect(await balance(p, first.clientId)).toBe(6);
+
+    // The coach's Payments page lists the sale under the client and counts it by package.
+    const summary = await revenueSummary(p.practiceId, at(NOW));
+    expect(summary.byOffering).toEqual(expect.arrayContaining([expect.objectContaining({ offering: `Package: ${p.pkg.name}`, cents: p.pkg.priceCents, count: 1 })]));
+    const listed = await listPayments(p.practiceId, { month: summary.thisMonth, clientId: first.clientId });
+    expect(listed.packageSales).toHaveLength(1);
+    expect(listed.packageSales[0]).toMatchObject({ clientId: first.clientId, packageName: p.pkg.name, payment: { amountCents: p.pkg.priceCents } });
+
+    // The buyer's portal has its receipt; anyone else asking for it gets "not found".
+    const receipts = await clientReceipts(p.practiceId, first.clientId);
+    expect(receipts).toEqual(expect.arrayContaining([expect.objectContaining({ id: payment.id, kind: "package", description: p.pkg.name, amountCents: p.pkg.priceCents })]));
+    expect(await getClientReceipt(p.practiceId, first.clientId, payment.id)).toMatchObject({ kind: "package" });
+    const stranger = await createBooking(p.practiceId, { offering: "one-on-one", start: at("2027-01-08T14:00"), ...booker() });
+    await expect(getClientReceipt(p.practiceId, stranger.clientId, payment.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -4,6 +4,7 @@ import { resetEnvCache } from "@/lib/env";
 import { clientCredits, creditBalanceFor, expireCredits } from "@/server/billing/credits";
 import { cancelPlanAtPeriodEnd, openBillingPortal, startPlanCheckout } from "@/server/billing/plan-checkout";
 import { createPlan, planFormSchema, updatePlan } from "@/server/billing/plans";
+import { listPayments, revenueSummary } from "@/server/billing/payment-reports";
 import { clientPlans, clientReceipts, getClientReceipt } from "@/server/billing/portal-payments";
 import { actOnTestSubscription, getTestPlanCheckout, payTestPlanCheckout, abandonTestPlanCheckout, renewTestSubscriptions } from "@/server/billing/plan-test-checkout";
 import { createClient, setClientPartner } from "@/server/clients/clients";
@@ -117,6 +118,16 @@ describe("buying a plan through Stripe", () => {
     const receipts = await clientReceipts(p.practiceId, p.client.id);
     expect(receipts).toHaveLength(1);
     expect(receipts[0]).toMatchObject({ kind: "plan", amountCents: 50000, currency: "USD", stripeReceiptUrl: invoice.hosted_invoice_url });
+
+    // The coach's Payments page counts the plan month: in the list, the month's total and by what was sold.
+    const [paidInvoice] = await getDb().select().from(planInvoices).where(eq(planInvoices.practiceId, p.practiceId));
+    const summary = await revenueSummary(p.practiceId, paidInvoice!.paidAt!);
+    expect(summary.current.USD).toMatchObject({ receivedCents: 50000 });
+    expect(summary.byOffering).toEqual([expect.objectContaining({ offering: expect.stringMatching(/^Plan: /), currency: "USD", cents: 50000, count: 1 })]);
+    const listed = await listPayments(p.practiceId, { month: summary.thisMonth });
+    expect(listed.planMonths).toHaveLength(1);
+    expect(listed.planMonths[0]).toMatchObject({ clientId: p.client.id, invoice: { amountCents: 50000 } });
+    expect((await listPayments(p.practiceId, { month: summary.thisMonth, clientId: crypto.randomUUID() })).planMonths).toHaveLength(0);
   });
 
   it("out of order: invoice.paid before checkout.session.completed still finds the subscription (by Checkout's metadata) and grants once", async () => {

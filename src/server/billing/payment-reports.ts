@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { addMonths, monthOf } from "@/lib/time/dates";
 import { localDateOf, startOfLocalDate } from "@/lib/time/zones";
 import { getDb } from "@/server/db/client";
-import { bookings, clients, offerings, payments, practices, refunds } from "@/server/db/schema";
+import { bookings, clients, offerings, packagePurchases, packages, payments, planInvoices, planSubscriptions, plans, practices, refunds } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 
 /** A "YYYY-MM" month as instants in the practice's zone: [from, to). */
@@ -22,6 +22,8 @@ const MONEY_STATES = ["paid", "partially_refunded", "refunded"] as const;
 /**
  * The Payments page: money received in a month (by when it was paid), and the
  * refunds Stripe confirmed in it, optionally for one client; newest first.
+ * Sessions, package purchases (a payment with no booking) and plan months
+ * (Stripe invoices) each come as their own list, since each links elsewhere.
  * Disputed and mismatched payments carry their flags.
  */
 export async function listPayments(practiceId: string, filter: { month: string; clientId?: string }) {
@@ -44,7 +46,39 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to), ...byClient))
     .orderBy(desc(refunds.confirmedAt));
-  return { paid, refunded };
+  const packageSales = await getDb()
+    .select({ payment: payments, clientId: clients.id, clientName: clients.name, packageName: packages.name })
+    .from(payments)
+    .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .innerJoin(clients, eq(clients.id, packagePurchases.clientId))
+    .where(
+      and(
+        eq(payments.practiceId, practiceId),
+        inArray(payments.status, [...MONEY_STATES]),
+        gte(payments.paidAt, from),
+        lt(payments.paidAt, to),
+        ...(filter.clientId ? [eq(packagePurchases.clientId, filter.clientId)] : []),
+      ),
+    )
+    .orderBy(desc(payments.paidAt));
+  const planMonths = await getDb()
+    .select({ invoice: planInvoices, clientId: clients.id, clientName: clients.name, planName: plans.name })
+    .from(planInvoices)
+    .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+    .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
+    .innerJoin(clients, eq(clients.id, planInvoices.clientId))
+    .where(
+      and(
+        eq(planInvoices.practiceId, practiceId),
+        eq(planInvoices.state, "paid"),
+        gte(planInvoices.paidAt, from),
+        lt(planInvoices.paidAt, to),
+        ...(filter.clientId ? [eq(planInvoices.clientId, filter.clientId)] : []),
+      ),
+    )
+    .orderBy(desc(planInvoices.paidAt));
+  return { paid, packageSales, planMonths, refunded };
 }
 
 type Totals = Record<string, { receivedCents: number; refundedCents: number }>;
@@ -64,6 +98,12 @@ export async function revenueSummary(practiceId: string, now: Date) {
       .from(payments)
       .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
       .groupBy(payments.currency);
+    // Plan months are Stripe invoices, kept apart from Checkout payments.
+    const planReceived = await getDb()
+      .select({ currency: planInvoices.currency, cents: sql<number>`sum(${planInvoices.amountCents})::int` })
+      .from(planInvoices)
+      .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.state, "paid"), gte(planInvoices.paidAt, from), lt(planInvoices.paidAt, to)))
+      .groupBy(planInvoices.currency);
     const back = await getDb()
       .select({ currency: payments.currency, cents: sql<number>`sum(${refunds.amountCents})::int` })
       .from(refunds)
@@ -71,7 +111,7 @@ export async function revenueSummary(practiceId: string, now: Date) {
       .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to)))
       .groupBy(payments.currency);
     const out: Totals = {};
-    for (const r of received) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).receivedCents = r.cents;
+    for (const r of [...received, ...planReceived]) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).receivedCents += r.cents;
     for (const r of back) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).refundedCents = r.cents;
     return out;
   };
@@ -84,11 +124,28 @@ export async function revenueSummary(practiceId: string, now: Date) {
     .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
     .groupBy(offerings.name, payments.currency)
     .orderBy(offerings.name);
+  // What was sold ahead: packages (payments without a booking) and plan months, named as such.
+  const byPackage = await getDb()
+    .select({ offering: sql<string>`'Package: ' || ${packages.name}`, currency: payments.currency, cents: sql<number>`sum(${payments.amountCents})::int`, count: sql<number>`count(*)::int` })
+    .from(payments)
+    .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+    .groupBy(packages.name, payments.currency)
+    .orderBy(packages.name);
+  const byPlan = await getDb()
+    .select({ offering: sql<string>`'Plan: ' || ${plans.name}`, currency: planInvoices.currency, cents: sql<number>`sum(${planInvoices.amountCents})::int`, count: sql<number>`count(*)::int` })
+    .from(planInvoices)
+    .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+    .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
+    .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.state, "paid"), gte(planInvoices.paidAt, from), lt(planInvoices.paidAt, to)))
+    .groupBy(plans.name, planInvoices.currency)
+    .orderBy(plans.name);
   const unpaid = await getDb()
     .select({ currency: offerings.currency, cents: sql<number>`sum(${offerings.priceCents})::int`, count: sql<number>`count(*)::int` })
     .from(bookings)
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(eq(bookings.practiceId, practiceId), eq(bookings.status, "completed"), eq(bookings.paymentStatus, "unpaid")))
     .groupBy(offerings.currency);
-  return { thisMonth, lastMonth, current: await totals(thisMonth), previous: await totals(lastMonth), byOffering, unpaid };
+  return { thisMonth, lastMonth, current: await totals(thisMonth), previous: await totals(lastMonth), byOffering: [...byOffering, ...byPackage, ...byPlan], unpaid };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isStarted, PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
-import { bookings, offerings, payments, planInvoices, planSubscriptions, plans, refunds } from "@/server/db/schema";
+import { bookings, offerings, packagePurchases, packages, payments, planInvoices, planSubscriptions, plans, refunds } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { clientCredits } from "./credits";
 import { subscriptionsOf } from "./subscriptions";
@@ -37,10 +37,10 @@ export async function clientPlans(practiceId: string, clientId: string, db: DbOr
     });
 }
 
-/** One receipt line: a session paid, or a month of a plan. */
+/** One receipt line: a session paid, a package bought, or a month of a plan. */
 export type Receipt = {
   id: string;
-  kind: "session" | "plan";
+  kind: "session" | "package" | "plan";
   paidAt: Date;
   description: string;
   /** The session's start, for a session. */
@@ -56,6 +56,44 @@ export type Receipt = {
 
 const PAID_STATES = ["paid", "refunded", "partially_refunded"] as const;
 
+async function refundsOf(db: DbOrTx, practiceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, ids), eq(refunds.status, "succeeded")));
+}
+
+/** Packages the client bought (their payment names the purchase, not a booking). */
+async function packageReceipts(db: DbOrTx, practiceId: string, clientId: string, paymentId?: string) {
+  const filters = [eq(payments.practiceId, practiceId), eq(packagePurchases.clientId, clientId), inArray(payments.status, [...PAID_STATES])];
+  if (paymentId) filters.push(eq(payments.id, paymentId));
+  const rows = await db
+    .select({ payment: payments, packageName: packages.name })
+    .from(payments)
+    .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .where(and(...filters));
+  const given = await refundsOf(db, practiceId, rows.map((r) => r.payment.id));
+  return rows.map(
+    ({ payment, packageName }): Receipt => ({
+      id: payment.id,
+      kind: "package",
+      paidAt: payment.paidAt ?? payment.createdAt,
+      description: packageName,
+      sessionStart: null,
+      period: null,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      refundedCents: payment.refundedCents,
+      refunds: given
+        .filter((r) => r.paymentId === payment.id)
+        .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
+      stripeReceiptUrl: null,
+    }),
+  );
+}
+
 async function sessionReceipts(db: DbOrTx, practiceId: string, clientId: string, paymentId?: string) {
   const filters = [eq(payments.practiceId, practiceId), eq(bookings.clientId, clientId), inArray(payments.status, [...PAID_STATES])];
   if (paymentId) filters.push(eq(payments.id, paymentId));
@@ -66,12 +104,7 @@ async function sessionReceipts(db: DbOrTx, practiceId: string, clientId: string,
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(...filters));
   const ids = rows.map((r) => r.payment.id);
-  const given = ids.length
-    ? await db
-        .select()
-        .from(refunds)
-        .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, ids), eq(refunds.status, "succeeded")))
-    : [];
+  const given = await refundsOf(db, practiceId, ids);
   return rows.map(
     ({ payment, booking, offeringName }): Receipt => ({
       id: payment.id,
@@ -118,16 +151,24 @@ async function planReceipts(db: DbOrTx, practiceId: string, clientId: string, in
   );
 }
 
-/** The client's receipts, newest first: sessions they paid for and their plan's months. */
+/** The client's receipts, newest first: sessions they paid for, packages they bought and their plan's months. */
 export async function clientReceipts(practiceId: string, clientId: string, db: DbOrTx = getDb()): Promise<Receipt[]> {
-  const [sessions, months] = await Promise.all([sessionReceipts(db, practiceId, clientId), planReceipts(db, practiceId, clientId)]);
-  return [...sessions, ...months].sort((a, b) => b.paidAt.getTime() - a.paidAt.getTime());
+  const [sessions, bought, months] = await Promise.all([
+    sessionReceipts(db, practiceId, clientId),
+    packageReceipts(db, practiceId, clientId),
+    planReceipts(db, practiceId, clientId),
+  ]);
+  return [...sessions, ...bought, ...months].sort((a, b) => b.paidAt.getTime() - a.paidAt.getTime());
 }
 
 /** One receipt of the signed-in client; anyone else's (or a malformed id) is "not found". */
 export async function getClientReceipt(practiceId: string, clientId: string, receiptId: string, db: DbOrTx = getDb()): Promise<Receipt> {
   if (!z.uuid().safeParse(receiptId).success) throw notFound("That receipt");
-  const [found] = [...(await sessionReceipts(db, practiceId, clientId, receiptId)), ...(await planReceipts(db, practiceId, clientId, receiptId))];
+  const [found] = [
+    ...(await sessionReceipts(db, practiceId, clientId, receiptId)),
+    ...(await packageReceipts(db, practiceId, clientId, receiptId)),
+    ...(await planReceipts(db, practiceId, clientId, receiptId)),
+  ];
   if (!found) throw notFound("That receipt");
   return found;
 }

@@ -30,7 +30,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
   const filter = filterSchema.parse(await searchParams);
   const summary = await revenueSummary(practiceId, now());
   const month = filter.month ?? summary.thisMonth;
-  const [{ paid, refunded }, clientList] = await Promise.all([
+  const [{ paid, packageSales, planMonths, refunded }, clientList] = await Promise.all([
     listPayments(practiceId, { month, clientId: filter.client }),
     listClients(practiceId, { includeArchived: true }),
   ]);
@@ -65,7 +65,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
               Show
             </button>
           </form>
-          {paid.length === 0 && refunded.length === 0 ? (
+          {paid.length === 0 && packageSales.length === 0 && planMonths.length === 0 && refunded.length === 0 ? (
             <div className="mt-6">
               <EmptyState title="No payments in this month">Payments appear here once clients pay through Checkout or you mark a session paid.</EmptyState>
             </div>
@@ -87,6 +87,37 @@ export default async function PaymentsPage({ searchParams }: Props) {
                     {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
                     <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
                   </span>
+                </li>
+              ))}
+              {packageSales.map(({ payment, clientId, clientName, packageName }) => (
+                <li key={payment.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
+                  <span>
+                    <Link href={`/coach/clients/${clientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                      {clientName}, {packageName}
+                    </Link>
+                    <span className="block text-muted">
+                      Package · paid {payment.paidAt ? formatWhen(payment.paidAt, zone) : ""}
+                      {payment.provider === "test" ? " · test checkout" : ""}
+                    </span>
+                  </span>
+                  <span className="flex items-center gap-2">
+                    {payment.disputed ? <Badge tone="clay">Disputed</Badge> : null}
+                    {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
+                    <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
+                  </span>
+                </li>
+              ))}
+              {planMonths.map(({ invoice, clientId, clientName, planName }) => (
+                <li key={invoice.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
+                  <span>
+                    <Link href={`/coach/clients/${clientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                      {clientName}, {planName}
+                    </Link>
+                    <span className="block text-muted">
+                      Monthly plan, {formatWhen(invoice.periodStart, zone)} to {formatWhen(invoice.periodEnd, zone)} · paid {invoice.paidAt ? formatWhen(invoice.paidAt, zone) : ""}
+                    </span>
+                  </span>
+                  <span className="font-medium tabular-nums">{formatPrice(invoice.amountCents, invoice.currency)}</span>
                 </li>
               ))}
               {refunded.map(({ refund, currency, bookingId, clientName, offeringName }) => (
