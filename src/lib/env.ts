@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Every setting Tend reads from the environment, parsed once. A bad value

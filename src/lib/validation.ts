@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isWebUrl } from "./scheduling/meeting-place";
 import { canonicalZone, isValidTimeZone } from "./time/zones";
 

@@ -98,7 +98,7 @@ describe("a couple answers the relationship intake and the coach compares them",
     await coach.getByRole("link", { name: new RegExp(`Sam ${tag}`) }).first().click();
     await visible(coach.getByRole("heading", { name: "Intake", exact: true }));
     await expectAccessible(coach);
-    await coach.getByRole("link", { name: "Relationship intake" }).click();
+    await coach.getByRole("link", { name: "Relationship intake" }).first().click();
     await visible(coach.getByRole("heading", { name: "Where to start" }));
     await visible(coach.getByRole("heading", { name: "Answers, side by side" }));
     await visible(coach.getByRole("heading", { name: "How each likes closeness" }));

@@ -84,7 +84,7 @@ describe("the client portal", () => {
     // A new coach sets up a practice and adds Kim as a client.
     const coach = await newPage();
     await signInAs(coach, coachEmail);
-    await expect.poll(() => coach.getByLabel("Time zone").inputValue(), { timeout: 15_000 }).not.toBe("");
+    await expect.poll(() => coach.locator('input[type="hidden"][name="timeZone"]').inputValue(), { timeout: 15_000 }).not.toBe("");
     await coach.getByLabel("Practice name").fill(`Elsewhere ${tag}`);
     await coach.getByLabel("Web address").fill(`elsewhere-${tag}`);
     await coach.getByLabel("Contact email").fill(coachEmail);

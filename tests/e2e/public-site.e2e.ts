@@ -29,7 +29,9 @@ describe("public site files", () => {
     for (const path of ["/book/demo", "/book/demo/one-on-one"]) {
       const html = await (await fetch(`${baseUrl()}${path}`)).text();
       const image = metaContent(html, "og:image");
-      expect(image, path).toBe(`${baseUrl()}/og-booking.png`);
+      // The practice's own card (its name and photo, drawn by next/og), versioned by its photo.
+      expect(image, path).toMatch(new RegExp(`^${baseUrl()}/api/public/demo/og-image\\?v=\\d+$`));
+      expect((await fetch(image!)).headers.get("content-type"), path).toBe("image/png");
       expect(metaContent(html, "og:url")).toBe(`${baseUrl()}${path}`);
       expect(metaContent(html, "og:title")).toMatch(/Relationship Coaching \(demo\)/);
       expect(metaContent(html, "twitter:card")).toBe("summary_large_image");

@@ -72,7 +72,7 @@ describe("a coach", () => {
     const tag = randomBytes(4).toString("hex");
     const page = await newPage();
     await signInAs(page, `coach-${tag}@example.test`);
-    await expect.poll(() => page.getByLabel("Time zone").inputValue(), { timeout: 15_000 }).not.toBe("");
+    await expect.poll(() => page.locator('input[type="hidden"][name="timeZone"]').inputValue(), { timeout: 15_000 }).not.toBe("");
     await page.getByLabel("Practice name").fill(`Elsewhere ${tag}`);
     await page.getByLabel("Web address").fill(`elsewhere-${tag}`);
     await page.getByLabel("Contact email").fill(`coach-${tag}@example.test`);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { SCALE_MAX, SHORT_TEXT_LIMIT, SPECTRUM_MAX, TEXT_LIMIT, type AnswerValue, type AnswerableQuestion, type ChoiceOption } from "./model";
 
 /**

@@ -1,6 +1,6 @@
 // Working hours, date overrides and time off: their types, form schemas and rules. Pure (no DB,
 // no clock), so the settings forms and the server share them.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   LOCAL_DATE_PATTERN,
   LOCAL_TIME_PATTERN,

@@ -1,6 +1,6 @@
 // Cancel and reschedule rules. Pure (no DB, no clock: `now` is passed in), so the portal and
 // the manage page show the same answer the server enforces.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { OfferingKind } from "@/lib/offerings";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time/dates";
 import { formatHours } from "@/lib/time/format";
