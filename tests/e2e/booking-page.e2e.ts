@@ -112,11 +112,12 @@ describe("booking steps are addresses", () => {
 
     await page.goForward();
     await visible(page.getByRole("heading", { name: "Your details" }));
-    expect(await page.getByLabel("Your name").inputValue()).toBe(`Back Forward ${tag}`);
+    // Typed details come back from sessionStorage once the page has hydrated: wait for them.
+    await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe(`Back Forward ${tag}`);
 
     await page.reload();
     await visible(page.getByRole("heading", { name: "Your details" }));
-    expect(await page.getByLabel("Email").inputValue()).toBe(`backforward-${tag}@example.test`);
+    await expect.poll(() => page.getByLabel("Email").inputValue()).toBe(`backforward-${tag}@example.test`);
     // The zone came back from the address: the chosen time is still shown on the Kolkata clock.
     await visible(page.getByRole("region", { name: "Your details" }).getByText(/India Standard Time \(Kolkata\)/));
 
