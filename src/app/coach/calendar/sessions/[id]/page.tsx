@@ -19,13 +19,15 @@ import { SessionHomeworkCard } from "./homework-card";
 import { SessionIntakeStatus } from "./intake-status";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
-import { isInsideWorkingHours, workingRangesOn } from "@/server/scheduling/open-slots";
+import { getAvailability } from "@/server/scheduling/availability-store";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
 import { ActionButton } from "../../action-button";
 import { formatDuration, formatHours, formatLongDate, formatTime, formatTimeRange, formatWhen, timeZoneLabel, zoneNameWithId } from "@/lib/time/format";
 import { canMarkOutcome, coachStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
+import { workingMinutesOn } from "@/lib/scheduling/availability";
+import { isWithinWorkingHours } from "@/lib/scheduling/slots";
 import { localDateOf } from "@/lib/time/zones";
 import { parseDateParam } from "../../week";
 import { CancelForm } from "./cancel-form";
@@ -82,10 +84,10 @@ export default async function SessionPage({ params, searchParams }: Props) {
     }
   }
 
-  const [insideHours, workingRanges] = await Promise.all([
-    isInsideWorkingHours({ practiceId, coachId: booking.coachId, timeZone: zone }, booking.startsAt, booking.endsAt),
-    holding ? workingRangesOn(practiceId, pickedDate) : [],
-  ]);
+  // The coach's hours, read once: whether this session is outside them, and the picked date's (for "Another time").
+  const availability = await getAvailability(practiceId, booking.coachId);
+  const insideHours = isWithinWorkingHours({ timeZone: zone, ...availability }, booking.startsAt, booking.endsAt);
+  const workingRanges = holding ? workingMinutesOn(pickedDate, availability) : [];
   const zoneLabel = zoneNameWithId(zone, booking.startsAt);
   const clientZoneDiffers = booking.clientTimeZone !== zone;
   const bookedAs = bookedAsDifferences(booking, client, partner).map(describeBookedAs);
