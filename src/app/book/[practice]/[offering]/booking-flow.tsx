@@ -66,8 +66,6 @@ export function BookingFlow({
   const timeZone = linkedZone && !zonePicked ? linkedZone : chosenZone;
   const step = slot && timeZone ? "details" : "pick";
   const [details, setDetails, forgetDetails] = useSavedDetails<Details>(`tend:booking:${practiceSlug}/${offeringSlug}`, prefill ? { ...EMPTY, name: prefill.name, email: prefill.email } : EMPTY);
-  const withPartner = details.withPartner;
-  const setWithPartner = (value: boolean) => setDetails((d) => ({ ...d, withPartner: value }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [takenMessage, setTakenMessage] = useState<string | null>(null);
@@ -127,7 +125,7 @@ export function BookingFlow({
       email: details.email,
       phone: details.phone,
       note: details.note,
-      ...(couples && withPartner ? { partnerName: details.partnerName, partnerEmail: details.partnerEmail } : {}),
+      ...(couples && details.withPartner ? { partnerName: details.partnerName, partnerEmail: details.partnerEmail } : {}),
       payWith,
       ...(payWith === "package" && payChoices.pkg ? { packageId: payChoices.pkg.id } : {}),
     };
@@ -266,8 +264,8 @@ export function BookingFlow({
                 <label className="flex cursor-pointer items-start gap-3">
                   <input
                     type="checkbox"
-                    checked={withPartner}
-                    onChange={(e) => setWithPartner(e.target.checked)}
+                    checked={details.withPartner}
+                    onChange={(e) => setDetails((d) => ({ ...d, withPartner: e.target.checked }))}
                     aria-controls="partner-fields"
                     className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
                   />
@@ -276,7 +274,7 @@ export function BookingFlow({
                     <span className="block text-muted">They’ll get their own invite.</span>
                   </span>
                 </label>
-                <div id="partner-fields" hidden={!withPartner} className="mt-4 space-y-4">
+                <div id="partner-fields" hidden={!details.withPartner} className="mt-4 space-y-4">
                   <Field
                     label="Partner’s name"
                     name="partnerName"
