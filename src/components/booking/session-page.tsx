@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
+import { joinUrlOf } from "@/lib/scheduling/meeting-place";
 import type { SessionView } from "@/lib/scheduling/session-view";
 import { clientStatus, holdsTime, isCanceled } from "@/lib/scheduling/status";
 import { JoinCall } from "./join-call";
@@ -24,7 +25,7 @@ export function SessionPage(props: SessionPageProps) {
   const badge = clientStatus(status, new Date(summary.startIso), new Date(nowIso));
   const canceled = isCanceled(status);
   const ahead = holdsTime(status) && new Date(summary.startIso) > new Date(nowIso);
-  const joinUrl = summary.place.kind === "video" && status === "confirmed" ? summary.place.url : undefined;
+  const joinUrl = joinUrlOf(summary.place, status);
 
   return (
     <div className="space-y-8">

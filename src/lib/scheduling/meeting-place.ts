@@ -148,6 +148,14 @@ export function locationLine(place: MeetingPlace): string | null {
   return place.address ?? null;
 }
 
+/**
+ * The link "Join" opens: a confirmed video session's. None while payment is pending (the time is
+ * held, not booked), nor for a closed session, a phone call or a meeting in person.
+ */
+export function joinUrlOf(place: MeetingPlace, status: SessionStatus): string | undefined {
+  return place.kind === "video" && status === "confirmed" ? place.url : undefined;
+}
+
 export type JoinState = "early" | "open" | "over";
 
 /**

@@ -10,7 +10,7 @@ import { now } from "@/server/clock";
 import { listSessionsWithSharedNotes } from "@/server/notes/portal";
 import { listClientBookings } from "@/server/scheduling/booking-queries";
 import { clientStatus, holdsTime } from "@/lib/scheduling/status";
-import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
+import { joinUrlOf, meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { offeringFormatLabels } from "@/lib/offerings";
 import { JoinCall } from "@/components/booking/join-call";
 
@@ -125,7 +125,7 @@ function RowPlace({ row, nowIso }: { row: Row; nowIso: string }) {
   const place = meetingPlaceOf(offering, booking);
   const text = place.kind === "video" ? place.url : (place.address ?? place.details);
   if (!text) return null;
-  const joinUrl = place.kind === "video" && booking.status === "confirmed" ? place.url : undefined;
+  const joinUrl = joinUrlOf(place, booking.status);
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 pt-2 text-sm">
       <span className="min-w-0 text-muted">

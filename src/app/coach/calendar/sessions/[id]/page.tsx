@@ -13,7 +13,7 @@ import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { JoinCall } from "@/components/booking/join-call";
 import { offeringFormatLabels } from "@/lib/offerings";
-import { meetingPlaceOf, type MeetingPlace } from "@/lib/scheduling/meeting-place";
+import { joinUrlOf, meetingPlaceOf, type MeetingPlace } from "@/lib/scheduling/meeting-place";
 import { bookedAsDifferences, describeBookedAs } from "@/server/scheduling/booked-as";
 import { SessionHomeworkCard } from "./homework-card";
 import { SessionIntakeStatus } from "./intake-status";
@@ -97,6 +97,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
   ];
   const linkExpired = manageLinkExpired(booking, current);
   const place = meetingPlaceOf(offering, booking);
+  const joinUrl = joinUrlOf(place, booking.status);
 
   return (
     <>
@@ -184,9 +185,9 @@ export default async function SessionPage({ params, searchParams }: Props) {
             <Row term="Session">{offering.name}</Row>
             <Row term="Where">
               <CoachPlace place={place} />
-              {place.kind === "video" && holding && booking.status === "confirmed" && place.url ? (
+              {joinUrl ? (
                 <div className="mt-2">
-                  <JoinCall url={place.url} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={current.toISOString()} variant="row" />
+                  <JoinCall url={joinUrl} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={current.toISOString()} variant="row" />
                 </div>
               ) : null}
               {holding && booking.endsAt > current ? <VideoLinkForm bookingId={booking.id} override={booking.videoUrlOverride} /> : null}
