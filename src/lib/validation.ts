@@ -93,6 +93,10 @@ export const moneySchema = z
   .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Use at most two decimals.")
   .transform((v) => Math.round(v * 100));
 
+/** A field left out or blank (spaces only) as `fallback`; anything else as `schema` reads it. */
+export const blankAs = <S extends z.ZodType>(fallback: unknown, schema: S) =>
+  z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? fallback : v), schema);
+
 /**
  * A web address someone will open (a meeting link, a Jitsi server): http or
  * https with a host, one line, no user name or password in it. `message`

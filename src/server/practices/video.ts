@@ -6,15 +6,15 @@ import { practices } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { DEFAULT_VIDEO_BASE_URL } from "@/lib/scheduling/meeting-place";
-import { webUrlSchema } from "@/lib/validation";
+import { blankAs, webUrlSchema } from "@/lib/validation";
 
 /**
  * The Jitsi Meet server automatic video links open on: blank means the public
  * one (meet.jit.si). Stored without a trailing slash; rooms go after it.
  */
 export const videoSettingsInput = z.object({
-  videoBaseUrl: z.preprocess(
-    (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? DEFAULT_VIDEO_BASE_URL : v),
+  videoBaseUrl: blankAs(
+    DEFAULT_VIDEO_BASE_URL,
     webUrlSchema("Enter your Jitsi server’s address, starting with https://, such as https://meet.example.com.", 200).transform((v) =>
       v.replace(/\/+$/, ""),
     ),

@@ -6,17 +6,14 @@ import { bookings } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { parseInput } from "@/server/validate";
-import { webUrlSchema } from "@/lib/validation";
+import { blankAs, webUrlSchema } from "@/lib/validation";
 import { holdsTime } from "@/lib/scheduling/status";
 import { enqueueBookingEmails } from "./booking-emails";
 import { getBookingDetails } from "./booking-queries";
 
 /** The coach's link for one session; null (or blank) goes back to the offering's. */
 export const sessionVideoLinkInput = z.object({
-  videoUrl: z.preprocess(
-    (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
-    webUrlSchema("Enter the meeting link, starting with https://, such as https://zoom.us/j/123456789.").nullable(),
-  ),
+  videoUrl: blankAs(null, webUrlSchema("Enter the meeting link, starting with https://, such as https://zoom.us/j/123456789.").nullable()),
 });
 
 /**
