@@ -10,6 +10,7 @@ import { cancelBooking, createBooking, rescheduleBooking } from "@/server/schedu
 import { isInsideWorkingHours } from "@/server/scheduling/open-slots";
 import { coachChosenStart } from "@/server/scheduling/schemas";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { failure } from "../support/intake";
 
 // Rough edges of a first week (issue 11): the coach booking outside working hours, and the
 // partner picker that only offers people without a partner.
@@ -19,15 +20,6 @@ const ZONE = "America/Los_Angeles";
 const NOW = DateTime.fromISO("2027-01-06T08:00", { zone: ZONE });
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
 const booker = { name: "Robin Evening", email: "robin@example.test", timeZone: "America/New_York" };
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeEach(() => setTestClock(NOW.toJSDate()));
 

@@ -7,7 +7,6 @@ import { GET as getBooking } from "@/app/api/public/[practice]/bookings/[id]/rou
 import { getDb } from "@/server/db/client";
 import { openSealedFields } from "@/server/crypto/sealed";
 import { bookings, emailOutbox } from "@/server/db/schema";
-import { AppError } from "@/server/errors";
 import { renderEmail } from "@/server/notifications/templates";
 import { createOffering, updateOffering } from "@/server/offerings/offerings";
 import { setVideoBaseUrl } from "@/server/practices/video";
@@ -15,6 +14,7 @@ import { cancelBooking, createBooking, rescheduleBooking } from "@/server/schedu
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { setSessionVideoLink } from "@/server/scheduling/video-link";
 import { createBookablePractice, setTestClock } from "../support/factories";
+import { failure } from "../support/intake";
 
 const ZONE = "America/Los_Angeles";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
@@ -24,15 +24,6 @@ let n = 0;
 const booker = () => ({ name: "Sam Rivera", email: `sam${++n}@example.test`, timeZone: "America/New_York" });
 
 beforeEach(() => setTestClock(at("2027-01-06T08:00")));
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** The booking as `GET /api/public/{practice}/bookings/{id}?token=T` answers it. */
 async function apiBooking(slug: string, booking: typeof bookings.$inferSelect) {
