@@ -45,7 +45,11 @@ const UPCOMING = (clientId: string, at: Date) =>
  * (that must be refunded or canceled first, so the money is settled by the coach's own choice).
  */
 export async function describeClientDeletion(practiceId: string, clientId: string) {
-  const client = await getClient(practiceId, clientId);
+  return describeDeletionOf(practiceId, await getClient(practiceId, clientId));
+}
+
+/** `describeClientDeletion` for a client row the caller has already read (the client page), so it isn't read again. */
+export async function describeDeletionOf(practiceId: string, client: Pick<typeof clients.$inferSelect, "id" | "name" | "partnerId" | "deletionRequestedAt">) {
   const db = getDb();
   const partner = client.partnerId
     ? ((await db.select({ id: clients.id, name: clients.name }).from(clients).where(and(eq(clients.practiceId, practiceId), eq(clients.id, client.partnerId))))[0] ?? null)

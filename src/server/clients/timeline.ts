@@ -43,6 +43,8 @@ const cursorSchema = z
 
 const cursorOf = (item: Pick<TimelineItem, "at" | "key">) => `${item.at.toISOString()}~${item.key}`;
 
+type TimelineOptions = { before?: string; limit?: number };
+
 /**
  * One client's record on one timeline, newest first: sessions (as booker or as partner, once
  * each, with the start of the coach's notes), intakes, homework assigned and reflections written,
@@ -50,8 +52,12 @@ const cursorOf = (item: Pick<TimelineItem, "at" | "key">) => `${item.at.toISOStr
  * practice: a foreign or deleted client is "not found". Bounded: `TIMELINE_PAGE_SIZE` entries
  * at a time; `older` continues where this page ended.
  */
-export async function clientTimeline(practiceId: string, clientId: string, options: { before?: string; limit?: number } = {}): Promise<TimelinePage> {
-  const client = await getClient(practiceId, clientId);
+export async function clientTimeline(practiceId: string, clientId: string, options: TimelineOptions = {}): Promise<TimelinePage> {
+  return timelineOf(practiceId, await getClient(practiceId, clientId), options);
+}
+
+/** `clientTimeline` for a client row the caller has already read (the client page), so it isn't read again. */
+export async function timelineOf(practiceId: string, client: Pick<typeof clients.$inferSelect, "id" | "email">, options: TimelineOptions = {}): Promise<TimelinePage> {
   const limit = Math.min(Math.max(options.limit ?? TIMELINE_PAGE_SIZE, 1), 100);
   const cursor = options.before ? (cursorSchema.safeParse(options.before).data ?? null) : null;
   const take = limit + 1 + SLACK;

@@ -1,8 +1,8 @@
 import "server-only";
 import { clientCredits } from "@/server/billing/credits";
 import { getClient, listClients } from "@/server/clients/clients";
-import { describeClientDeletion } from "@/server/clients/deletion";
-import { clientTimeline } from "@/server/clients/timeline";
+import { describeDeletionOf } from "@/server/clients/deletion";
+import { timelineOf } from "@/server/clients/timeline";
 import { listLibrary } from "@/server/homework/library";
 import { getClientAdherence } from "@/server/homework/queries";
 import { suggestPractices } from "@/server/homework/suggestions";
@@ -13,7 +13,8 @@ import { listQuestionnaires } from "@/server/intake/questionnaires";
 /**
  * Everything the coach's client page reads, in one place so `npm run bench`
  * (bench/client-page.ts) times exactly what the page does. "Not found" for
- * another practice's client.
+ * another practice's client. The client row is read once, here, and handed to
+ * the timeline and the deletion preview rather than each reading it again.
  */
 export async function loadClientPage(practiceId: string, clientId: string, options: { before?: string } = {}) {
   const client = await getClient(practiceId, clientId);
@@ -21,8 +22,8 @@ export async function loadClientPage(practiceId: string, clientId: string, optio
   const [everyone, timeline, deletion, homework, library, intakes, questionnaires, suggested, pillarHistory, schedules, credits] = await Promise.all([
     listClients(practiceId, { includeArchived: true }),
     // The record's timeline, from the "Show older" cursor when one is given.
-    clientTimeline(practiceId, client.id, { before: options.before }),
-    describeClientDeletion(practiceId, client.id),
+    timelineOf(practiceId, client, { before: options.before }),
+    describeDeletionOf(practiceId, client),
     getClientAdherence(practiceId, client.id),
     listLibrary(practiceId),
     listClientIntakesForCoach(practiceId, client.id),
