@@ -2,11 +2,13 @@
 
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, SelectField } from "@/components/ui/field";
 import { assignCheckInAction, assignQuestionnaireAction, changeCheckInScheduleAction } from "./intake-actions";
 
+type Option = { id: string; name: string };
+
 /** Assigns one of the practice's questionnaires to this client by hand. */
-export function AssignQuestionnaireForm({ clientId, questionnaires }: { clientId: string; questionnaires: { id: string; name: string }[] }) {
+export function AssignQuestionnaireForm({ clientId, questionnaires }: { clientId: string; questionnaires: Option[] }) {
   const [state, action] = useActionState(assignQuestionnaireAction, null);
   const error = state && !state.ok ? (state.fieldErrors?.questionnaireId?.join(" ") ?? state.error) : null;
   return (
@@ -42,8 +44,6 @@ export function AssignQuestionnaireForm({ clientId, questionnaires }: { clientId
   );
 }
 
-type Option = { id: string; name: string };
-
 /**
  * Sends the pillars check-in (or another questionnaire): once now, or every N
  * weeks from now. For a couple each partner gets their own copy.
@@ -62,18 +62,7 @@ export function CheckInForm({ clientId, questionnaires, defaultId, couple }: { c
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="clientId" value={clientId} />
-      <div className="space-y-1.5">
-        <label htmlFor="checkin-questionnaire" className="block text-sm font-medium text-ink">
-          Questionnaire
-        </label>
-        <select id="checkin-questionnaire" name="questionnaireId" defaultValue={defaultId} className={inputClass}>
-          {questionnaires.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="checkin-questionnaire" label="Questionnaire" name="questionnaireId" defaultValue={defaultId} options={questionnaires.map((q) => ({ value: q.id, label: q.name }))} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-ink">How often</legend>
         <label className="flex items-center gap-2 text-sm">
