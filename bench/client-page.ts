@@ -11,13 +11,11 @@
  *   npx tsx --conditions=react-server bench/client-page.ts
  */
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createElement, type ReactElement } from "react";
+import { freshPglite, percentile } from "./fresh-pglite";
 
 const ZONE = "America/New_York";
 const RUNS = 60;
@@ -29,10 +27,6 @@ const DAY = 86_400_000;
 const { renderToStaticMarkup } = createRequire(import.meta.url)("next/dist/compiled/react-dom/cjs/react-dom-server-legacy.node.production.js") as {
   renderToStaticMarkup: (element: ReactElement) => string;
 };
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -57,15 +51,7 @@ export function benchClientPage(): Promise<void> {
 }
 
 async function measure() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tend-bench-client-page-"));
-  process.env.PGLITE_DIR = dir;
-  process.env.TEND_SEED_DEMO = "false";
-  process.env.TEND_DATA_KEY ??= crypto.randomBytes(32).toString("base64");
-  delete process.env.DATABASE_URL;
-  // Another benchmark in this process may have read the settings already.
-  (await import("../src/lib/env")).resetEnvCache();
-  const { migrateDatabase } = await import("../src/server/db/migrate");
-  const { closeDb, getDb } = await import("../src/server/db/client");
+  const { db, done } = await freshPglite("client-page");
   const schema = await import("../src/server/db/schema");
   const { eq } = await import("drizzle-orm");
   const { createPractice } = await import("../src/server/practices/create-practice");
@@ -80,8 +66,6 @@ async function measure() {
   const { PillarHistory } = await import("../src/components/intake/pillar-history");
   const { localDateOf } = await import("../src/lib/time/zones");
   try {
-    await migrateDatabase();
-    const db = getDb();
     const [coach] = await db.insert(schema.users).values({ email: "bench@example.test" }).returning();
     const practice = await createPractice(coach!.id, { name: "Bench", slug: "bench", timeZone: ZONE, contactEmail: "bench@example.test" });
     const people = await db
@@ -161,8 +145,7 @@ async function measure() {
     console.log(`coach's client page, ${ASSESSMENTS} assessments on file (and a partner's, 3 practices, a check-in schedule), ${RUNS} runs (PGlite):`);
     console.log(`  server time  p50 ${fmt(percentile(times, 50))} ms   p95 ${fmt(percentile(times, 95))} ms   (goal: p50 under 50 ms); ${queries} queries a load`);
   } finally {
-    await closeDb();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await done();
   }
 }
 

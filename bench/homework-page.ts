@@ -5,29 +5,14 @@
  *
  *   npx tsx --conditions=react-server bench/homework-page.ts
  */
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { freshPglite, percentile } from "./fresh-pglite";
 
 const ZONE = "America/Los_Angeles";
 const RUNS = 60;
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 export async function benchHomeworkPage() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tend-bench-homework-"));
-  process.env.PGLITE_DIR = dir;
-  process.env.TEND_SEED_DEMO = "false";
-  process.env.TEND_DATA_KEY ??= crypto.randomBytes(32).toString("base64");
-  delete process.env.DATABASE_URL;
-  // Another benchmark in this process may have read the settings already.
-  (await import("../src/lib/env")).resetEnvCache();
-  const { migrateDatabase } = await import("../src/server/db/migrate");
-  const { closeDb, getDb } = await import("../src/server/db/client");
+  const { db, done } = await freshPglite("homework");
   const schema = await import("../src/server/db/schema");
   const { createPractice } = await import("../src/server/practices/create-practice");
   const { listLibrary } = await import("../src/server/homework/library");
@@ -38,8 +23,6 @@ export async function benchHomeworkPage() {
   const { addDays } = await import("../src/lib/time/dates");
   const { localDateOf } = await import("../src/lib/time/zones");
   try {
-    await migrateDatabase();
-    const db = getDb();
     const [coach] = await db.insert(schema.users).values({ email: "bench@example.test" }).returning();
     const practice = await createPractice(coach!.id, { name: "Bench", slug: "bench", timeZone: ZONE, contactEmail: "bench@example.test" });
     const [client] = await db
@@ -94,8 +77,7 @@ export async function benchHomeworkPage() {
     console.log(`portal homework page, 20 assignments, ${completions.toLocaleString("en-US")} completions over a year, ${RUNS} runs (PGlite):`);
     console.log(`  server time  p50 ${fmt(percentile(times, 50))} ms   p95 ${fmt(percentile(times, 95))} ms   (goal: p50 under 50 ms)`);
   } finally {
-    await closeDb();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await done();
   }
 }
 
