@@ -164,15 +164,8 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
   ]);
 
   // The other partner on joint sessions and shared homework, by name.
-  const otherIds = new Set<string>();
-  for (const { booking } of sessionRows) {
-    const other = booking.clientId === client.id ? booking.partnerClientId : booking.clientId;
-    if (other) otherIds.add(other);
-  }
-  for (const a of assignmentRows) {
-    const other = a.clientId === client.id ? a.partnerClientId : a.clientId;
-    if (other) otherIds.add(other);
-  }
+  const otherOf = (row: { clientId: string; partnerClientId: string | null }) => (row.clientId === client.id ? row.partnerClientId : row.clientId);
+  const otherIds = new Set([...sessionRows.map(({ booking }) => otherOf(booking)), ...assignmentRows.map(otherOf)].filter((id) => id !== null));
   const people = otherIds.size
     ? await db
         .select({ id: clients.id, name: clients.name })
@@ -190,7 +183,7 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
       endsAt: booking.endsAt,
       offeringName,
       status: booking.status,
-      with: person(booking.clientId === client.id ? booking.partnerClientId : booking.clientId),
+      with: person(otherOf(booking)),
       notes: { shared: null, private: null },
     })),
     ...intakeRows.map((r): TimelineItem => ({ kind: "intake", key: `intake:${r.id}`, at: r.submittedAt ?? r.assignedAt, responseId: r.id, name: r.name, status: r.status })),
@@ -201,7 +194,7 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
       assignmentId: a.id,
       title: a.title,
       status: a.status,
-      with: person(a.clientId === client.id ? a.partnerClientId : a.clientId),
+      with: person(otherOf(a)),
     })),
     ...completionRows.map((c): TimelineItem => ({
       kind: "reflection",
