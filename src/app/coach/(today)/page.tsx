@@ -16,7 +16,7 @@ import { listBookings } from "@/server/scheduling/booking-queries";
 import { localDateOf, localMinutesOf, rangeForLocalDates } from "@/lib/time/zones";
 import { formatLongDate, formatTimeRange } from "@/lib/time/format";
 import { coachStatus, HOLDING_STATUSES, isCanceled } from "@/lib/scheduling/status";
-import { meetingPlaceOf } from "@/lib/scheduling/meeting-place";
+import { joinUrlOf, meetingPlaceOf } from "@/lib/scheduling/meeting-place";
 import { JoinCall } from "@/components/booking/join-call";
 
 const DAY_MS = 86_400_000;
@@ -191,11 +191,11 @@ type TodayRow = Awaited<ReturnType<typeof listBookings>>[number];
 
 /** "Join the video call" beside a session of today's, from 10 minutes before its start until its end. */
 function TodayJoin({ booking, offering, nowIso }: Pick<TodayRow, "booking" | "offering"> & { nowIso: string }) {
-  const place = meetingPlaceOf(offering, booking);
-  if (booking.status !== "confirmed" || place.kind !== "video" || !place.url) return null;
+  const url = joinUrlOf(meetingPlaceOf(offering, booking), booking.status);
+  if (!url) return null;
   return (
     <div className="mt-2">
-      <JoinCall url={place.url} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={nowIso} variant="row" quietUntilOpen />
+      <JoinCall url={url} startIso={booking.startsAt.toISOString()} endIso={booking.endsAt.toISOString()} nowIso={nowIso} variant="row" quietUntilOpen />
     </div>
   );
 }
