@@ -67,6 +67,8 @@ describe("a client the coach welcomed", () => {
     await client.waitForURL((url) => url.pathname === "/book/demo/one-on-one");
     // The record's zone (Tokyo), not the browser's (New York).
     await visible(client.getByText(/Shown in .*\(Tokyo\)/));
+    // …and the field says where that zone came from (not "from your device").
+    await visible(client.getByText("From your details with the coach. Change it if you’re somewhere else."));
     await expectAccessible(client);
     await (await openDays(client)).first().click();
     await visible(openTimes(client).first());

@@ -34,6 +34,7 @@ export function SlotPicker({
   onSelect,
   currentStart,
   notice,
+  zoneHint = "We found this from your device. Change it if it’s not right.",
 }: {
   /** The server's "now" (it honours the test clock), for today and the booking horizon. */
   nowIso: string;
@@ -48,6 +49,8 @@ export function SlotPicker({
   currentStart?: string;
   /** A message above the times (e.g. "that time was just taken"). */
   notice?: React.ReactNode;
+  /** Where the starting zone came from, under the zone field until the booker changes it. */
+  zoneHint?: string;
 }) {
   const now = new Date(nowIso);
   const today = localDateOf(now, timeZone);
@@ -174,7 +177,7 @@ export function SlotPicker({
               onTimeZoneChange(zone);
             }}
             label="Your time zone"
-            hint={zoneChanged ? undefined : "We found this from your device. Change it if it’s not right."}
+            hint={zoneChanged ? undefined : zoneHint}
           />
         </div>
       </div>

@@ -174,6 +174,7 @@ export function BookingFlow({
               horizonDays={horizonDays}
               timeZone={timeZone}
               onTimeZoneChange={pickZone}
+              zoneHint={prefill ? "From your details with the coach. Change it if you’re somewhere else." : undefined}
               loadSlots={loadSlots}
               refreshKey={refreshKey}
               selectedStart={slot?.start ?? null}
