@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
 import { PAYMENT_STATES, REFUND_CAUSES } from "@/lib/billing/payments";
 import { packagePurchases } from "./packages";
 import { practices } from "./practices";
@@ -18,11 +19,8 @@ export const stripeAccounts = pgTable("stripe_accounts", {
   accountId: text().notNull().unique(),
   chargesEnabled: boolean().notNull().default(false),
   detailsSubmitted: boolean().notNull().default(false),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const paymentState = pgEnum("payment_state", PAYMENT_STATES);
@@ -61,11 +59,8 @@ export const payments = pgTable(
     mismatch: boolean().notNull().default(false),
     expiresAt: timestamp({ withTimezone: true }),
     paidAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     // One payment per booking; a package purchase pays for its own first session (credits).
@@ -101,7 +96,7 @@ export const refunds = pgTable(
     idempotencyKey: text().notNull().unique(),
     stripeRefundId: text().unique(),
     status: refundState().notNull().default("pending"),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     confirmedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("refunds_payment_idx").on(t.paymentId), check("refunds_amount_positive", sql`${t.amountCents} > 0`)],

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
 import { CREDIT_ENTRY_KINDS, CREDIT_GRANT_KINDS } from "@/lib/billing/credits";
 import { clients, practices } from "./practices";
 import { bookings } from "./scheduling";
@@ -33,7 +34,7 @@ export const creditGrants = pgTable(
     quantity: integer().notNull(),
     validFrom: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("credit_grants_source_key").on(t.practiceId, t.sourceKey),
@@ -70,7 +71,7 @@ export const creditLedger = pgTable(
     bookingId: uuid().references(() => bookings.id, { onDelete: "cascade" }),
     delta: integer().notNull(),
     reason: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("credit_ledger_grant_idx").on(t.grantId),

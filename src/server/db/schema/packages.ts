@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
 import { clients, practices } from "./practices";
 import { bookings } from "./scheduling";
 
@@ -23,11 +24,8 @@ export const packages = pgTable(
     currency: text().notNull(),
     validDays: integer().notNull(),
     active: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("packages_practice_idx").on(t.practiceId),
@@ -60,7 +58,7 @@ export const packagePurchases = pgTable(
     bookingId: uuid()
       .unique()
       .references(() => bookings.id, { onDelete: "set null" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("package_purchases_client_idx").on(t.practiceId, t.clientId)],
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
 import { PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
 import { paymentProvider } from "./billing";
 import { clients, practices } from "./practices";
@@ -29,11 +30,8 @@ export const plans = pgTable(
     stripeAccountId: text(),
     stripeProductId: text(),
     stripePriceId: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("plans_practice_idx").on(t.practiceId),
@@ -78,11 +76,8 @@ export const planSubscriptions = pgTable(
     endedAt: timestamp({ withTimezone: true }),
     /** Test checkout only: the next renewal fails (a page action simulates a card that stopped working). */
     testFailNextRenewal: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("plan_subscriptions_client_idx").on(t.practiceId, t.clientId),
@@ -119,11 +114,8 @@ export const planInvoices = pgTable(
     /** Stripe's hosted invoice page (the receipt); null on the test checkout. */
     receiptUrl: text(),
     paidAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("plan_invoices_invoice_key").on(t.practiceId, t.invoiceId),

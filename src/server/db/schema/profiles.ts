@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { check, customType, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { updatedAt } from "./columns";
 import { PROFILE_PHOTO_MAX_BYTES, PROFILE_PHOTO_TYPES } from "@/lib/practice-profile";
 import { practices } from "./practices";
 
@@ -31,10 +32,7 @@ export const practiceProfiles = pgTable(
     photoType: text(),
     /** Changes with every new photo: the photo's URL carries it, so caches never serve an old one. */
     photoVersion: integer().notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check("practice_profiles_photo_type", sql`${t.photoType} is null or ${t.photoType} in (${sql.raw(PROFILE_PHOTO_TYPES.map((type) => `'${type}'`).join(", "))})`),
