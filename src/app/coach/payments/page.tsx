@@ -72,53 +72,31 @@ export default async function PaymentsPage({ searchParams }: Props) {
           ) : (
             <ul className="mt-6 divide-y divide-line" aria-label="Payments and refunds">
               {paid.map(({ payment, bookingId, start, clientName, offeringName }) => (
-                <li key={payment.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
-                  <span>
-                    <Link href={`/coach/calendar/sessions/${bookingId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                      {clientName}, {offeringName}
-                    </Link>
-                    <span className="block text-muted">
-                      Session {formatWhen(start, zone)} · paid {payment.paidAt ? formatWhen(payment.paidAt, zone) : ""}
-                      {payment.provider === "manual" ? " · marked paid by you" : payment.provider === "test" ? " · test checkout" : ""}
-                    </span>
-                  </span>
-                  <span className="flex items-center gap-2">
-                    {payment.disputed ? <Badge tone="clay">Disputed</Badge> : null}
-                    {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
-                    <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
-                  </span>
-                </li>
+                <PaymentRow
+                  key={payment.id}
+                  href={`/coach/calendar/sessions/${bookingId}`}
+                  title={`${clientName}, ${offeringName}`}
+                  detail={`Session ${formatWhen(start, zone)} · paid ${paidWhen(payment.paidAt, zone)}${payment.provider === "manual" ? " · marked paid by you" : payment.provider === "test" ? " · test checkout" : ""}`}
+                  payment={payment}
+                />
               ))}
               {packageSales.map(({ payment, clientId, clientName, packageName }) => (
-                <li key={payment.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
-                  <span>
-                    <Link href={`/coach/clients/${clientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                      {clientName}, {packageName}
-                    </Link>
-                    <span className="block text-muted">
-                      Package · paid {payment.paidAt ? formatWhen(payment.paidAt, zone) : ""}
-                      {payment.provider === "test" ? " · test checkout" : ""}
-                    </span>
-                  </span>
-                  <span className="flex items-center gap-2">
-                    {payment.disputed ? <Badge tone="clay">Disputed</Badge> : null}
-                    {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
-                    <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
-                  </span>
-                </li>
+                <PaymentRow
+                  key={payment.id}
+                  href={`/coach/clients/${clientId}`}
+                  title={`${clientName}, ${packageName}`}
+                  detail={`Package · paid ${paidWhen(payment.paidAt, zone)}${payment.provider === "test" ? " · test checkout" : ""}`}
+                  payment={payment}
+                />
               ))}
               {planMonths.map(({ invoice, clientId, clientName, planName }) => (
-                <li key={invoice.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
-                  <span>
-                    <Link href={`/coach/clients/${clientId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                      {clientName}, {planName}
-                    </Link>
-                    <span className="block text-muted">
-                      Monthly plan, {formatWhen(invoice.periodStart, zone)} to {formatWhen(invoice.periodEnd, zone)} · paid {invoice.paidAt ? formatWhen(invoice.paidAt, zone) : ""}
-                    </span>
-                  </span>
-                  <span className="font-medium tabular-nums">{formatPrice(invoice.amountCents, invoice.currency)}</span>
-                </li>
+                <PaymentRow
+                  key={invoice.id}
+                  href={`/coach/clients/${clientId}`}
+                  title={`${clientName}, ${planName}`}
+                  detail={`Monthly plan, ${formatWhen(invoice.periodStart, zone)} to ${formatWhen(invoice.periodEnd, zone)} · paid ${paidWhen(invoice.paidAt, zone)}`}
+                  payment={invoice}
+                />
               ))}
               {refunded.map(({ refund, currency, bookingId, clientName, offeringName }) => (
                 <li key={refund.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
@@ -139,5 +117,29 @@ export default async function PaymentsPage({ searchParams }: Props) {
         </Card>
       </div>
     </>
+  );
+}
+
+const paidWhen = (paidAt: Date | null, zone: string) => (paidAt ? formatWhen(paidAt, zone) : "");
+
+/** What a row shows of a payment (a plan's invoice has no refunds or disputes). */
+type RowPayment = { amountCents: number; currency: string; disputed?: boolean; refundedCents?: number; status?: string };
+
+/** One line of money in: who and what (a link to it), when, its badges and the amount. */
+function PaymentRow({ href, title, detail, payment }: { href: string; title: string; detail: string; payment: RowPayment }) {
+  return (
+    <li className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
+      <span>
+        <Link href={href} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+          {title}
+        </Link>
+        <span className="block text-muted">{detail}</span>
+      </span>
+      <span className="flex items-center gap-2">
+        {payment.disputed ? <Badge tone="clay">Disputed</Badge> : null}
+        {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
+        <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
+      </span>
+    </li>
   );
 }
