@@ -64,6 +64,27 @@ async function refundsOf(db: DbOrTx, practiceId: string, ids: string[]) {
     .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, ids), eq(refunds.status, "succeeded")));
 }
 
+/** A paid payment (a session's or a package's) as a receipt, with the refunds given on it. */
+function paymentReceipt(
+  payment: typeof payments.$inferSelect,
+  given: (typeof refunds.$inferSelect)[],
+  line: Pick<Receipt, "kind" | "description" | "sessionStart">,
+): Receipt {
+  return {
+    id: payment.id,
+    ...line,
+    paidAt: payment.paidAt ?? payment.createdAt,
+    period: null,
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    refundedCents: payment.refundedCents,
+    refunds: given
+      .filter((r) => r.paymentId === payment.id)
+      .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
+    stripeReceiptUrl: null,
+  };
+}
+
 /** Packages the client bought (their payment names the purchase, not a booking). */
 async function packageReceipts(db: DbOrTx, practiceId: string, clientId: string, paymentId?: string) {
   const filters = [eq(payments.practiceId, practiceId), eq(packagePurchases.clientId, clientId), inArray(payments.status, [...PAID_STATES])];
@@ -75,23 +96,7 @@ async function packageReceipts(db: DbOrTx, practiceId: string, clientId: string,
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
     .where(and(...filters));
   const given = await refundsOf(db, practiceId, rows.map((r) => r.payment.id));
-  return rows.map(
-    ({ payment, packageName }): Receipt => ({
-      id: payment.id,
-      kind: "package",
-      paidAt: payment.paidAt ?? payment.createdAt,
-      description: packageName,
-      sessionStart: null,
-      period: null,
-      amountCents: payment.amountCents,
-      currency: payment.currency,
-      refundedCents: payment.refundedCents,
-      refunds: given
-        .filter((r) => r.paymentId === payment.id)
-        .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
-      stripeReceiptUrl: null,
-    }),
-  );
+  return rows.map(({ payment, packageName }) => paymentReceipt(payment, given, { kind: "package", description: packageName, sessionStart: null }));
 }
 
 async function sessionReceipts(db: DbOrTx, practiceId: string, clientId: string, paymentId?: string) {
@@ -103,25 +108,8 @@ async function sessionReceipts(db: DbOrTx, practiceId: string, clientId: string,
     .innerJoin(bookings, eq(bookings.id, payments.bookingId))
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(...filters));
-  const ids = rows.map((r) => r.payment.id);
-  const given = await refundsOf(db, practiceId, ids);
-  return rows.map(
-    ({ payment, booking, offeringName }): Receipt => ({
-      id: payment.id,
-      kind: "session",
-      paidAt: payment.paidAt ?? payment.createdAt,
-      description: offeringName,
-      sessionStart: booking.startsAt,
-      period: null,
-      amountCents: payment.amountCents,
-      currency: payment.currency,
-      refundedCents: payment.refundedCents,
-      refunds: given
-        .filter((r) => r.paymentId === payment.id)
-        .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
-      stripeReceiptUrl: null,
-    }),
-  );
+  const given = await refundsOf(db, practiceId, rows.map((r) => r.payment.id));
+  return rows.map(({ payment, booking, offeringName }) => paymentReceipt(payment, given, { kind: "session", description: offeringName, sessionStart: booking.startsAt }));
 }
 
 async function planReceipts(db: DbOrTx, practiceId: string, clientId: string, invoiceRowId?: string) {
