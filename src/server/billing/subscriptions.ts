@@ -81,6 +81,25 @@ async function planOf(tx: DbOrTx, sub: PlanSubscription) {
   return row!;
 }
 
+/** The practice's row for a Stripe invoice, locked (FOR UPDATE) while a report about it applies; null before the first report. */
+async function lockInvoice(tx: DbOrTx, sub: PlanSubscription, invoiceId: string) {
+  const [row] = await tx
+    .select()
+    .from(planInvoices)
+    .where(and(eq(planInvoices.practiceId, sub.practiceId), eq(planInvoices.invoiceId, invoiceId)))
+    .for("update");
+  return row ?? null;
+}
+
+/** What an invoice report sets on its row, paid or failed. */
+const invoiceColumns = (invoice: PlanInvoiceReport) => ({
+  amountCents: invoice.amountCents,
+  currency: invoice.currency.toUpperCase(),
+  periodStart: invoice.periodStart,
+  periodEnd: invoice.periodEnd,
+  receiptUrl: invoice.receiptUrl,
+});
+
 /** The credits of one period: a grant named by the subscription and the period's start, so it is made once. */
 const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${subscriptionId}:${periodStart.toISOString()}`;
 
@@ -92,22 +111,10 @@ const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${s
  * Returns whether this report was new.
  */
 export async function recordPlanInvoicePaid(tx: DbOrTx, sub: PlanSubscription, invoice: PlanInvoiceReport) {
-  const [existing] = await tx
-    .select()
-    .from(planInvoices)
-    .where(and(eq(planInvoices.practiceId, sub.practiceId), eq(planInvoices.invoiceId, invoice.invoiceId)))
-    .for("update");
+  const existing = await lockInvoice(tx, sub, invoice.invoiceId);
   if (existing?.state === "paid") return false;
   const at = now();
-  const values = {
-    state: "paid" as const,
-    amountCents: invoice.amountCents,
-    currency: invoice.currency.toUpperCase(),
-    periodStart: invoice.periodStart,
-    periodEnd: invoice.periodEnd,
-    receiptUrl: invoice.receiptUrl,
-    paidAt: at,
-  };
+  const values = { ...invoiceColumns(invoice), state: "paid" as const, paidAt: at };
   if (existing) await tx.update(planInvoices).set(values).where(eq(planInvoices.id, existing.id));
   else await tx.insert(planInvoices).values({ ...values, practiceId: sub.practiceId, clientId: sub.clientId, subscriptionId: sub.id, invoiceId: invoice.invoiceId });
 
@@ -139,25 +146,12 @@ const manageUrlFor = (subscriptionId: string) => new URL(`/portal/payments/manag
  * with a link to the Billing Portal. An invoice already paid stays paid.
  */
 export async function recordPlanInvoiceFailed(tx: DbOrTx, sub: PlanSubscription, invoice: PlanInvoiceReport) {
-  const [existing] = await tx
-    .select()
-    .from(planInvoices)
-    .where(and(eq(planInvoices.practiceId, sub.practiceId), eq(planInvoices.invoiceId, invoice.invoiceId)))
-    .for("update");
+  const existing = await lockInvoice(tx, sub, invoice.invoiceId);
   if (existing?.state === "paid") return false;
   if (!existing) {
-    await tx.insert(planInvoices).values({
-      practiceId: sub.practiceId,
-      clientId: sub.clientId,
-      subscriptionId: sub.id,
-      invoiceId: invoice.invoiceId,
-      state: "failed",
-      amountCents: invoice.amountCents,
-      currency: invoice.currency.toUpperCase(),
-      periodStart: invoice.periodStart,
-      periodEnd: invoice.periodEnd,
-      receiptUrl: invoice.receiptUrl,
-    });
+    await tx
+      .insert(planInvoices)
+      .values({ ...invoiceColumns(invoice), state: "failed", practiceId: sub.practiceId, clientId: sub.clientId, subscriptionId: sub.id, invoiceId: invoice.invoiceId });
   }
   if (sub.state === "active") await tx.update(planSubscriptions).set({ state: "past_due" }).where(eq(planSubscriptions.id, sub.id));
   const { plan, client, practice } = await planOf(tx, sub);
