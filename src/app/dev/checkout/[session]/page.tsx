@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { getTestCheckout } from "@/server/billing/test-checkout";
 import { abandonTestCheckoutAction, payTestCheckoutAction } from "./actions";
 import { CheckoutButtons } from "./checkout-buttons";
+import { StripeStandIn, TEST_CHECKOUT_NOTICE } from "../stand-in";
 
 export const metadata: Metadata = { title: "Test checkout", robots: { index: false, follow: false } };
 
@@ -24,11 +25,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
   });
   const amount = formatPrice(checkout.amountCents, checkout.currency);
   return (
-    <main id="main" className="mx-auto w-full max-w-xl px-4 py-8 sm:px-6 sm:py-12">
-      <p className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm font-medium text-clay-600" role="note">
-        Test checkout: no real money moves. This page stands in for Stripe Checkout because this server has no Stripe keys and runs on
-        this machine only.
-      </p>
+    <StripeStandIn notice={TEST_CHECKOUT_NOTICE}>
       <PageHeader title={`Pay ${amount}`} description={`${checkout.offeringName} with ${checkout.practiceName}`} />
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {checkout.session ? (
@@ -61,6 +58,6 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
           </a>
         </p>
       )}
-    </main>
+    </StripeStandIn>
   );
 }

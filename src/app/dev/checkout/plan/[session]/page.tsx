@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { getTestPlanCheckout } from "@/server/billing/plan-test-checkout";
 import { CheckoutButtons } from "../../[session]/checkout-buttons";
 import { abandonTestPlanAction, payTestPlanAction } from "../actions";
+import { StripeStandIn, TEST_CHECKOUT_NOTICE } from "../../stand-in";
 
 export const metadata: Metadata = { title: "Test checkout: plan", robots: { index: false, follow: false } };
 
@@ -20,11 +21,7 @@ export default async function TestPlanCheckoutPage({ params }: { params: Promise
   });
   const amount = formatPrice(checkout.amountCents, checkout.currency);
   return (
-    <main id="main" className="mx-auto w-full max-w-xl px-4 py-8 sm:px-6 sm:py-12">
-      <p className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm font-medium text-clay-600" role="note">
-        Test checkout: no real money moves. This page stands in for Stripe Checkout because this server has no Stripe keys and runs on
-        this machine only.
-      </p>
+    <StripeStandIn notice={TEST_CHECKOUT_NOTICE}>
       <PageHeader title={`Subscribe: ${amount} a month`} description={`${checkout.planName} with ${checkout.practiceName}`} />
       <p className="mb-6 text-sm text-muted">
         {checkout.sessionsPerPeriod} sessions each month, starting today. The server renews it every month (as if Stripe charged the card) until it is
@@ -40,6 +37,6 @@ export default async function TestPlanCheckoutPage({ params }: { params: Promise
           </a>
         </p>
       )}
-    </main>
+    </StripeStandIn>
   );
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { getTestBillingPortal, type TestPortalAction } from "@/server/billing/plan-test-checkout";
 import { testPortalAction } from "../../actions";
 import { TestPortalButton } from "./portal-button";
+import { StripeStandIn } from "../../../stand-in";
 
 export const metadata: Metadata = { title: "Test billing portal", robots: { index: false, follow: false } };
 
@@ -29,10 +30,7 @@ export default async function TestBillingPortalPage({ params }: { params: Promis
     { action: "pay_failed_invoice", label: "Pay the failed invoice (test)", show: !ended && !!portal.failedInvoice },
   ];
   return (
-    <main id="main" className="mx-auto w-full max-w-xl px-4 py-8 sm:px-6 sm:py-12">
-      <p className="mb-4 rounded-lg border border-clay-600/30 bg-clay-100 px-4 py-3 text-sm font-medium text-clay-600" role="note">
-        Test billing portal: no real money moves. It stands in for Stripe&rsquo;s Billing Portal on this machine.
-      </p>
+    <StripeStandIn notice="Test billing portal: no real money moves. It stands in for Stripe’s Billing Portal on this machine.">
       <PageHeader title={portal.planName} description={`${formatPrice(portal.amountCents, portal.currency)} a month with ${portal.practiceName}`} />
       <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted">Status</dt>
@@ -58,6 +56,6 @@ export default async function TestBillingPortalPage({ params }: { params: Promis
           Return to your payments
         </a>
       </div>
-    </main>
+    </StripeStandIn>
   );
 }
