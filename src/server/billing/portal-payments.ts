@@ -15,12 +15,13 @@ import { subscriptionsOf } from "./subscriptions";
  * the client who booked it; a partner in a couple's session never sees it.
  */
 
-/** The client's plans that started (not checkouts never paid), newest first, with the sessions left in the current period. */
-export async function clientPlans(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
-  const rows = await subscriptionsOf(db, practiceId, clientId, PLAN_SUBSCRIPTION_STATES.filter(isStarted));
-  if (!rows.length) return [];
-  const credits = await clientCredits(practiceId, clientId, db);
-  const at = now();
+type Credits = Awaited<ReturnType<typeof clientCredits>>;
+type PlanRows = Awaited<ReturnType<typeof subscriptionsOf>>;
+
+const startedPlans = (db: DbOrTx, practiceId: string, clientId: string) => subscriptionsOf(db, practiceId, clientId, PLAN_SUBSCRIPTION_STATES.filter(isStarted));
+
+/** The plans newest first, each with the sessions left of the credits granted for the period running at `at`. */
+function withSessionsLeft(rows: PlanRows, credits: Credits, at: Date) {
   return rows
     .sort((a, b) => b.subscription.createdAt.getTime() - a.subscription.createdAt.getTime())
     .map(({ subscription, plan }) => {
@@ -35,6 +36,27 @@ export async function clientPlans(practiceId: string, clientId: string, db: DbOr
         periodPaid: current.length > 0,
       };
     });
+}
+
+/** Packages and other credits, as the ledger gives them (the page shows the ones still valid with sessions left). */
+function packagesOf(credits: Credits, at: Date) {
+  return credits
+    .filter(({ grant }) => grant.kind === "package")
+    .map(({ grant, balance }) => ({ id: grant.id, label: grant.label, quantity: grant.quantity, balance, expiresAt: grant.expiresAt, expired: grant.expiresAt <= at }));
+}
+
+/** The client's plans that started (not checkouts never paid), newest first, with the sessions left in the current period. */
+export async function clientPlans(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
+  const rows = await startedPlans(db, practiceId, clientId);
+  if (!rows.length) return [];
+  return withSessionsLeft(rows, await clientCredits(practiceId, clientId, db), now());
+}
+
+/** The portal's payments page: the client's plans (as clientPlans) and packages from one read of the credit ledger. */
+export async function clientPlansAndPackages(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
+  const [rows, credits] = await Promise.all([startedPlans(db, practiceId, clientId), clientCredits(practiceId, clientId, db)]);
+  const at = now();
+  return { plans: withSessionsLeft(rows, credits, at), packages: packagesOf(credits, at) };
 }
 
 /** One receipt line: a session paid, a package bought, or a month of a plan. */
@@ -159,12 +181,4 @@ export async function getClientReceipt(practiceId: string, clientId: string, rec
   ];
   if (!found) throw notFound("That receipt");
   return found;
-}
-
-/** Packages and other credits the client holds now (grants still valid with sessions left), as the ledger gives them. */
-export async function clientPackages(practiceId: string, clientId: string, db: DbOrTx = getDb()) {
-  const at = now();
-  return (await clientCredits(practiceId, clientId, db))
-    .filter(({ grant }) => grant.kind === "package")
-    .map(({ grant, balance }) => ({ id: grant.id, label: grant.label, quantity: grant.quantity, balance, expiresAt: grant.expiresAt, expired: grant.expiresAt <= at }));
 }

@@ -14,7 +14,7 @@ import { requireClient } from "@/server/auth/guards";
 import { getPaymentAccountStatus } from "@/server/billing/accounts";
 import { listClientPayments } from "@/server/billing/client-payments";
 import { listActivePlans } from "@/server/billing/plans";
-import { clientPackages, clientPlans, clientReceipts } from "@/server/billing/portal-payments";
+import { clientPlansAndPackages, clientReceipts } from "@/server/billing/portal-payments";
 import { managePlanAction, subscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };
@@ -25,9 +25,8 @@ type Props = { searchParams: Promise<{ subscribed?: string; manage?: string }> }
 export default async function PortalPaymentsPage({ searchParams }: Props) {
   const { practiceId, clientId, client, practice } = await requireClient();
   const query = await searchParams;
-  const [plans, packages, receipts, offered, account, sessions] = await Promise.all([
-    clientPlans(practiceId, clientId),
-    clientPackages(practiceId, clientId),
+  const [{ plans, packages }, receipts, offered, account, sessions] = await Promise.all([
+    clientPlansAndPackages(practiceId, clientId),
     clientReceipts(practiceId, clientId),
     listActivePlans(practiceId),
     getPaymentAccountStatus(practiceId),
