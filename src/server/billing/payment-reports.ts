@@ -19,6 +19,22 @@ async function practiceZone(practiceId: string) {
 
 const MONEY_STATES = ["paid", "partially_refunded", "refunded"] as const;
 
+/** Checkout payments (sessions and packages) that brought money in within [from, to). */
+const paymentsPaidIn = (practiceId: string, from: Date, to: Date) => [
+  eq(payments.practiceId, practiceId),
+  inArray(payments.status, [...MONEY_STATES]),
+  gte(payments.paidAt, from),
+  lt(payments.paidAt, to),
+];
+
+/** Plan months (Stripe invoices, kept apart from Checkout payments) paid within [from, to). */
+const invoicesPaidIn = (practiceId: string, from: Date, to: Date) => [
+  eq(planInvoices.practiceId, practiceId),
+  eq(planInvoices.state, "paid"),
+  gte(planInvoices.paidAt, from),
+  lt(planInvoices.paidAt, to),
+];
+
 /**
  * The Payments page: money received in a month (by when it was paid), and the
  * refunds Stripe confirmed in it, optionally for one client; newest first.
@@ -35,7 +51,7 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(bookings, eq(bookings.id, payments.bookingId))
     .innerJoin(clients, eq(clients.id, bookings.clientId))
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to), ...byClient))
+    .where(and(...paymentsPaidIn(practiceId, from, to), ...byClient))
     .orderBy(desc(payments.paidAt));
   const refunded = await getDb()
     .select({ refund: refunds, currency: payments.currency, bookingId: bookings.id, clientName: clients.name, offeringName: offerings.name })
@@ -52,15 +68,7 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
     .innerJoin(clients, eq(clients.id, packagePurchases.clientId))
-    .where(
-      and(
-        eq(payments.practiceId, practiceId),
-        inArray(payments.status, [...MONEY_STATES]),
-        gte(payments.paidAt, from),
-        lt(payments.paidAt, to),
-        ...(filter.clientId ? [eq(packagePurchases.clientId, filter.clientId)] : []),
-      ),
-    )
+    .where(and(...paymentsPaidIn(practiceId, from, to), ...(filter.clientId ? [eq(packagePurchases.clientId, filter.clientId)] : [])))
     .orderBy(desc(payments.paidAt));
   const planMonths = await getDb()
     .select({ invoice: planInvoices, clientId: clients.id, clientName: clients.name, planName: plans.name })
@@ -68,15 +76,7 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
     .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
     .innerJoin(clients, eq(clients.id, planInvoices.clientId))
-    .where(
-      and(
-        eq(planInvoices.practiceId, practiceId),
-        eq(planInvoices.state, "paid"),
-        gte(planInvoices.paidAt, from),
-        lt(planInvoices.paidAt, to),
-        ...(filter.clientId ? [eq(planInvoices.clientId, filter.clientId)] : []),
-      ),
-    )
+    .where(and(...invoicesPaidIn(practiceId, from, to), ...(filter.clientId ? [eq(planInvoices.clientId, filter.clientId)] : [])))
     .orderBy(desc(planInvoices.paidAt));
   return { paid, packageSales, planMonths, refunded };
 }
@@ -96,13 +96,12 @@ export async function revenueSummary(practiceId: string, now: Date) {
     const received = await getDb()
       .select({ currency: payments.currency, cents: sql<number>`sum(${payments.amountCents})::int` })
       .from(payments)
-      .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+      .where(and(...paymentsPaidIn(practiceId, from, to)))
       .groupBy(payments.currency);
-    // Plan months are Stripe invoices, kept apart from Checkout payments.
     const planReceived = await getDb()
       .select({ currency: planInvoices.currency, cents: sql<number>`sum(${planInvoices.amountCents})::int` })
       .from(planInvoices)
-      .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.state, "paid"), gte(planInvoices.paidAt, from), lt(planInvoices.paidAt, to)))
+      .where(and(...invoicesPaidIn(practiceId, from, to)))
       .groupBy(planInvoices.currency);
     const back = await getDb()
       .select({ currency: payments.currency, cents: sql<number>`sum(${refunds.amountCents})::int` })
@@ -121,7 +120,7 @@ export async function revenueSummary(practiceId: string, now: Date) {
     .from(payments)
     .innerJoin(bookings, eq(bookings.id, payments.bookingId))
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+    .where(and(...paymentsPaidIn(practiceId, from, to)))
     .groupBy(offerings.name, payments.currency)
     .orderBy(offerings.name);
   // What was sold ahead: packages (payments without a booking) and plan months, named as such.
@@ -130,7 +129,7 @@ export async function revenueSummary(practiceId: string, now: Date) {
     .from(payments)
     .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
-    .where(and(eq(payments.practiceId, practiceId), inArray(payments.status, [...MONEY_STATES]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+    .where(and(...paymentsPaidIn(practiceId, from, to)))
     .groupBy(packages.name, payments.currency)
     .orderBy(packages.name);
   const byPlan = await getDb()
@@ -138,7 +137,7 @@ export async function revenueSummary(practiceId: string, now: Date) {
     .from(planInvoices)
     .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
     .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
-    .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.state, "paid"), gte(planInvoices.paidAt, from), lt(planInvoices.paidAt, to)))
+    .where(and(...invoicesPaidIn(practiceId, from, to)))
     .groupBy(plans.name, planInvoices.currency)
     .orderBy(plans.name);
   const unpaid = await getDb()
