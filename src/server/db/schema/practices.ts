@@ -18,15 +18,9 @@ import { PAYMENT_COLLECTIONS } from "@/lib/billing/payments";
 import { OFFERING_FORMATS, OFFERING_KINDS } from "@/lib/offerings";
 import { DEFAULT_VIDEO_BASE_URL, VIDEO_LINK_MODES } from "@/lib/scheduling/meeting-place";
 import { users } from "./auth";
+import { createdAt, updatedAt } from "./columns";
 // Circular on purpose (an offering names its intake, a response its offering); every reference is lazy.
 import { questionnaires } from "./intake";
-
-const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
-const updatedAt = () =>
-  timestamp({ withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date());
 
 export const practices = pgTable("practices", {
   id: uuid().primaryKey().defaultRandom(),
