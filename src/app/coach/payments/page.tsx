@@ -67,7 +67,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
           </form>
           {paid.length === 0 && packageSales.length === 0 && planMonths.length === 0 && refunded.length === 0 ? (
             <div className="mt-6">
-              <EmptyState title="No payments in this month">Payments appear here once clients pay through Checkout or you mark a session paid.</EmptyState>
+              <EmptyState title="No payments in this month">Payments appear here once clients pay for a session, a package or a month of a plan, or you mark a session paid.</EmptyState>
             </div>
           ) : (
             <ul className="mt-6 divide-y divide-line" aria-label="Payments and refunds">

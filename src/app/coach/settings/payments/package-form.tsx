@@ -19,7 +19,9 @@ export function PackageForm({ pkg, offerings, currency }: { pkg?: Package; offer
   const { state, formAction, formKey, formRef, failed, errors, values } = useActionForm(savePackageAction);
   const title = pkg ? pkg.name : "New package";
   return (
-    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-4" aria-label={title}>
+    <div className="space-y-4">
+      {/* The hide button is a form of its own, so it sits beside the edit form, never inside it:
+          a form nested in a form is invalid HTML, and its button would submit the outer one. */}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium text-ink">
           {title}
@@ -27,45 +29,47 @@ export function PackageForm({ pkg, offerings, currency }: { pkg?: Package; offer
         </h3>
         {pkg ? <HideButton pkg={pkg} /> : null}
       </div>
-      {failed ? <FormMessage state={failed} /> : null}
-      {pkg ? <input type="hidden" name="packageId" value={pkg.id} /> : null}
-      <Field label="Name" name="name" defaultValue={values?.name ?? pkg?.name ?? ""} placeholder="Relationship package of 6" errors={errors.name} />
-      <fieldset className="space-y-1.5">
-        <legend className="text-sm font-medium text-ink">Sessions it covers</legend>
-        <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {offerings.map((o) => (
-            <label key={o.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="offeringIds" value={o.id} defaultChecked={pkg?.offeringIds.includes(o.id) ?? false} className="h-4 w-4" />
-              {o.name}
-            </label>
-          ))}
+      <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-4" aria-label={title}>
+        {failed ? <FormMessage state={failed} /> : null}
+        {pkg ? <input type="hidden" name="packageId" value={pkg.id} /> : null}
+        <Field label="Name" name="name" defaultValue={values?.name ?? pkg?.name ?? ""} placeholder="Relationship package of 6" errors={errors.name} />
+        <fieldset className="space-y-1.5">
+          <legend className="text-sm font-medium text-ink">Sessions it covers</legend>
+          <div className="flex flex-wrap gap-x-5 gap-y-2">
+            {offerings.map((o) => (
+              <label key={o.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="offeringIds" value={o.id} defaultChecked={pkg?.offeringIds.includes(o.id) ?? false} className="h-4 w-4" />
+                {o.name}
+              </label>
+            ))}
+          </div>
+          {errors.offeringIds?.length ? (
+            <p className="text-sm text-clay-600" role="alert">
+              {errors.offeringIds.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Sessions" name="sessions" inputMode="numeric" defaultValue={values?.sessions ?? String(pkg?.sessions ?? 6)} errors={errors.sessions} />
+          <Field
+            label={`Price (${pkg?.currency ?? currency})`}
+            name="price"
+            inputMode="decimal"
+            defaultValue={values?.price ?? (pkg ? priceInputValue(pkg.priceCents) : "")}
+            errors={errors.price}
+          />
+          <Field
+            label="Valid for (days)"
+            name="validDays"
+            inputMode="numeric"
+            defaultValue={values?.validDays ?? String(pkg?.validDays ?? 180)}
+            errors={errors.validDays}
+            hint="Counted from the day it is bought."
+          />
         </div>
-        {errors.offeringIds?.length ? (
-          <p className="text-sm text-clay-600" role="alert">
-            {errors.offeringIds.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Sessions" name="sessions" inputMode="numeric" defaultValue={values?.sessions ?? String(pkg?.sessions ?? 6)} errors={errors.sessions} />
-        <Field
-          label={`Price (${pkg?.currency ?? currency})`}
-          name="price"
-          inputMode="decimal"
-          defaultValue={values?.price ?? (pkg ? priceInputValue(pkg.priceCents) : "")}
-          errors={errors.price}
-        />
-        <Field
-          label="Valid for (days)"
-          name="validDays"
-          inputMode="numeric"
-          defaultValue={values?.validDays ?? String(pkg?.validDays ?? 180)}
-          errors={errors.validDays}
-          hint="Counted from the day it is bought."
-        />
-      </div>
-      <SaveRow saved={state?.ok ? state.message : undefined}>{pkg ? `Save ${pkg.name}` : "Add package"}</SaveRow>
-    </form>
+        <SaveRow saved={state?.ok ? state.message : undefined}>{pkg ? `Save ${pkg.name}` : "Add package"}</SaveRow>
+      </form>
+    </div>
   );
 }
 
