@@ -196,6 +196,31 @@ export async function expireCredits(options: { at?: Date } = {}) {
   return expired;
 }
 
+/**
+ * The money that bought a grant went back in full (a refund by the coach or in
+ * Stripe's dashboard): what is left on the grant is withdrawn with an `adjust`
+ * row, in the caller's transaction, so a refunded package or plan month books
+ * nothing more. Sessions already booked with it stay booked. Once per grant:
+ * at zero there is nothing left to withdraw. Returns how many were withdrawn.
+ */
+export async function withdrawUnspentCredits(tx: DbOrTx, args: { practiceId: string; sourceKey: string; reason: string }) {
+  const [grant] = await tx
+    .select({ id: creditGrants.id })
+    .from(creditGrants)
+    .where(and(eq(creditGrants.practiceId, args.practiceId), eq(creditGrants.sourceKey, args.sourceKey)));
+  const locked = grant ? await lockGrant(tx, grant.id) : null;
+  if (!locked || locked.balance <= 0) return 0;
+  await tx.insert(creditLedger).values({
+    practiceId: args.practiceId,
+    clientId: locked.grant.clientId,
+    grantId: locked.grant.id,
+    kind: "adjust",
+    delta: -locked.balance,
+    reason: args.reason,
+  });
+  return locked.balance;
+}
+
 const adjustInput = z.object({
   delta: z
     .number()
