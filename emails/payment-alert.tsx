@@ -23,10 +23,10 @@ export default function PaymentAlertEmail(d: AlertEmail) {
       {d.problem === "dispute" ? (
         <Paragraph>{`${d.clientName} opened a dispute with their bank over ${reported}. Answer it from your Stripe dashboard; Tend has flagged the payment.`}</Paragraph>
       ) : (
-        <Paragraph>{`${d.clientName} was asked for ${moneyOf(d)} but Stripe reports ${reported}. Tend did not confirm the session; check the payment in Stripe and refund or rebook by hand.`}</Paragraph>
+        <Paragraph>{`${d.clientName} was asked for ${moneyOf(d)} but Stripe reports ${reported}. Tend confirmed nothing; check the payment in Stripe and refund or rebook by hand.`}</Paragraph>
       )}
       <SessionLine data={d} />
-      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>Open the session</PrimaryButton> : null}
+      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>{d.startIso ? "Open the session" : `Open ${d.clientName}’s page`}</PrimaryButton> : null}
     </EmailLayout>
   );
 }

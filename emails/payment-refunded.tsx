@@ -20,7 +20,7 @@ export default function PaymentRefundedEmail(d: RefundEmail) {
       <Paragraph>{`Hi ${d.recipientName}, ${d.explanation}`}</Paragraph>
       <SessionLine data={d} />
       <Paragraph>The refund goes back to the card or account you paid with; banks usually show it within 5 to 10 days.</Paragraph>
-      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>See your booking</PrimaryButton> : null}
+      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>{d.startIso ? "See your booking" : "See your payments"}</PrimaryButton> : null}
       <Paragraph muted>{`Questions? Reply to this email or write to ${d.coachEmail}.`}</Paragraph>
     </EmailLayout>
   );

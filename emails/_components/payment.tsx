@@ -11,15 +11,17 @@ import { Paragraph } from "./layout";
 export const paymentEmailSchema = z.object({
   recipientName: z.string().min(1),
   practiceName: z.string().min(1),
+  /** What the money is for: the session's offering, or a package or plan by name. */
   offeringName: z.string().min(1),
   clientName: z.string().min(1),
-  startIso: z.iso.datetime({ offset: true }),
-  endIso: z.iso.datetime({ offset: true }),
+  /** The session's times; null when the money is not for one session (a package, a plan month). */
+  startIso: z.iso.datetime({ offset: true }).nullable(),
+  endIso: z.iso.datetime({ offset: true }).nullable(),
   timeZone: z.string().min(1),
   amountCents: z.number().int().min(0),
   currency: z.string().length(3),
   coachEmail: z.email(),
-  /** The next step's address: the booking (manage) page, the booking page, or the coach's session page. */
+  /** The next step's address: the booking (manage) page, the booking page, the portal's payments, or the coach's session or client page. */
   actionUrl: z.url().nullable(),
 });
 
@@ -27,8 +29,9 @@ export type PaymentEmail = z.output<typeof paymentEmailSchema>;
 
 export const moneyOf = (d: { amountCents: number; currency: string }) => formatPrice(d.amountCents, d.currency, { freeLabel: "nothing" });
 
-/** The session the money is for, on the reader's clock. */
+/** What the money is for: the session on the reader's clock, or the package or plan by name. */
 export function SessionLine({ data }: { data: PaymentEmail }) {
+  if (!data.startIso || !data.endIso) return <Paragraph>{data.offeringName}</Paragraph>;
   return <Paragraph>{`${data.offeringName}, ${formatSessionTimes(data.startIso, data.endIso, data.timeZone)}`}</Paragraph>;
 }
 

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clientCredits, creditBalanceFor, grantCredits } from "@/server/billing/credits";
 import { buyPackage } from "@/server/billing/package-checkout";
+import { refundPackagePayment } from "@/server/billing/package-refunds";
 import { remindExpiringPackages } from "@/server/billing/package-emails";
 import { createPackage, packagesForOffering, setPackageActive, updatePackage } from "@/server/billing/packages";
 import { payTestCheckout } from "@/server/billing/test-checkout";
@@ -149,6 +150,85 @@ describe("buy a package and book its first session in one flow", () => {
     expect(await getClientReceipt(p.practiceId, first.clientId, payment.id)).toMatchObject({ kind: "package" });
     const stranger = await createBooking(p.practiceId, { offering: "one-on-one", start: at("2027-01-08T14:00"), ...booker() });
     await expect(getClientReceipt(p.practiceId, stranger.clientId, payment.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("refunds and disputes of a package", () => {
+  /** A client who bought the package on its own through Stripe, paid; returns the payment and client. */
+  async function boughtPackage(p: P, local: string) {
+    const first = await createBooking(p.practiceId, { offering: "one-on-one", start: at(local), ...booker() });
+    await buyPackage(p.practiceId, first.clientId, p.pkg.id);
+    const payment = await packagePayment(p.practiceId);
+    fake.pay(payment.checkoutSessionId!);
+    await deliver(completed(fake, payment.checkoutSessionId!), fake);
+    return { clientId: first.clientId, payment: await packagePayment(p.practiceId) };
+  }
+  const refundMails = (practiceId: string) =>
+    getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.practiceId, practiceId), eq(emailOutbox.template, "payment-refunded")));
+
+  it("the coach refunds part (sessions kept), then the rest (unused sessions withdrawn); each listed, emailed once; never more than paid", async () => {
+    const p = await practiceWithPackage();
+    const { clientId, payment } = await boughtPackage(p, "2027-01-08T09:00");
+    expect(await balance(p, clientId)).toBe(6);
+
+    await refundPackagePayment(p.practiceId, payment.id, { amountCents: 10000, reason: "One session we won't need" });
+    expect(await packagePayment(p.practiceId)).toMatchObject({ status: "partially_refunded", refundedCents: 10000 });
+    expect(await balance(p, clientId)).toBe(6);
+    expect(fake.refunds.filter((r) => r.payment_intent === payment.paymentIntentId)).toHaveLength(1);
+
+    await expect(refundPackagePayment(p.practiceId, payment.id, { amountCents: 200000, reason: "Too much" })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { amount: [expect.stringContaining("At most 1000.00")] },
+    });
+    const other = await createBookablePractice(ZONE);
+    await expect(refundPackagePayment(other.practiceId, payment.id, { amountCents: 100, reason: "Not mine" })).rejects.toMatchObject({ code: "not_found" });
+
+    await refundPackagePayment(p.practiceId, payment.id, { amountCents: 100000, reason: "Stopping the work" });
+    expect(await packagePayment(p.practiceId)).toMatchObject({ status: "refunded", refundedCents: 110000 });
+    expect(await balance(p, clientId)).toBe(0);
+    const [grant] = await clientCredits(p.practiceId, clientId);
+    expect(grant!.entries.map((e) => `${e.kind}${e.delta}`)).toEqual(["grant6", "adjust-6"]);
+    await expect(refundPackagePayment(p.practiceId, payment.id, { amountCents: 100, reason: "Again" })).rejects.toMatchObject({ code: "conflict" });
+
+    const sent = await refundMails(p.practiceId);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent.map((m) => m.recipient)).size).toBe(1); // the buyer, both times
+    expect(sent[0]!.data).toMatchObject({ offeringName: p.pkg.name, startIso: null, actionUrl: expect.stringContaining("/portal/payments") });
+
+    // The Payments page lists both refunds under the client, and the month's totals count them.
+    const summary = await revenueSummary(p.practiceId, at(NOW));
+    const listed = await listPayments(p.practiceId, { month: summary.thisMonth, clientId });
+    expect(listed.refunded.map((r) => [r.forWhat, r.refund.amountCents, r.bookingId])).toEqual(
+      expect.arrayContaining([
+        [p.pkg.name, 10000, null],
+        [p.pkg.name, 100000, null],
+      ]),
+    );
+    expect(summary.current.USD).toMatchObject({ receivedCents: 110000, refundedCents: 110000 });
+  });
+
+  it("a refund made in Stripe's dashboard is reflected once; a dispute flags the payment and alerts the coach", async () => {
+    const p = await practiceWithPackage();
+    const { clientId, payment } = await boughtPackage(p, "2027-01-08T10:00");
+    fake.refundFromDashboard(payment.paymentIntentId!, 110000);
+    const event = fake.event("charge.refunded", { id: "ch_pkg", object: "charge", payment_intent: payment.paymentIntentId, amount_refunded: 110000 });
+    await deliver(event, fake);
+    await deliver(fake.event("charge.refunded", { id: "ch_pkg", object: "charge", payment_intent: payment.paymentIntentId, amount_refunded: 110000 }), fake);
+    expect(await packagePayment(p.practiceId)).toMatchObject({ status: "refunded", refundedCents: 110000 });
+    expect(await balance(p, clientId)).toBe(0);
+    expect(await refundMails(p.practiceId)).toHaveLength(1);
+
+    await deliver(fake.event("charge.dispute.created", { id: "dp_pkg", object: "dispute", payment_intent: payment.paymentIntentId, amount: 110000, currency: "usd" }), fake);
+    expect((await packagePayment(p.practiceId)).disputed).toBe(true);
+    const alerts = await getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.practiceId, p.practiceId), eq(emailOutbox.template, "payment-alert")));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.data).toMatchObject({ problem: "dispute", offeringName: p.pkg.name, startIso: null });
   });
 });
 

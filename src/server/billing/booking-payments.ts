@@ -8,10 +8,9 @@ import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, offerings, payments, practices } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
-import { parseInput } from "@/server/validate";
 import { lockPayment } from "./payment-context";
 import { returnCredit } from "./credits";
-import { issueRefund } from "./refunds";
+import { coachRefundInput, issueRefund, refundByCoach, sessionRefundTarget } from "./refunds";
 
 /**
  * A booking was canceled (in the caller's transaction): money follows its
@@ -52,25 +51,15 @@ export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings
   await issueRefund(tx, ctx, { cents, cause: args.noShow ? "no_show" : cause });
 }
 
-const refundInput = z.object({
-  amountCents: z.number().int().positive("Enter an amount above zero."),
-  reason: z.string().trim().min(1, "Say why you are refunding (the client reads it).").max(500, "Keep the reason under 500 characters."),
-});
-
 /**
- * The coach refunds a payment in full or in part, with a reason. Each refund
- * is its own (the idempotency key carries a fresh id), capped at what is left.
+ * The coach refunds a session's payment in full or in part, with a reason
+ * (refundByCoach: each refund its own, capped at what is left).
  */
-export async function refundBookingPayment(practiceId: string, bookingId: string, input: z.input<typeof refundInput>) {
-  const { amountCents, reason } = parseInput(refundInput, input);
+export async function refundBookingPayment(practiceId: string, bookingId: string, input: z.input<typeof coachRefundInput>) {
   return getDb().transaction(async (tx) => {
     const ctx = await lockPayment(tx, { bookingId });
     if (!ctx || ctx.booking.practiceId !== practiceId) throw notFound("That payment");
-    const left = ctx.payment.amountCents - ctx.payment.refundedCents;
-    if (!["paid", "partially_refunded"].includes(ctx.payment.status) || left <= 0) throw new AppError("conflict", "There is nothing left to refund on this payment.");
-    if (amountCents > left) throw new AppError("invalid", "That is more than is left to refund.", { amount: [`At most ${(left / 100).toFixed(2)} is left to refund.`] });
-    const refund = await issueRefund(tx, ctx, { cents: amountCents, cause: "coach", reason, key: `refund:${bookingId}:coach:${crypto.randomUUID()}` });
-    return refund!;
+    return refundByCoach(tx, sessionRefundTarget(ctx), input);
   });
 }
 

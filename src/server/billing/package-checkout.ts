@@ -87,12 +87,23 @@ export async function buyPackage(practiceId: string, clientId: string, packageId
 export const packagesNotSoldOnline = () =>
   new AppError("conflict", "Packages can't be bought online here yet. Please ask your coach.", undefined, { internal: "no online collection for a package" });
 
-/** A package's payment with its purchase, package and practice, the payment row locked; null when the session isn't a package's. */
-async function lockPackagePayment(tx: DbOrTx, sessionId: string) {
+/**
+ * A package's payment with its purchase, package, practice and client, the
+ * payment row locked; null when the payment isn't a package's. Found by its
+ * Checkout Session (the checkout events), payment intent (refunds and disputes
+ * from Stripe) or id (the coach's refund).
+ */
+export async function lockPackagePayment(tx: DbOrTx, where: { checkoutSessionId: string } | { paymentIntentId: string } | { paymentId: string }) {
+  const condition =
+    "checkoutSessionId" in where
+      ? eq(payments.checkoutSessionId, where.checkoutSessionId)
+      : "paymentIntentId" in where
+        ? eq(payments.paymentIntentId, where.paymentIntentId)
+        : eq(payments.id, where.paymentId);
   const [payment] = await tx
     .select()
     .from(payments)
-    .where(and(eq(payments.checkoutSessionId, sessionId), isNotNull(payments.packagePurchaseId)))
+    .where(and(condition, isNotNull(payments.packagePurchaseId)))
     .for("update");
   if (!payment) return null;
   const [row] = await tx
@@ -104,6 +115,11 @@ async function lockPackagePayment(tx: DbOrTx, sessionId: string) {
     .where(eq(packagePurchases.id, payment.packagePurchaseId!));
   return { payment, ...row! };
 }
+
+export type PackagePaymentContext = NonNullable<Awaited<ReturnType<typeof lockPackagePayment>>>;
+
+/** The credit grant a package purchase made (its source key). */
+export const packageSourceKey = (purchaseId: string) => `package:${purchaseId}`;
 
 /** The first session of a package bought and booked in one flow, locked, with its offering. */
 async function lockFirstSession(tx: DbOrTx, bookingId: string | null) {
@@ -129,7 +145,7 @@ const expiryOf = (at: Date, validDays: number, timeZone: string) => DateTime.fro
  * credit to book another time.
  */
 export async function recordPackageCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) {
-  const ctx = await lockPackagePayment(tx, paid.sessionId);
+  const ctx = await lockPackagePayment(tx, { checkoutSessionId: paid.sessionId });
   if (!ctx) return false;
   const { payment, purchase, pkg, practice, client } = ctx;
   if (payment.status !== "awaiting" && payment.status !== "expired" && payment.status !== "failed") return true;
@@ -150,7 +166,7 @@ export async function recordPackageCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) 
     practiceId: practice.id,
     clientId: client.id,
     kind: "package",
-    sourceKey: `package:${purchase.id}`,
+    sourceKey: packageSourceKey(purchase.id),
     label: pkg.name,
     offeringIds: pkg.offeringIds,
     quantity: pkg.sessions,
@@ -184,7 +200,7 @@ export async function recordPackageCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) 
  * False when the session isn't a package's.
  */
 export async function recordPackageCheckoutUnpaid(tx: DbOrTx, sessionId: string, outcome: "expired" | "failed") {
-  const ctx = await lockPackagePayment(tx, sessionId);
+  const ctx = await lockPackagePayment(tx, { checkoutSessionId: sessionId });
   if (!ctx) return false;
   if (ctx.payment.status !== "awaiting") return true;
   await tx.update(payments).set({ status: outcome }).where(eq(payments.id, ctx.payment.id));

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { DbOrTx } from "@/server/db/client";
-import type { bookings, offerings, practices } from "@/server/db/schema";
+import type { bookings, clients, offerings, packages, practices } from "@/server/db/schema";
 import { enqueueEmail } from "@/server/notifications/outbox";
 import type { TemplateData } from "@/server/notifications/templates";
 import { coachSessionUrl } from "@/server/scheduling/invite-event";
@@ -33,6 +33,30 @@ function forBooker({ booking, practice, offering }: PaymentContext, money: Money
 }
 
 const topicOf = (bookingId: string) => `booking:${bookingId}`;
+
+/** Money for a package (no one session): the client's name and clock, the package's name. */
+export type PackageMoneyContext = {
+  practice: typeof practices.$inferSelect;
+  client: typeof clients.$inferSelect;
+  pkg: typeof packages.$inferSelect;
+  purchase: { id: string };
+};
+
+function forPackage({ practice, client, pkg }: PackageMoneyContext, money: Money, actionUrl: string) {
+  return {
+    recipientName: client.name,
+    practiceName: practice.name,
+    offeringName: pkg.name,
+    clientName: client.name,
+    startIso: null,
+    endIso: null,
+    timeZone: client.timeZone,
+    amountCents: money.amountCents,
+    currency: money.currency,
+    coachEmail: practice.contactEmail,
+    actionUrl,
+  };
+}
 
 /** The receipt, once per payment. */
 export async function enqueueReceipt(tx: DbOrTx, ctx: PaymentContext, payment: Money & { id: string }) {
@@ -95,5 +119,41 @@ export async function enqueueCoachAlert(
     data,
     topic: topicOf(ctx.booking.id),
     idempotencyKey: `payment:${alert.paymentId}:alert-${alert.problem}`,
+  });
+}
+
+/** A package's money on its way back, once per refund; the button opens the portal's payments. */
+export async function enqueuePackageRefundIssued(tx: DbOrTx, ctx: PackageMoneyContext, refund: Money & { id: string; explanation: string }) {
+  const data: TemplateData<"payment-refunded"> = {
+    ...forPackage(ctx, refund, new URL("/portal/payments", env().APP_URL).toString()),
+    explanation: refund.explanation,
+  };
+  await enqueueEmail(tx, {
+    practiceId: ctx.practice.id,
+    to: ctx.client.email,
+    template: "payment-refunded",
+    data,
+    topic: `package-purchase:${ctx.purchase.id}`,
+    idempotencyKey: `refund:${refund.id}:issued`,
+  });
+}
+
+/** To the coach: a package's payment was disputed; the button opens the client's page. */
+export async function enqueuePackageDisputeAlert(tx: DbOrTx, ctx: PackageMoneyContext, alert: { paymentId: string; asked: Money; reported: Money }) {
+  const data: TemplateData<"payment-alert"> = {
+    ...forPackage(ctx, alert.asked, new URL(`/coach/clients/${ctx.client.id}`, env().APP_URL).toString()),
+    recipientName: ctx.practice.name,
+    timeZone: ctx.practice.timeZone,
+    problem: "dispute",
+    reportedCents: alert.reported.amountCents,
+    reportedCurrency: alert.reported.currency.toUpperCase(),
+  };
+  await enqueueEmail(tx, {
+    practiceId: ctx.practice.id,
+    to: ctx.practice.contactEmail,
+    template: "payment-alert",
+    data,
+    topic: `package-purchase:${ctx.purchase.id}`,
+    idempotencyKey: `payment:${alert.paymentId}:alert-dispute`,
   });
 }

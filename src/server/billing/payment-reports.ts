@@ -53,14 +53,33 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(...paymentsPaidIn(practiceId, from, to), ...byClient))
     .orderBy(desc(payments.paidAt));
+  // Refunds of a session's payment or a package's: the client and what it was for come from whichever it paid.
+  const refundedClientId = sql<string>`coalesce(${bookings.clientId}, ${packagePurchases.clientId})`;
   const refunded = await getDb()
-    .select({ refund: refunds, currency: payments.currency, bookingId: bookings.id, clientName: clients.name, offeringName: offerings.name })
+    .select({
+      refund: refunds,
+      currency: payments.currency,
+      bookingId: bookings.id,
+      clientId: clients.id,
+      clientName: clients.name,
+      forWhat: sql<string>`coalesce(${offerings.name}, ${packages.name})`,
+    })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-    .innerJoin(clients, eq(clients.id, bookings.clientId))
-    .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-    .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to), ...byClient))
+    .leftJoin(bookings, eq(bookings.id, payments.bookingId))
+    .leftJoin(offerings, eq(offerings.id, bookings.offeringId))
+    .leftJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .leftJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .innerJoin(clients, eq(clients.id, refundedClientId))
+    .where(
+      and(
+        eq(refunds.practiceId, practiceId),
+        eq(refunds.status, "succeeded"),
+        gte(refunds.confirmedAt, from),
+        lt(refunds.confirmedAt, to),
+        ...(filter.clientId ? [eq(refundedClientId, filter.clientId)] : []),
+      ),
+    )
     .orderBy(desc(refunds.confirmedAt));
   const packageSales = await getDb()
     .select({ payment: payments, clientId: clients.id, clientName: clients.name, packageName: packages.name })

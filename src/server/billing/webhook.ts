@@ -10,7 +10,8 @@ import { recordCheckoutPaid, recordCheckoutUnpaid } from "./lifecycle";
 import { lockPayment } from "./payment-context";
 import { applyPlanCheckoutSession, applyPlanInvoice, applyPlanSubscription } from "./plan-events";
 import { enqueueCoachAlert } from "./payment-emails";
-import { syncRefundsFromStripe } from "./refunds";
+import { flagPackagePaymentDisputed, packageRefundTargetFor } from "./package-refunds";
+import { sessionRefundTargetFor, syncRefundsFromStripe } from "./refunds";
 import { constructWebhookEvent, stripe, type Stripe } from "./stripe-client";
 
 export type WebhookOutcome = { received: true; duplicate?: true; ignored?: true };
@@ -78,19 +79,26 @@ const HANDLERS: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.async_payment_succeeded": applyCheckoutSession,
   "checkout.session.async_payment_failed": applyCheckoutSession,
   "checkout.session.expired": applyCheckoutSession,
+  // Refunds made in Stripe's dashboard, or ours confirmed: a session's payment, else a package's.
   "charge.refunded": async (tx, event) => {
     const intent = intentOf(event.data.object as Stripe.Charge);
-    const ctx = intent ? await lockPayment(tx, { paymentIntentId: intent }) : null;
-    if (ctx) await syncRefundsFromStripe(tx, ctx);
+    if (!intent) return;
+    const target = (await sessionRefundTargetFor(tx, intent)) ?? (await packageRefundTargetFor(tx, intent));
+    if (target) await syncRefundsFromStripe(tx, target);
   },
   "charge.dispute.created": async (tx, event) => {
     const dispute = event.data.object as Stripe.Dispute;
     const intent = intentOf(dispute);
-    const ctx = intent ? await lockPayment(tx, { paymentIntentId: intent }) : null;
-    if (!ctx) return log.warn({ dispute: dispute.id }, "dispute for a payment Tend doesn't know");
-    await tx.update(payments).set({ disputed: true }).where(eq(payments.id, ctx.payment.id));
-    const asked = { amountCents: ctx.payment.amountCents, currency: ctx.payment.currency };
-    await enqueueCoachAlert(tx, ctx, { paymentId: ctx.payment.id, problem: "dispute", asked, reported: { amountCents: dispute.amount, currency: dispute.currency } });
+    if (!intent) return;
+    const ctx = await lockPayment(tx, { paymentIntentId: intent });
+    if (ctx) {
+      await tx.update(payments).set({ disputed: true }).where(eq(payments.id, ctx.payment.id));
+      const asked = { amountCents: ctx.payment.amountCents, currency: ctx.payment.currency };
+      await enqueueCoachAlert(tx, ctx, { paymentId: ctx.payment.id, problem: "dispute", asked, reported: { amountCents: dispute.amount, currency: dispute.currency } });
+      return;
+    }
+    if (await flagPackagePaymentDisputed(tx, intent, dispute)) return;
+    log.warn({ dispute: dispute.id }, "dispute for a payment Tend doesn't know");
   },
   "account.updated": async (tx, event) => recordAccountUpdated(tx, event.data.object as Stripe.Account),
   // Monthly plans (plan-events.ts).

@@ -98,14 +98,18 @@ export default async function PaymentsPage({ searchParams }: Props) {
                   payment={invoice}
                 />
               ))}
-              {refunded.map(({ refund, currency, bookingId, clientName, offeringName }) => (
+              {refunded.map(({ refund, currency, bookingId, clientId, clientName, forWhat }) => (
                 <li key={refund.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3 text-sm">
                   <span>
-                    <Link href={`/coach/calendar/sessions/${bookingId}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                      Refund: {clientName}, {offeringName}
+                    <Link
+                      href={bookingId ? `/coach/calendar/sessions/${bookingId}` : `/coach/clients/${clientId}`}
+                      className="font-medium text-brand-800 underline-offset-4 hover:underline"
+                    >
+                      Refund: {clientName}, {forWhat}
                     </Link>
                     <span className="block text-muted">
                       {refund.confirmedAt ? formatWhen(refund.confirmedAt, zone) : ""}
+                      {refund.cause === "stripe_dashboard" ? " · made in Stripe" : ""}
                       {refund.reason ? ` · “${refund.reason}”` : ""}
                     </span>
                   </span>
