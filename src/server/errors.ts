@@ -94,6 +94,15 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
 }
 
 /**
+ * Postgres deadlock (40P01). Two bookings of overlapping time inserted at the
+ * same instant can each wait on the other's exclusion check; Postgres aborts
+ * one of them, and for that booker the time was taken, as with 23P01.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return findPgError(error)?.code === "40P01";
+}
+
+/**
  * Text Postgres cannot store (a NUL byte, broken UTF-8) in a parameter. That
  * is the caller's input, not our fault: boundaries answer it as `invalid`.
  */

@@ -129,7 +129,9 @@ describe("createBooking", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(49);
     for (const l of lost) {
-      expect(l.reason).toBeInstanceOf(AppError);
+      // Anything but an AppError names its Postgres code, so a failure says what the race produced.
+      const reason = l.reason as { cause?: { code?: string } };
+      expect(l.reason instanceof AppError ? "AppError" : `not an AppError: ${reason.cause?.code ?? String(l.reason)}`).toBe("AppError");
       // On a server the race is lost at the constraint (slot_taken); serialised (PGlite) at the re-check.
       expect(["slot_taken", "slot_unavailable"]).toContain((l.reason as AppError).code);
     }

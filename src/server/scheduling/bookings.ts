@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/server/db/client";
 import { bookings, clients, practices, type BookingPolicy } from "@/server/db/schema";
 import { now as clock } from "@/server/clock";
-import { AppError, isExclusionViolation, notFound } from "@/server/errors";
+import { AppError, isDeadlock, isExclusionViolation, notFound } from "@/server/errors";
 import { assignIntakeForBooking, syncIntakeReminders } from "@/server/intake/assign";
 import { findActiveOfferingBySlug } from "@/server/offerings/offerings";
 import { parseInput } from "@/server/validate";
@@ -165,7 +165,7 @@ export async function createBooking(practiceId: string, input: CreateBookingInpu
       return { ...booking!, checkout: null };
     });
   } catch (error) {
-    if (isExclusionViolation(error, "bookings_no_overlap")) throw slotTaken();
+    if (isExclusionViolation(error, "bookings_no_overlap") || isDeadlock(error)) throw slotTaken();
     throw error;
   }
 }
@@ -214,7 +214,7 @@ export async function rescheduleBooking(scope: BookingScope, bookingId: string, 
       return updated;
     });
   } catch (error) {
-    if (isExclusionViolation(error, "bookings_no_overlap")) throw slotTaken();
+    if (isExclusionViolation(error, "bookings_no_overlap") || isDeadlock(error)) throw slotTaken();
     throw error;
   }
 }
