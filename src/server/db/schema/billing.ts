@@ -4,6 +4,8 @@ import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqu
 import { createdAt, updatedAt } from "./columns";
 import { PAYMENT_STATES, REFUND_CAUSES } from "@/lib/billing/payments";
 import { packagePurchases } from "./packages";
+import { paymentProvider } from "./payment-provider";
+import { planInvoices } from "./plans";
 import { practices } from "./practices";
 import { bookings } from "./scheduling";
 
@@ -24,7 +26,7 @@ export const stripeAccounts = pgTable("stripe_accounts", {
 });
 
 export const paymentState = pgEnum("payment_state", PAYMENT_STATES);
-export const paymentProvider = pgEnum("payment_provider", ["stripe", "test", "manual"]);
+export { paymentProvider };
 
 /**
  * Money asked for a booking or a package: a Checkout Session (Stripe, or the laptop's test
@@ -75,9 +77,11 @@ export const refundCause = pgEnum("refund_cause", REFUND_CAUSES);
 export const refundState = pgEnum("refund_state", ["pending", "succeeded", "failed"]);
 
 /**
- * Money given back. `idempotencyKey` (booking + cause) is sent to Stripe and
+ * Money given back, of a payment or of a plan's month (exactly one of
+ * `paymentId`, `planInvoiceId`, so every refund is listed and summed one way).
+ * `idempotencyKey` (booking + cause) is sent to Stripe and
  * unique here, so a cause refunds a booking once however often it is retried;
- * a refund counts towards `payments.refunded_cents` only once Stripe says
+ * a refund counts towards `payments.refunded_cents` (`plan_invoices.refunded_cents`) only once Stripe says
  * `succeeded`. Refunds made in Stripe's dashboard arrive by `charge.refunded`.
  */
 export const refunds = pgTable(
@@ -87,9 +91,8 @@ export const refunds = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: "cascade" }),
-    paymentId: uuid()
-      .notNull()
-      .references(() => payments.id, { onDelete: "cascade" }),
+    paymentId: uuid().references(() => payments.id, { onDelete: "cascade" }),
+    planInvoiceId: uuid().references(() => planInvoices.id, { onDelete: "cascade" }),
     cause: refundCause().notNull(),
     amountCents: integer().notNull(),
     reason: text(),
@@ -99,7 +102,12 @@ export const refunds = pgTable(
     createdAt: createdAt(),
     confirmedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("refunds_payment_idx").on(t.paymentId), check("refunds_amount_positive", sql`${t.amountCents} > 0`)],
+  (t) => [
+    index("refunds_payment_idx").on(t.paymentId),
+    index("refunds_plan_invoice_idx").on(t.planInvoiceId),
+    check("refunds_amount_positive", sql`${t.amountCents} > 0`),
+    check("refunds_of_one_thing", sql`num_nonnulls(${t.paymentId}, ${t.planInvoiceId}) = 1`),
+  ],
 );
 
 /** Each Stripe event id once: the webhook inserts here first, in the transaction that applies it. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 import { PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
-import { paymentProvider } from "./billing";
+import { paymentProvider } from "./payment-provider";
 import { clients, practices } from "./practices";
 
 /**
@@ -114,6 +114,12 @@ export const planInvoices = pgTable(
     /** Stripe's hosted invoice page (the receipt); null on the test checkout. */
     receiptUrl: text(),
     paidAt: timestamp({ withTimezone: true }),
+    /** The charge behind a paid invoice (Stripe's invoice payment), so `charge.refunded` and disputes find the month; null on the test checkout. */
+    paymentIntentId: text().unique(),
+    /** The sum of the month's refunds Stripe confirmed (`refunds.plan_invoice_id`). */
+    refundedCents: integer().notNull().default(0),
+    /** A dispute (chargeback) was opened on the charge. */
+    disputed: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -121,5 +127,6 @@ export const planInvoices = pgTable(
     uniqueIndex("plan_invoices_invoice_key").on(t.practiceId, t.invoiceId),
     index("plan_invoices_client_idx").on(t.practiceId, t.clientId, t.createdAt),
     check("plan_invoices_amount", sql`${t.amountCents} >= 0`),
+    check("plan_invoices_refunded", sql`${t.refundedCents} between 0 and ${t.amountCents}`),
   ],
 );
