@@ -60,8 +60,12 @@ type Invoice = {
   period_end: number;
   parent: { type: "subscription_details"; subscription_details: { subscription: string; metadata: Obj } };
   lines: { object: "list"; data: { id: string; amount: number; period: { start: number; end: number } }[] };
+  /** Stripe's invoice payments (sent here always; Stripe sends them with `expand: ['payments']`): the paid one names its payment intent, which refunds can target. */
+  payments: { object: "list"; data: InvoicePayment[] };
   account: string | undefined;
 };
+
+type InvoicePayment = { id: string; object: "invoice_payment"; status: "paid"; amount_paid: number; payment: { type: "payment_intent"; payment_intent: string } };
 
 type Refund = { id: string; object: "refund"; amount: number; currency: string; payment_intent: string; status: "succeeded" | "pending"; reason: string | null; metadata: Obj };
 
@@ -292,12 +296,21 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       period_end: period.start,
       parent: { type: "subscription_details", subscription_details: { subscription: sub.id, metadata: sub.metadata } },
       lines: { object: "list", data: [{ id: id("il"), amount: price.unit_amount, period }] },
+      payments: { object: "list", data: [] },
       account: sub.account,
     };
+    if (paid) chargeInvoice(invoice);
     invoice.hosted_invoice_url = `${base}/invoice/${invoice.id}`;
     invoices.set(invoice.id, invoice);
     sub.latest_invoice = invoice.id;
     return invoice;
+  }
+
+  /** The invoice is charged: a payment intent (refundable like a Checkout payment) as its paid invoice payment. */
+  function chargeInvoice(invoice: Invoice) {
+    const intent = id("pi");
+    intents.set(intent, { amount: invoice.amount_due, currency: invoice.currency, account: invoice.account });
+    invoice.payments.data.push({ id: id("inpay"), object: "invoice_payment", status: "paid", amount_paid: invoice.amount_due, payment: { type: "payment_intent", payment_intent: intent } });
   }
 
   function addRefund(paymentIntent: string, amount: number, currency: string, metadata: Obj): Refund {
@@ -358,6 +371,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const invoice = invoices.get(invoiceId)!;
       invoice.status = "paid";
       invoice.amount_paid = invoice.amount_due;
+      chargeInvoice(invoice);
       subscriptions.get(invoice.parent.subscription_details.subscription)!.status = "active";
       return invoice;
     },

@@ -89,6 +89,7 @@ function invoiceReport(invoice: Stripe.Invoice): PlanInvoiceReport {
     periodStart: new Date(start * 1000),
     periodEnd: new Date(end * 1000),
     receiptUrl: invoice.hosted_invoice_url ?? null,
+    paymentIntentId: idOf(invoice.payments?.data.find((p) => p.status === "paid")?.payment.payment_intent),
   };
 }
 
@@ -96,7 +97,8 @@ function invoiceReport(invoice: Stripe.Invoice): PlanInvoiceReport {
 export async function applyPlanInvoice(tx: DbOrTx, event: Stripe.Event) {
   const account = event.account ?? null;
   const sent = event.data.object as Stripe.Invoice;
-  const invoice = await stripe().invoices.retrieve(sent.id!, {}, onStripeAccount(account));
+  // The payments (expanded) name the payment intent, so a refund or a dispute of the month finds it.
+  const invoice = await stripe().invoices.retrieve(sent.id!, { expand: ["payments"] }, onStripeAccount(account));
   const subscriptionId = subscriptionOfInvoice(invoice);
   if (!subscriptionId) return;
   const row = await syncSubscription(tx, subscriptionId, account);

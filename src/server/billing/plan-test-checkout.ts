@@ -62,7 +62,7 @@ async function payPeriod(tx: DbOrTx, sub: PlanSubscription, period: { start: Dat
     periodEnd: period.end,
     endedAt: null,
   });
-  await recordPlanInvoicePaid(tx, updated, { invoiceId: testInvoiceId(sub, period.start), amountCents, currency, periodStart: period.start, periodEnd: period.end, receiptUrl: null });
+  await recordPlanInvoicePaid(tx, updated, { invoiceId: testInvoiceId(sub, period.start), amountCents, currency, periodStart: period.start, periodEnd: period.end, receiptUrl: null, paymentIntentId: null });
   return updated;
 }
 
@@ -117,7 +117,7 @@ export async function actOnTestSubscription(subscriptionId: string, action: Test
         .where(and(eq(planInvoices.subscriptionId, sub.id), eq(planInvoices.state, "failed")));
       if (!failed) return;
       const updated = await recordSubscriptionState(tx, sub, { ...reportOfRow(sub), state: "active" });
-      await recordPlanInvoicePaid(tx, updated, { invoiceId: failed.invoiceId, amountCents: plan.priceCents, currency: plan.currency, periodStart: failed.periodStart, periodEnd: failed.periodEnd, receiptUrl: null });
+      await recordPlanInvoicePaid(tx, updated, { invoiceId: failed.invoiceId, amountCents: plan.priceCents, currency: plan.currency, periodStart: failed.periodStart, periodEnd: failed.periodEnd, receiptUrl: null, paymentIntentId: null });
     }
   });
   return PAYMENTS_PAGE;
@@ -175,7 +175,7 @@ async function renewOnce(tx: DbOrTx, id: string, at: Date) {
   if (sub.testFailNextRenewal) {
     const moved = await recordSubscriptionState(tx, sub, { ...reportOfRow(sub), state: "past_due", periodStart: next.start, periodEnd: next.end });
     await tx.update(planSubscriptions).set({ testFailNextRenewal: false }).where(eq(planSubscriptions.id, sub.id));
-    await recordPlanInvoiceFailed(tx, moved, { invoiceId: testInvoiceId(sub, next.start), amountCents: plan!.priceCents, currency: plan!.currency, periodStart: next.start, periodEnd: next.end, receiptUrl: null });
+    await recordPlanInvoiceFailed(tx, moved, { invoiceId: testInvoiceId(sub, next.start), amountCents: plan!.priceCents, currency: plan!.currency, periodStart: next.start, periodEnd: next.end, receiptUrl: null, paymentIntentId: null });
     return true;
   }
   await payPeriod(tx, sub, next, plan!.priceCents, plan!.currency);

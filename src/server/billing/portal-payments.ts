@@ -78,13 +78,17 @@ export type Receipt = {
 
 const PAID_STATES = ["paid", "refunded", "partially_refunded"] as const;
 
-async function refundsOf(db: DbOrTx, practiceId: string, ids: string[]) {
+/** The refunds Stripe confirmed of these payments (or, `of: "plan"`, of these plan months). */
+async function refundsOf(db: DbOrTx, practiceId: string, ids: string[], of: "payment" | "plan" = "payment") {
   if (!ids.length) return [];
   return db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, ids), eq(refunds.status, "succeeded")));
+    .where(and(eq(refunds.practiceId, practiceId), inArray(of === "plan" ? refunds.planInvoiceId : refunds.paymentId, ids), eq(refunds.status, "succeeded")));
 }
+
+const refundLines = (given: (typeof refunds.$inferSelect)[], matches: (r: typeof refunds.$inferSelect) => boolean) =>
+  given.filter(matches).map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason }));
 
 /** A paid payment (a session's or a package's) as a receipt, with the refunds given on it. */
 function paymentReceipt(
@@ -100,9 +104,7 @@ function paymentReceipt(
     amountCents: payment.amountCents,
     currency: payment.currency,
     refundedCents: payment.refundedCents,
-    refunds: given
-      .filter((r) => r.paymentId === payment.id)
-      .map((r) => ({ amountCents: r.amountCents, at: r.confirmedAt ?? r.createdAt, reason: r.reason })),
+    refunds: refundLines(given, (r) => r.paymentId === payment.id),
     stripeReceiptUrl: null,
   };
 }
@@ -144,6 +146,7 @@ async function planReceipts(db: DbOrTx, practiceId: string, clientId: string, in
     .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
     .where(and(...filters))
     .orderBy(desc(planInvoices.paidAt));
+  const given = await refundsOf(db, practiceId, rows.map((r) => r.invoice.id), "plan");
   return rows.map(
     ({ invoice, planName }): Receipt => ({
       id: invoice.id,
@@ -154,8 +157,8 @@ async function planReceipts(db: DbOrTx, practiceId: string, clientId: string, in
       period: { start: invoice.periodStart, end: invoice.periodEnd },
       amountCents: invoice.amountCents,
       currency: invoice.currency,
-      refundedCents: 0,
-      refunds: [],
+      refundedCents: invoice.refundedCents,
+      refunds: refundLines(given, (r) => r.planInvoiceId === invoice.id),
       stripeReceiptUrl: invoice.receiptUrl,
     }),
   );

@@ -69,6 +69,8 @@ export type PlanInvoiceReport = {
   periodStart: Date;
   periodEnd: Date;
   receiptUrl: string | null;
+  /** The charge that paid it (Stripe's invoice payment); null when not paid, and on the test checkout. */
+  paymentIntentId: string | null;
 };
 
 async function planOf(tx: DbOrTx, sub: PlanSubscription) {
@@ -98,10 +100,11 @@ const invoiceColumns = (invoice: PlanInvoiceReport) => ({
   periodStart: invoice.periodStart,
   periodEnd: invoice.periodEnd,
   receiptUrl: invoice.receiptUrl,
+  paymentIntentId: invoice.paymentIntentId,
 });
 
 /** The credits of one period: a grant named by the subscription and the period's start, so it is made once. */
-const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${subscriptionId}:${periodStart.toISOString()}`;
+export const periodSourceKey = (subscriptionId: string, periodStart: Date) => `plan:${subscriptionId}:${periodStart.toISOString()}`;
 
 /**
  * `invoice.paid` (or the test checkout's payment and renewals): records the

@@ -9,6 +9,7 @@ import { recordAccountUpdated } from "./accounts";
 import { recordCheckoutPaid, recordCheckoutUnpaid } from "./lifecycle";
 import { lockPayment } from "./payment-context";
 import { applyPlanCheckoutSession, applyPlanInvoice, applyPlanSubscription } from "./plan-events";
+import { flagPlanInvoiceDisputed, syncPlanInvoiceRefunds } from "./plan-refunds";
 import { enqueueCoachAlert } from "./payment-emails";
 import { flagPackagePaymentDisputed, packageRefundTargetFor } from "./package-refunds";
 import { sessionRefundTargetFor, syncRefundsFromStripe } from "./refunds";
@@ -79,12 +80,13 @@ const HANDLERS: Partial<Record<Stripe.Event["type"], Handler>> = {
   "checkout.session.async_payment_succeeded": applyCheckoutSession,
   "checkout.session.async_payment_failed": applyCheckoutSession,
   "checkout.session.expired": applyCheckoutSession,
-  // Refunds made in Stripe's dashboard, or ours confirmed: a session's payment, else a package's.
+  // Refunds made in Stripe's dashboard, or ours confirmed: a session's payment, a package's, or a plan month's.
   "charge.refunded": async (tx, event) => {
     const intent = intentOf(event.data.object as Stripe.Charge);
     if (!intent) return;
     const target = (await sessionRefundTargetFor(tx, intent)) ?? (await packageRefundTargetFor(tx, intent));
     if (target) await syncRefundsFromStripe(tx, target);
+    else await syncPlanInvoiceRefunds(tx, intent, event.account ?? null);
   },
   "charge.dispute.created": async (tx, event) => {
     const dispute = event.data.object as Stripe.Dispute;
@@ -98,6 +100,7 @@ const HANDLERS: Partial<Record<Stripe.Event["type"], Handler>> = {
       return;
     }
     if (await flagPackagePaymentDisputed(tx, intent, dispute)) return;
+    if (await flagPlanInvoiceDisputed(tx, intent, dispute, event.account ?? null)) return;
     log.warn({ dispute: dispute.id }, "dispute for a payment Tend doesn't know");
   },
   "account.updated": async (tx, event) => recordAccountUpdated(tx, event.data.object as Stripe.Account),

@@ -19,7 +19,9 @@ import * as paymentAlert from "@emails/payment-alert";
 import * as paymentHoldExpired from "@emails/payment-hold-expired";
 import * as paymentReceipt from "@emails/payment-receipt";
 import * as paymentRefunded from "@emails/payment-refunded";
+import * as planDisputed from "@emails/plan-disputed";
 import * as planPaymentFailed from "@emails/plan-payment-failed";
+import * as planRefunded from "@emails/plan-refunded";
 import * as welcome from "@emails/welcome";
 
 /** A file sent along with the message; `content` is the file's text (an .ics invite, say). */
@@ -94,6 +96,8 @@ export const templates = {
   "package-one-left": fromModule(packageOneLeft),
   "package-expiring": fromModule(packageExpiring),
   "plan-payment-failed": fromModule(planPaymentFailed),
+  "plan-refunded": fromModule(planRefunded),
+  "plan-disputed": fromModule(planDisputed),
   "intake-reminder": fromModule(intakeReminder),
   "crisis-alert": fromModule(crisisAlert),
   "checkin-assigned": fromModule(checkInAssigned),
