@@ -4,12 +4,14 @@ import { Card } from "@/components/ui/card";
 import { sessionsLeft } from "@/lib/billing/credits";
 import { isLive, periodEndWording, planStateLabels, planSummary } from "@/lib/billing/plans";
 import { formatDayLong } from "@/lib/time/format";
+import { paidPlanMonths } from "@/server/billing/plan-refunds";
 import { clientPlans } from "@/server/billing/portal-payments";
 import { cancelPlanAction } from "./plan-actions";
+import { PlanMonths } from "./plan-months";
 
-/** The client's monthly plan on their page: state, period, sessions left, and cancel at period end. Nothing when they never had one. */
+/** The client's monthly plan on their page: state, period, sessions left, cancel at period end, and the paid months to refund. Nothing when they never had one. */
 export async function ClientPlanCard({ practiceId, clientId, timeZone }: { practiceId: string; clientId: string; timeZone: string }) {
-  const plans = await clientPlans(practiceId, clientId);
+  const [plans, months] = await Promise.all([clientPlans(practiceId, clientId), paidPlanMonths(practiceId, clientId)]);
   if (!plans.length) return null;
   return (
     <Card aria-labelledby="plan-heading">
@@ -51,6 +53,12 @@ export async function ClientPlanCard({ practiceId, clientId, timeZone }: { pract
                 Cancel at period end
               </ActionButton>
             ) : null}
+            <PlanMonths
+              months={months
+                .filter((m) => m.subscriptionId === subscription.id)
+                .map(({ id, periodStart, periodEnd, amountCents, refundedCents, currency, disputed }) => ({ id, periodStart, periodEnd, amountCents, refundedCents, currency, disputed }))}
+              timeZone={timeZone}
+            />
           </li>
         ))}
       </ul>
