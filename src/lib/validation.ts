@@ -93,6 +93,20 @@ export const moneySchema = z
   .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Use at most two decimals.")
   .transform((v) => Math.round(v * 100));
 
+/** Why the coach refunds: the client reads it in the refund email. */
+export const refundReasonSchema = z.string().trim().min(1, "Say why you are refunding (the client reads it).").max(500, "Keep the reason under 500 characters.");
+
+/**
+ * The coach's refund form, the same for a session, a package or a plan month:
+ * the id of what was paid, the amount typed in major units ("50", "49.50") →
+ * cents, and the reason.
+ */
+export const refundFormSchema = z.object({
+  id: z.string(),
+  amount: moneySchema.refine((cents) => cents > 0, "Enter an amount above zero."),
+  reason: refundReasonSchema,
+});
+
 /** A field left out or blank (spaces only) as `fallback`; anything else as `schema` reads it. */
 export const blankAs = <S extends z.ZodType>(fallback: unknown, schema: S) =>
   z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? fallback : v), schema);

@@ -185,6 +185,7 @@ describe("refunds and disputes of a package", () => {
     });
     const other = await createBookablePractice(ZONE);
     await expect(refundPackagePayment(other.practiceId, payment.id, { amountCents: 100, reason: "Not mine" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(refundPackagePayment(p.practiceId, "not-an-id", { amountCents: 100, reason: "Garbled" })).rejects.toMatchObject({ code: "not_found" });
 
     await refundPackagePayment(p.practiceId, payment.id, { amountCents: 100000, reason: "Stopping the work" });
     expect(await packagePayment(p.practiceId)).toMatchObject({ status: "refunded", refundedCents: 110000 });

@@ -56,6 +56,7 @@ export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings
  * (refundByCoach: each refund its own, capped at what is left).
  */
 export async function refundBookingPayment(practiceId: string, bookingId: string, input: z.input<typeof coachRefundInput>) {
+  if (!z.uuid().safeParse(bookingId).success) throw notFound("That payment");
   return getDb().transaction(async (tx) => {
     const ctx = await lockPayment(tx, { bookingId });
     if (!ctx || ctx.booking.practiceId !== practiceId) throw notFound("That payment");

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { paidStatusAfterRefunds, type RefundCause } from "@/lib/billing/payments";
+import { refundReasonSchema } from "@/lib/validation";
 import { now } from "@/server/clock";
 import type { DbOrTx } from "@/server/db/client";
 import { bookings, payments, refunds } from "@/server/db/schema";
@@ -100,7 +101,7 @@ export async function refundPayment(tx: DbOrTx, target: RefundTarget, args: Refu
 
 export const coachRefundInput = z.object({
   amountCents: z.number().int().positive("Enter an amount above zero."),
-  reason: z.string().trim().min(1, "Say why you are refunding (the client reads it).").max(500, "Keep the reason under 500 characters."),
+  reason: refundReasonSchema,
 });
 
 /**

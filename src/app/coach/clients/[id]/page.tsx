@@ -27,6 +27,7 @@ import { assignPracticeAction, changeAssignmentAction } from "../../homework/act
 import { AssignQuestionnaireForm, CheckInForm, CheckInScheduleRow } from "../intake-panels";
 import { PillarHistory } from "@/components/intake/pillar-history";
 import { formatWhen } from "@/lib/time/format";
+import { ClientPackagesCard } from "./package-card";
 import { ClientPlanCard } from "./plan-card";
 
 type Props = {
@@ -132,32 +133,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             newestHref={before ? `/coach/clients/${client.id}#record-heading` : null}
           />
         </Card>
-        {credits.length ? (
-          <Card aria-labelledby="packages-heading">
-            <h2 id="packages-heading" className="mb-4 font-serif text-lg font-semibold text-ink">
-              Packages
-            </h2>
-            <ul className="divide-y divide-line">
-              {credits.map(({ grant, balance, entries }) => {
-                const expired = grant.expiresAt <= now();
-                return (
-                  <li key={grant.id} className="py-2.5 text-sm">
-                    <p className="flex flex-wrap items-baseline justify-between gap-2">
-                      <span className="font-medium text-ink">{grant.label}</span>
-                      <span className={expired ? "text-muted" : "text-ink"}>
-                        {expired ? "Expired" : `${balance} of ${grant.quantity} left`} · {expired ? "ended" : "valid until"}{" "}
-                        {formatLongDate(localDateOf(grant.expiresAt, practice.timeZone))}
-                      </span>
-                    </p>
-                    <p className="mt-1 text-xs text-muted">
-                      {entries.map((e) => `${e.reason} (${e.delta > 0 ? "+" : ""}${e.delta})`).join(" · ")}
-                    </p>
-                  </li>
-                );
-              })}
-            </ul>
-          </Card>
-        ) : null}
+        <ClientPackagesCard practiceId={practiceId} clientId={client.id} timeZone={practice.timeZone} credits={credits} />
         <ClientPlanCard practiceId={practiceId} clientId={client.id} timeZone={practice.timeZone} />
         <Card aria-labelledby="homework-heading">
           <h2 id="homework-heading" className="mb-4 font-serif text-lg font-semibold text-ink">

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { moneySchema } from "@/lib/validation";
+import { refundFormSchema } from "@/lib/validation";
 import { coachAction } from "@/server/action";
-import { refundInput } from "@/server/billing/booking-payments";
 import { cancelPlanAtPeriodEnd } from "@/server/billing/plan-checkout";
 import { refundPlanInvoice } from "@/server/billing/plan-refunds";
 
@@ -15,15 +14,9 @@ export const cancelPlanAction = coachAction(z.object({ subscriptionId: z.string(
   return { cancelAtPeriodEnd: sub.cancelAtPeriodEnd };
 });
 
-/** A refund of one paid month: the amount typed in major units ("50", "49.50") → cents; the reason goes to the client. */
-const refundMonthForm = z.object({
-  id: z.string(),
-  amount: moneySchema.refine((cents) => cents > 0, "Enter an amount above zero."),
-  reason: refundInput.shape.reason,
-});
-
+/** A refund of one paid month (refundFormSchema: amount in major units, the reason the client reads). */
 export const refundPlanMonthAction = coachAction(
-  refundMonthForm,
+  refundFormSchema,
   async ({ id, amount, reason }, { practiceId }) => {
     const refund = await refundPlanInvoice(practiceId, id, { amountCents: amount, reason });
     revalidatePath(`/coach/clients/[id]`, "page");

@@ -1,11 +1,8 @@
 "use client";
 
+import { RefundForm } from "@/components/billing/refund-form";
 import { Badge } from "@/components/ui/badge";
-import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { formatPrice, priceInputValue } from "@/lib/format";
+import { formatPrice } from "@/lib/format";
 import { formatDayLong } from "@/lib/time/format";
 import { refundPlanMonthAction } from "./plan-actions";
 
@@ -50,27 +47,17 @@ export function PlanMonths({ months, timeZone }: { months: PlanMonthView[]; time
 }
 
 function RefundMonth({ month }: { month: PlanMonthView }) {
-  const { state, formAction, formKey, formRef, errors, values } = useActionForm(refundPlanMonthAction);
-  const left = month.amountCents - month.refundedCents;
   return (
     <details className="mt-1">
       <summary className="cursor-pointer font-medium text-brand-700">Refund</summary>
-      <form key={formKey} ref={formRef} action={formAction} noValidate className="mt-3 space-y-4">
-        <input type="hidden" name="id" value={month.id} />
-        <FormMessage state={state} />
-        <Field
-          label={`Refund amount (${month.currency})`}
-          name="amount"
-          inputMode="decimal"
-          defaultValue={values?.amount ?? priceInputValue(left)}
-          errors={errors.amount}
-          hint={`Up to ${formatPrice(left, month.currency)}. Refunding all of it takes back the month's unused sessions.`}
-        />
-        <Field label="Reason" name="reason" defaultValue={values?.reason ?? ""} errors={errors.reason} hint="The client reads this." />
-        <SubmitButton variant="secondary" pendingLabel="Refunding…">
-          Refund
-        </SubmitButton>
-      </form>
+      <RefundForm
+        action={refundPlanMonthAction}
+        id={month.id}
+        leftCents={month.amountCents - month.refundedCents}
+        currency={month.currency}
+        consequence="Refunding all of it takes back the month's unused sessions."
+        className="mt-3"
+      />
     </details>
   );
 }

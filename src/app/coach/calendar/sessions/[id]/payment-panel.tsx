@@ -1,12 +1,12 @@
 "use client";
 
+import { RefundForm } from "@/components/billing/refund-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bookingPaymentLabels, type BookingPaymentStatus } from "@/lib/billing/payments";
-import { formatPrice, priceInputValue } from "@/lib/format";
+import { formatPrice } from "@/lib/format";
 import { markPaidAction, refundPaymentAction } from "../../payment-actions";
 
 type Props = {
@@ -19,7 +19,6 @@ type Props = {
 /** How the session was paid, with the coach's two moves: mark it paid, or refund some or all of it. */
 export function PaymentPanel({ bookingId, status, payment }: Props) {
   const { state: paidState, formAction: markPaid } = useActionForm(markPaidAction);
-  const { state, formAction, formKey, formRef, errors, values } = useActionForm(refundPaymentAction);
   const left = payment ? payment.amountCents - payment.refundedCents : 0;
   const refundable = (status === "paid" || status === "partially_refunded") && left > 0;
   return (
@@ -43,24 +42,7 @@ export function PaymentPanel({ bookingId, status, payment }: Props) {
           </SubmitButton>
         </form>
       ) : null}
-      {refundable && payment ? (
-        <form key={formKey} ref={formRef} action={formAction} noValidate className="mt-4 space-y-4">
-          <input type="hidden" name="id" value={bookingId} />
-          <FormMessage state={state} />
-          <Field
-            label={`Refund amount (${payment.currency})`}
-            name="amount"
-            inputMode="decimal"
-            defaultValue={values?.amount ?? priceInputValue(left)}
-            errors={errors.amount}
-            hint={`Up to ${formatPrice(left, payment.currency)}.`}
-          />
-          <Field label="Reason" name="reason" defaultValue={values?.reason ?? ""} errors={errors.reason} hint="The client reads this." />
-          <SubmitButton variant="secondary" pendingLabel="Refunding…">
-            Refund
-          </SubmitButton>
-        </form>
-      ) : null}
+      {refundable && payment ? <RefundForm action={refundPaymentAction} id={bookingId} leftCents={left} currency={payment.currency} className="mt-4" /> : null}
     </Card>
   );
 }
