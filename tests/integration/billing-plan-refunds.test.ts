@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { creditBalanceFor } from "@/server/billing/credits";
 import { startPlanCheckout } from "@/server/billing/plan-checkout";
 import { flagPlanInvoiceDisputed, paidPlanMonths, refundPlanInvoice } from "@/server/billing/plan-refunds";
+import { listPayments, revenueSummary } from "@/server/billing/payment-reports";
 import { createPlan } from "@/server/billing/plans";
 import { clientReceipts } from "@/server/billing/portal-payments";
 import { payTestPlanCheckout } from "@/server/billing/plan-test-checkout";
@@ -96,6 +97,17 @@ describe("the coach refunds a plan month", () => {
     expect((await monthRow(month.id)).refundedCents).toBe(50000);
     expect(await balance(p)).toBe(0);
     expect(await mailsTo(p.client.email, "plan-refunded")).toHaveLength(2);
+
+    // The coach's Payments page lists both refunds under the client and the plan, and the month's totals count them.
+    const summary = await revenueSummary(p.practiceId, new Date());
+    const listed = await listPayments(p.practiceId, { month: summary.thisMonth, clientId: p.client.id });
+    expect(listed.refunded.map((r) => [r.forWhat, r.refund.amountCents, r.currency, r.bookingId])).toEqual(
+      expect.arrayContaining([
+        ["One-on-One plan", 10000, "USD", null],
+        ["One-on-One plan", 40000, "USD", null],
+      ]),
+    );
+    expect(summary.current.USD).toMatchObject({ receivedCents: 50000, refundedCents: 50000 });
   });
 
   it("refuses more than is left (on the amount field), a fully refunded month, and another practice's month", async () => {

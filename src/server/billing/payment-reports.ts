@@ -53,23 +53,27 @@ export async function listPayments(practiceId: string, filter: { month: string; 
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(...paymentsPaidIn(practiceId, from, to), ...byClient))
     .orderBy(desc(payments.paidAt));
-  // Refunds of a session's payment or a package's: the client and what it was for come from whichever it paid.
-  const refundedClientId = sql<string>`coalesce(${bookings.clientId}, ${packagePurchases.clientId})`;
+  // Refunds of a session's payment, a package's or a plan month's: the client, what it was for and the
+  // currency come from whichever it refunded.
+  const refundedClientId = sql<string>`coalesce(${bookings.clientId}, ${packagePurchases.clientId}, ${planInvoices.clientId})`;
   const refunded = await getDb()
     .select({
       refund: refunds,
-      currency: payments.currency,
+      currency: sql<string>`coalesce(${payments.currency}, ${planInvoices.currency})`,
       bookingId: bookings.id,
       clientId: clients.id,
       clientName: clients.name,
-      forWhat: sql<string>`coalesce(${offerings.name}, ${packages.name})`,
+      forWhat: sql<string>`coalesce(${offerings.name}, ${packages.name}, ${plans.name})`,
     })
     .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .leftJoin(payments, eq(payments.id, refunds.paymentId))
     .leftJoin(bookings, eq(bookings.id, payments.bookingId))
     .leftJoin(offerings, eq(offerings.id, bookings.offeringId))
     .leftJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
     .leftJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .leftJoin(planInvoices, eq(planInvoices.id, refunds.planInvoiceId))
+    .leftJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+    .leftJoin(plans, eq(plans.id, planSubscriptions.planId))
     .innerJoin(clients, eq(clients.id, refundedClientId))
     .where(
       and(
@@ -122,12 +126,14 @@ export async function revenueSummary(practiceId: string, now: Date) {
       .from(planInvoices)
       .where(and(...invoicesPaidIn(practiceId, from, to)))
       .groupBy(planInvoices.currency);
+    const refundCurrency = sql<string>`coalesce(${payments.currency}, ${planInvoices.currency})`;
     const back = getDb()
-      .select({ currency: payments.currency, cents: sql<number>`sum(${refunds.amountCents})::int` })
+      .select({ currency: refundCurrency, cents: sql<number>`sum(${refunds.amountCents})::int` })
       .from(refunds)
-      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .leftJoin(payments, eq(payments.id, refunds.paymentId))
+      .leftJoin(planInvoices, eq(planInvoices.id, refunds.planInvoiceId))
       .where(and(eq(refunds.practiceId, practiceId), eq(refunds.status, "succeeded"), gte(refunds.confirmedAt, from), lt(refunds.confirmedAt, to)))
-      .groupBy(payments.currency);
+      .groupBy(refundCurrency);
     const [paidRows, planRows, backRows] = await Promise.all([received, planReceived, back]);
     const out: Totals = {};
     for (const r of [...paidRows, ...planRows]) (out[r.currency] ??= { receivedCents: 0, refundedCents: 0 }).receivedCents += r.cents;

@@ -126,8 +126,8 @@ export default async function PaymentsPage({ searchParams }: Props) {
 
 const paidWhen = (paidAt: Date | null, zone: string) => (paidAt ? formatWhen(paidAt, zone) : "");
 
-/** What a row shows of a payment (a plan's invoice has no refunds or disputes). */
-type RowPayment = { amountCents: number; currency: string; disputed?: boolean; refundedCents?: number; status?: string };
+/** What a row shows of a payment or a plan month. */
+type RowPayment = { amountCents: number; currency: string; disputed: boolean; refundedCents: number };
 
 /** One line of money in: who and what (a link to it), when, its badges and the amount. */
 function PaymentRow({ href, title, detail, payment }: { href: string; title: string; detail: string; payment: RowPayment }) {
@@ -141,7 +141,7 @@ function PaymentRow({ href, title, detail, payment }: { href: string; title: str
       </span>
       <span className="flex items-center gap-2">
         {payment.disputed ? <Badge tone="clay">Disputed</Badge> : null}
-        {payment.refundedCents ? <Badge>{payment.status === "refunded" ? "Refunded" : "Partly refunded"}</Badge> : null}
+        {payment.refundedCents ? <Badge>{payment.refundedCents >= payment.amountCents ? "Refunded" : "Partly refunded"}</Badge> : null}
         <span className="font-medium tabular-nums">{formatPrice(payment.amountCents, payment.currency)}</span>
       </span>
     </li>
