@@ -67,7 +67,7 @@ type RefundArgs = { cents: number; cause: RefundCause; reason?: string | null; k
  * otherwise `charge.refunded` settles it later. Runs in the caller's
  * transaction. Returns the refund row, or null when there is nothing to give back.
  */
-export async function refundPayment(tx: DbOrTx, target: RefundTarget, args: RefundArgs) {
+async function refundPayment(tx: DbOrTx, target: RefundTarget, args: RefundArgs) {
   const { payment } = target;
   const cents = Math.min(args.cents, payment.amountCents - payment.refundedCents);
   if (cents <= 0 || !["paid", "partially_refunded"].includes(payment.status)) return null;
