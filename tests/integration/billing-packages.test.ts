@@ -4,7 +4,7 @@ import { clientCredits, creditBalanceFor, grantCredits } from "@/server/billing/
 import { buyPackage } from "@/server/billing/package-checkout";
 import { refundPackagePayment } from "@/server/billing/package-refunds";
 import { remindExpiringPackages } from "@/server/billing/package-emails";
-import { createPackage, packagesForOffering, setPackageActive, updatePackage } from "@/server/billing/packages";
+import { createPackage, listActivePackages, packagesForOffering, setPackageActive, updatePackage } from "@/server/billing/packages";
 import { payTestCheckout } from "@/server/billing/test-checkout";
 import { bookingPaymentView } from "@/server/billing/payment-view";
 import { listPayments, revenueSummary } from "@/server/billing/payment-reports";
@@ -150,6 +150,24 @@ describe("buy a package and book its first session in one flow", () => {
     expect(await getClientReceipt(p.practiceId, first.clientId, payment.id)).toMatchObject({ kind: "package" });
     const stranger = await createBooking(p.practiceId, { offering: "one-on-one", start: at("2027-01-08T14:00"), ...booker() });
     await expect(getClientReceipt(p.practiceId, stranger.clientId, payment.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("buying a package from the portal", () => {
+  it("lists the packages on offer (not hidden ones); the test checkout comes back to the portal's payments with the credits granted", async () => {
+    withoutStripe();
+    const p = await practiceWithPackage();
+    const hidden = await createPackage(p.practiceId, { name: "Old package", offeringIds: [p.offering.id], sessions: 3, price: "500", validDays: 90 });
+    await setPackageActive(p.practiceId, hidden.id, false);
+    expect((await listActivePackages(p.practiceId)).map((x) => x.id)).toEqual([p.pkg.id]);
+
+    const first = await createBooking(p.practiceId, { offering: "one-on-one", start: at("2027-01-08T15:00"), ...booker() });
+    const { url } = await buyPackage(p.practiceId, first.clientId, p.pkg.id);
+    const payment = await packagePayment(p.practiceId);
+    expect(url).toContain(`/dev/checkout/${payment.checkoutSessionId}`);
+    expect(await payTestCheckout(payment.checkoutSessionId!)).toBe("/portal/payments");
+    expect(await balance(p, first.clientId)).toBe(6);
+    await expect(buyPackage(p.practiceId, first.clientId, hidden.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -65,7 +65,8 @@ export async function openPackageCheckout(
 
 /**
  * A signed-in client buys a package on its own (no session yet): Checkout,
- * coming back to the portal. Returns where to send the browser.
+ * coming back to the portal's payments, where the sessions show once the
+ * payment is confirmed. Returns where to send the browser.
  */
 export async function buyPackage(practiceId: string, clientId: string, packageId: string) {
   return getDb().transaction(async (tx) => {
@@ -78,7 +79,7 @@ export async function buyPackage(practiceId: string, clientId: string, packageId
     if (!row) throw notFound("That package");
     const collection = await onlineCollection(practiceId, tx);
     if (!collection) throw packagesNotSoldOnline();
-    const returnUrl = new URL("/portal", env().APP_URL).toString();
+    const returnUrl = new URL("/portal/payments", env().APP_URL).toString();
     const { payment } = await openPackageCheckout(tx, { ...row, clientId, email: row.client.email, booking: null, collection, returnUrl });
     return { url: payment.checkoutUrl! };
   });

@@ -74,6 +74,15 @@ export async function listPackages(practiceId: string) {
   return getDb().select().from(packages).where(eq(packages.practiceId, practiceId)).orderBy(asc(packages.createdAt));
 }
 
+/** The packages on offer (not hidden), cheapest first: what a signed-in client can buy from the portal. */
+export async function listActivePackages(practiceId: string) {
+  return getDb()
+    .select()
+    .from(packages)
+    .where(and(eq(packages.practiceId, practiceId), eq(packages.active, true)))
+    .orderBy(asc(packages.priceCents), asc(packages.createdAt));
+}
+
 /** The packages on offer that cover this offering, cheapest per session first (the booking page offers the first). */
 export async function packagesForOffering(practiceId: string, offeringId: string, db: DbOrTx = getDb()) {
   return db

@@ -39,11 +39,11 @@ export async function getTestCheckout(sessionId: string) {
     session,
     timeZone: session?.timeZone ?? row.client?.timeZone ?? practice.timeZone,
     expiresAt: payment.expiresAt,
-    /** Where Checkout sends the payer back: the booking's confirmation page (a package on its own: the portal). */
+    /** Where Checkout sends the payer back: the booking's confirmation page (a package on its own: the portal's payments). */
     returnPath:
       booking && offering
         ? `/book/${practice.slug}/${encodeURIComponent(offering.slug)}/booked/${booking.id}?token=${manageTokenFor(booking, "booker")}`
-        : "/portal",
+        : "/portal/payments",
   };
 }
 

@@ -13,9 +13,10 @@ import { formatDayLong, formatWhen } from "@/lib/time/format";
 import { requireClient } from "@/server/auth/guards";
 import { getPaymentAccountStatus } from "@/server/billing/accounts";
 import { listClientPayments } from "@/server/billing/client-payments";
+import { listActivePackages } from "@/server/billing/packages";
 import { listActivePlans } from "@/server/billing/plans";
 import { clientPlansAndPackages, clientReceipts } from "@/server/billing/portal-payments";
-import { managePlanAction, subscribeAction } from "./actions";
+import { buyPackageAction, managePlanAction, subscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -25,10 +26,11 @@ type Props = { searchParams: Promise<{ subscribed?: string; manage?: string }> }
 export default async function PortalPaymentsPage({ searchParams }: Props) {
   const { practiceId, clientId, client, practice } = await requireClient();
   const query = await searchParams;
-  const [{ plans, packages }, receipts, offered, account, sessions] = await Promise.all([
+  const [{ plans, packages }, receipts, offered, forSale, account, sessions] = await Promise.all([
     clientPlansAndPackages(practiceId, clientId),
     clientReceipts(practiceId, clientId),
     listActivePlans(practiceId),
+    listActivePackages(practiceId),
     getPaymentAccountStatus(practiceId),
     listClientPayments({ practiceId, clientId }),
   ]);
@@ -37,6 +39,7 @@ export default async function PortalPaymentsPage({ searchParams }: Props) {
   const ended = plans.filter((p) => p.subscription.state === "canceled");
   const subscribable = account.canCollect ? offered.filter((plan) => !plans.some((p) => p.plan.id === plan.id && isLive(p.subscription.state))) : [];
   const heldPackages = packages.filter((p) => !p.expired && p.balance > 0);
+  const buyable = account.canCollect ? forSale : [];
 
   return (
     <>
@@ -109,7 +112,9 @@ export default async function PortalPaymentsPage({ searchParams }: Props) {
           Packages
         </h2>
         {heldPackages.length === 0 ? (
-          <p className="text-sm text-muted">No sessions paid ahead in a package.</p>
+          <p className="text-sm text-muted">
+            No sessions paid ahead in a package.{buyable.length ? " Buy one below and book its sessions whenever suits you." : ""}
+          </p>
         ) : (
           <ul className="divide-y divide-line rounded-2xl border border-line bg-white">
             {heldPackages.map((p) => (
@@ -122,6 +127,24 @@ export default async function PortalPaymentsPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
+        {buyable.length ? (
+          <div className="mt-4 space-y-3">
+            {buyable.map((pkg) => (
+              <div key={pkg.id} className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-dashed border-line bg-white/60 p-4">
+                <div>
+                  <p className="font-medium text-ink">{pkg.name}</p>
+                  <p className="text-sm text-muted">
+                    {pkg.sessions} sessions for {formatPrice(pkg.priceCents, pkg.currency)}, to use within {pkg.validDays} days of buying. Your sessions appear here once
+                    the payment is confirmed.
+                  </p>
+                </div>
+                <ActionButton action={buyPackageAction} fields={{ packageId: pkg.id }} pendingLabel="Opening checkout…">
+                  Buy
+                </ActionButton>
+              </div>
+            ))}
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="sessions-heading" className="mt-10">
