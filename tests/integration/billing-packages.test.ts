@@ -12,6 +12,7 @@ import { clientReceipts, getClientReceipt } from "@/server/billing/portal-paymen
 import { sweepExpiredHolds } from "@/server/billing/lifecycle";
 import { getDb } from "@/server/db/client";
 import { emailOutbox, payments } from "@/server/db/schema";
+import { renderEmail } from "@/server/notifications/templates";
 import { cancelBooking, createBooking, markBookingOutcome } from "@/server/scheduling/bookings";
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe";
 import { at, booker, bookingRow, completed, deliver, mails, setClock, useFakeStripe, withoutStripe, ZONE } from "../support/billing";
@@ -216,6 +217,9 @@ describe("refunds and disputes of a package", () => {
     expect(sent).toHaveLength(2);
     expect(new Set(sent.map((m) => m.recipient)).size).toBe(1); // the buyer, both times
     expect(sent[0]!.data).toMatchObject({ offeringName: p.pkg.name, startIso: null, actionUrl: expect.stringContaining("/portal/payments") });
+    const rendered = await renderEmail("payment-refunded", sent[0]!.data);
+    expect(rendered.text).toContain(p.pkg.name);
+    expect(rendered.text).toContain("See your payments");
 
     // The Payments page lists both refunds under the client, and the month's totals count them.
     const summary = await revenueSummary(p.practiceId, at(NOW));
