@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { IntakeStatusBadge } from "@/components/intake/intake-status";
 import { Badge } from "@/components/ui/badge";
-import { groupByMonth, type TimelineItem, type TimelinePage } from "@/lib/clients/timeline";
+import { groupByMonth, type TimelineItem, type TimelineMoneyFor, type TimelinePage } from "@/lib/clients/timeline";
 import { formatPrice } from "@/lib/format";
 import { coachStatus } from "@/lib/scheduling/status";
-import { formatLongDate, formatMonth, formatTimeRange } from "@/lib/time/format";
+import { formatDateRange, formatLongDate, formatMonth, formatTimeRange } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 
 const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800";
@@ -19,6 +19,18 @@ const KIND_LABEL: Record<TimelineItem["kind"], string> = {
   email: "Email",
   crisis: "Safety alert",
 };
+
+/** "Solo", "Package of 6 (package)", "One-on-One plan, January 6 – February 6, 2027". */
+function moneyFor(what: TimelineMoneyFor, timeZone: string) {
+  switch (what.kind) {
+    case "session":
+      return what.offeringName;
+    case "package":
+      return `${what.packageName} (package)`;
+    case "plan":
+      return `${what.planName}, ${formatDateRange(localDateOf(what.periodStart, timeZone), localDateOf(what.periodEnd, timeZone))}`;
+  }
+}
 
 function Entry({ item, clientId, timeZone }: { item: TimelineItem; clientId: string; timeZone: string }) {
   const day = formatLongDate(localDateOf(item.at, timeZone), { year: false });
@@ -85,7 +97,7 @@ function Entry({ item, clientId, timeZone }: { item: TimelineItem; clientId: str
     case "payment":
       return (
         <p>
-          <span className="font-medium text-ink">{formatPrice(item.amountCents, item.currency, { freeLabel: "0" })}</span> for {item.offeringName}
+          <span className="font-medium text-ink">{formatPrice(item.amountCents, item.currency, { freeLabel: "0" })}</span> for {moneyFor(item.for, timeZone)}
           <span className="text-muted">
             {" "}
             · {item.status.replace("_", " ")} · {day}
@@ -95,7 +107,7 @@ function Entry({ item, clientId, timeZone }: { item: TimelineItem; clientId: str
     case "refund":
       return (
         <p>
-          <span className="font-medium text-ink">{formatPrice(item.amountCents, item.currency)}</span> refunded
+          <span className="font-medium text-ink">{formatPrice(item.amountCents, item.currency)}</span> refunded for {moneyFor(item.for, timeZone)}
           <span className="text-muted">
             {" "}
             · {item.status} · {day}

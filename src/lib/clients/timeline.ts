@@ -7,6 +7,12 @@ import { localDateOf } from "@/lib/time/zones";
 
 type Base = { key: string; at: Date };
 
+/** What money was for: a session the client booked, a package they bought, a month of their plan. */
+export type TimelineMoneyFor =
+  | { kind: "session"; bookingId: string; offeringName: string }
+  | { kind: "package"; purchaseId: string; packageName: string }
+  | { kind: "plan"; planInvoiceId: string; planName: string; periodStart: Date; periodEnd: Date };
+
 /** The other partner of a couple, on what the two share. */
 export type TimelinePerson = { id: string; name: string };
 
@@ -25,8 +31,8 @@ export type TimelineItem =
   | (Base & { kind: "intake"; responseId: string; name: string; status: IntakeStatus })
   | (Base & { kind: "homework"; assignmentId: string; title: string; status: string; with: TimelinePerson | null })
   | (Base & { kind: "reflection"; assignmentId: string; title: string; rating: number | null; excerpt: string | null })
-  | (Base & { kind: "payment"; bookingId: string; offeringName: string; amountCents: number; currency: string; status: string })
-  | (Base & { kind: "refund"; bookingId: string; amountCents: number; currency: string; status: string })
+  | (Base & { kind: "payment"; for: TimelineMoneyFor; amountCents: number; currency: string; status: string })
+  | (Base & { kind: "refund"; for: TimelineMoneyFor; amountCents: number; currency: string; status: string })
   | (Base & { kind: "email"; subject: string; template: string })
   | (Base & { kind: "crisis"; responseId: string; acknowledgedAt: Date | null });
 

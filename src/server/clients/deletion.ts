@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { isLive } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { HOLDING_STATUSES } from "@/lib/scheduling/status";
 import { now } from "@/server/clock";
@@ -10,6 +11,7 @@ import {
   checkInSchedules,
   clientDeletions,
   clients,
+  creditGrants,
   creditLedger,
   crisisAlerts,
   devMailbox,
@@ -18,7 +20,10 @@ import {
   homeworkCompletions,
   intakeResponses,
   memberships,
+  packagePurchases,
   payments,
+  planInvoices,
+  planSubscriptions,
   practices,
   refunds,
   sessionNotes,
@@ -68,6 +73,7 @@ export async function describeDeletionOf(practiceId: string, client: Pick<typeof
         or(and(eq(bookings.clientId, client.id), sql`${bookings.partnerClientId} is not null`), eq(bookings.partnerClientId, client.id)),
       ),
     );
+  const renewing = await renewingPlans(db, practiceId, client.id);
   return {
     name: client.name,
     requestedAt: client.deletionRequestedAt,
@@ -75,7 +81,20 @@ export async function describeDeletionOf(practiceId: string, client: Pick<typeof
     jointSessions: joint?.count ?? 0,
     upcomingSessions: upcoming.length,
     upcomingPaid: upcoming.filter((u) => u.paymentStatus === "paid" || u.paymentStatus === "partially_refunded").length,
+    renewingPlan: renewing.length > 0,
   };
+}
+
+/**
+ * The client's monthly plans that will bill again: live and not set to end at the period's end.
+ * Deleting the record would leave Stripe charging someone the practice no longer knows.
+ */
+async function renewingPlans(db: DbOrTx, practiceId: string, clientId: string) {
+  const subs = await db
+    .select({ id: planSubscriptions.id, state: planSubscriptions.state, cancelAtPeriodEnd: planSubscriptions.cancelAtPeriodEnd })
+    .from(planSubscriptions)
+    .where(and(eq(planSubscriptions.practiceId, practiceId), eq(planSubscriptions.clientId, clientId)));
+  return subs.filter((sub) => isLive(sub.state) && !sub.cancelAtPeriodEnd);
 }
 
 /**
@@ -87,13 +106,18 @@ export async function describeDeletionOf(practiceId: string, client: Pick<typeof
  *   the sessions that stay, the data of every email addressed to them or about what was deleted
  *   (the rows stay as "sent, to a deleted client", for the dispatcher's bookkeeping), the dev
  *   mailbox's copies, their portal access (and the sign-in account, when it opens nothing else).
- * - Stays: payments and refunds (amounts, dates, states; a refund's reason is cleared) with their
- *   sessions, filed under a tombstone row ("Deleted client", a placeholder address, no phone, no
- *   account); and, for a couple, the joint sessions with both of the coach's notes on them and
- *   shared homework (now the partner's alone): those are the remaining partner's record too.
+ * - Stays: their money, filed under a tombstone row ("Deleted client", a placeholder address, no
+ *   phone, no account): session payments with their sessions, package purchases with their
+ *   payments, plan subscriptions with their months, and every refund of these (amounts, dates,
+ *   states; a refund's reason, the coach's words, is cleared); the credit grants and ledger (the
+ *   ledger is append-only, a trigger refuses UPDATE, so the coach's adjustment reasons stay as
+ *   written). Emails about their packages, plan and credits lose their data like the rest. And,
+ *   for a couple, the joint sessions with both of the coach's notes on them and shared homework
+ *   (now the partner's alone): those are the remaining partner's record too.
  * - Upcoming sessions they are in (joint ones included) are canceled by the coach without any
  *   email: the deleted person must not be written to, and the coach tells a partner themself.
- *   A paid upcoming session refuses the deletion until it is refunded or canceled.
+ *   A paid upcoming session refuses the deletion until it is refunded or canceled; so does a
+ *   monthly plan that will renew, until it is set to end at the period's end.
  * - A `client_deletions` row says who deleted, when, whether the client had asked, and how many
  *   rows of each kind went: numbers only.
  */
@@ -119,6 +143,9 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
       .for("update", { of: bookings });
     if (upcoming.some((u) => u.payment && ["paid", "partially_refunded"].includes(u.payment.status) && u.payment.amountCents > u.payment.refundedCents)) {
       throw new AppError("conflict", "This client has a paid upcoming session. Cancel it or refund it first, so the money is settled before the record goes.");
+    }
+    if ((await renewingPlans(tx, practiceId, client.id)).length) {
+      throw new AppError("conflict", "This client's monthly plan still renews. Cancel it at the period's end first, so nobody is charged after the record goes.");
     }
     const upcomingIds = upcoming.map((u) => u.id);
     if (upcomingIds.length) {
@@ -196,16 +223,32 @@ export async function deleteClient(practiceId: string, deletedBy: string | null,
     if (soloPaid.length) {
       await tx.update(bookings).set({ cancelReason: null }).where(and(eq(bookings.practiceId, practiceId), inArray(bookings.id, soloPaid)));
     }
-    // Refund reasons are the coach's words about the client; amounts and dates stay.
+    // Refund reasons are the coach's words about the client; amounts and dates stay. Their money
+    // is a session they booked, a package they bought or a month of their plan.
+    const sessionPayments = tx.select({ id: payments.id }).from(payments).innerJoin(bookings, eq(bookings.id, payments.bookingId)).where(eq(bookings.clientId, client.id));
+    const packagePayments = tx
+      .select({ id: payments.id })
+      .from(payments)
+      .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+      .where(and(eq(packagePurchases.practiceId, practiceId), eq(packagePurchases.clientId, client.id)));
+    const planMonths = tx.select({ id: planInvoices.id }).from(planInvoices).where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.clientId, client.id)));
     await tx
       .update(refunds)
       .set({ reason: null })
       .where(
         and(
           eq(refunds.practiceId, practiceId),
-          inArray(refunds.paymentId, tx.select({ id: payments.id }).from(payments).innerJoin(bookings, eq(bookings.id, payments.bookingId)).where(eq(bookings.clientId, client.id))),
+          or(inArray(refunds.paymentId, sessionPayments), inArray(refunds.paymentId, packagePayments), inArray(refunds.planInvoiceId, planMonths)),
         ),
       );
+    // Emails about their packages, plan and credits (the coach's dispute alerts name them too).
+    const purchases = await tx.select({ id: packagePurchases.id }).from(packagePurchases).where(and(eq(packagePurchases.practiceId, practiceId), eq(packagePurchases.clientId, client.id)));
+    const subscriptions = await tx
+      .select({ id: planSubscriptions.id })
+      .from(planSubscriptions)
+      .where(and(eq(planSubscriptions.practiceId, practiceId), eq(planSubscriptions.clientId, client.id)));
+    const grants = await tx.select({ id: creditGrants.id }).from(creditGrants).where(and(eq(creditGrants.practiceId, practiceId), eq(creditGrants.clientId, client.id)));
+    topics.push(...purchases.map((p) => `package-purchase:${p.id}`), ...subscriptions.map((p) => `plan:${p.id}`), ...grants.map((g) => `credit-grant:${g.id}`));
 
     // 3. Intakes (answers, profiles; their crisis alerts go with them).
     const responses = await tx

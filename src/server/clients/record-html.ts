@@ -65,16 +65,33 @@ export function renderClientRecordHtml(record: ClientRecord): string {
     )
     .join("");
 
-  const money = record.payments.length
-    ? `<table><thead><tr><th>Session</th><th>Amount</th><th>Status</th><th>Paid</th><th>Refunds</th></tr></thead><tbody>${record.payments
-        .map(
-          (p) =>
-            `<tr><td>${esc(p.session.offering)}, ${t(p.session.startsAt)}</td><td>${esc(formatPrice(p.amountCents, p.currency))}</td><td>${esc(p.status)}</td><td>${t(p.paidAt)}</td><td>${
-              p.refunds.map((r) => `${esc(formatPrice(r.amountCents, p.currency))} (${esc(r.status)}, ${t(r.confirmedAt ?? r.createdAt)})`).join("<br>") || "—"
-            }</td></tr>`,
-        )
-        .join("")}</tbody></table>`
-    : "";
+  const refundList = (list: { amountCents: number; status: string; confirmedAt: Date | null; createdAt: Date }[], currency: string) =>
+    list.map((r) => `${esc(formatPrice(r.amountCents, currency))} (${esc(r.status)}, ${t(r.confirmedAt ?? r.createdAt)})`).join("<br>") || "—";
+  const table = (heads: string[], rows: string[]) =>
+    rows.length ? `<table><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>` : "";
+  const money = [
+    table(
+      ["Session", "Amount", "Status", "Paid", "Refunds"],
+      record.payments.map(
+        (p) =>
+          `<tr><td>${esc(p.session.offering)}, ${t(p.session.startsAt)}</td><td>${esc(formatPrice(p.amountCents, p.currency))}</td><td>${esc(p.status)}</td><td>${t(p.paidAt)}</td><td>${refundList(p.refunds, p.currency)}</td></tr>`,
+      ),
+    ),
+    table(
+      ["Package", "Amount", "Status", "Paid", "Refunds"],
+      record.packages.map(
+        (p) =>
+          `<tr><td>${esc(p.package)}</td><td>${esc(formatPrice(p.amountCents, p.currency))}</td><td>${esc(p.status)}</td><td>${t(p.paidAt)}</td><td>${refundList(p.refunds, p.currency)}</td></tr>`,
+      ),
+    ),
+    table(
+      ["Plan month", "Amount", "Refunded", "Paid", "Refunds"],
+      record.planMonths.map(
+        (m) =>
+          `<tr><td>${esc(m.plan)}, ${t(m.periodStart)} to ${t(m.periodEnd)}</td><td>${esc(formatPrice(m.amountCents, m.currency))}</td><td>${esc(formatPrice(m.refundedCents, m.currency, { freeLabel: "—" }))}</td><td>${m.state === "paid" ? t(m.paidAt) : esc("Payment failed")}</td><td>${refundList(m.refunds, m.currency)}</td></tr>`,
+      ),
+    ),
+  ].join("");
 
   const emails = record.emails.length
     ? `<table><thead><tr><th>Subject</th><th>Status</th><th>Sent</th></tr></thead><tbody>${record.emails

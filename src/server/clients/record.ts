@@ -15,7 +15,12 @@ import {
   homeworkCompletions,
   intakeResponses,
   offerings,
+  packagePurchases,
+  packages,
   payments,
+  planInvoices,
+  planSubscriptions,
+  plans,
   practices,
   questionnaireVersions,
   questionnaires,
@@ -38,7 +43,8 @@ type Scope = { practiceId: string; clientId: string };
 /**
  * One client's whole record, opened (notes, answers and reflections in plain text), for a GDPR
  * export: profile and email preferences, sessions with their notes, intakes with every question
- * and answer, homework with this client's reflections, payments and refunds, and the emails sent
+ * and answer, homework with this client's reflections, payments (sessions, packages, plan months)
+ * and refunds, credits, and the emails sent
  * to them (what and when, never the body). A foreign or deleted client is "not found".
  */
 export async function exportClientRecord(scope: Scope, audience: RecordAudience) {
@@ -172,7 +178,8 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
       .map((c) => ({ occurrenceDate: c.occurrenceDate, completedAt: c.completedAt, rating: c.rating, reflection: c.reflection ?? null })),
   }));
 
-  // Money: what this client paid (they booked it), with its refunds.
+  // Money: what this client paid (sessions they booked, packages they bought, months of their
+  // plan), each with its refunds. All of it is this client's alone: a partner's export has none.
   const paymentRows = await db
     .select({ payment: payments, offeringName: offerings.name, startsAt: bookings.startsAt })
     .from(payments)
@@ -180,13 +187,39 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
     .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
     .where(and(eq(payments.practiceId, practiceId), eq(bookings.clientId, client.id)))
     .orderBy(asc(payments.createdAt));
-  const refundRows = paymentRows.length
-    ? await db
-        .select()
-        .from(refunds)
-        .where(and(eq(refunds.practiceId, practiceId), inArray(refunds.paymentId, paymentRows.map((p) => p.payment.id))))
-        .orderBy(asc(refunds.createdAt))
-    : [];
+  const packageRows = await db
+    .select({ payment: payments, purchase: packagePurchases, packageName: packages.name })
+    .from(payments)
+    .innerJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+    .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+    .where(and(eq(payments.practiceId, practiceId), eq(packagePurchases.clientId, client.id)))
+    .orderBy(asc(payments.createdAt));
+  const monthRows = await db
+    .select({ invoice: planInvoices, planName: plans.name })
+    .from(planInvoices)
+    .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+    .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
+    .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.clientId, client.id)))
+    .orderBy(asc(planInvoices.periodStart));
+  const paymentIds = [...paymentRows, ...packageRows].map((p) => p.payment.id);
+  const monthIds = monthRows.map((m) => m.invoice.id);
+  const refundRows =
+    paymentIds.length || monthIds.length
+      ? await db
+          .select()
+          .from(refunds)
+          .where(
+            and(
+              eq(refunds.practiceId, practiceId),
+              or(paymentIds.length ? inArray(refunds.paymentId, paymentIds) : sql`false`, monthIds.length ? inArray(refunds.planInvoiceId, monthIds) : sql`false`),
+            ),
+          )
+          .orderBy(asc(refunds.createdAt))
+      : [];
+  const refundsOf = (match: (r: (typeof refundRows)[number]) => boolean) =>
+    refundRows
+      .filter(match)
+      .map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, cause: r.cause, reason: r.reason, createdAt: r.createdAt, confirmedAt: r.confirmedAt }));
   const paymentList = paymentRows.map(({ payment: p, offeringName, startsAt }) => ({
     id: p.id,
     bookingId: p.bookingId,
@@ -198,9 +231,32 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
     refundedCents: p.refundedCents,
     paidAt: p.paidAt,
     createdAt: p.createdAt,
-    refunds: refundRows
-      .filter((r) => r.paymentId === p.id)
-      .map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, cause: r.cause, reason: r.reason, createdAt: r.createdAt, confirmedAt: r.confirmedAt })),
+    refunds: refundsOf((r) => r.paymentId === p.id),
+  }));
+  const packageList = packageRows.map(({ payment: p, purchase, packageName }) => ({
+    id: p.id,
+    purchaseId: purchase.id,
+    package: packageName,
+    provider: p.provider,
+    amountCents: p.amountCents,
+    currency: p.currency,
+    status: p.status,
+    refundedCents: p.refundedCents,
+    paidAt: p.paidAt,
+    createdAt: p.createdAt,
+    refunds: refundsOf((r) => r.paymentId === p.id),
+  }));
+  const planMonthList = monthRows.map(({ invoice: m, planName }) => ({
+    id: m.id,
+    plan: planName,
+    periodStart: m.periodStart,
+    periodEnd: m.periodEnd,
+    state: m.state,
+    amountCents: m.amountCents,
+    currency: m.currency,
+    refundedCents: m.refundedCents,
+    paidAt: m.paidAt,
+    refunds: refundsOf((r) => r.planInvoiceId === m.id),
   }));
 
   // Credits (packages and plans): the grants and every ledger row of this client.
@@ -251,7 +307,10 @@ export async function exportClientRecord(scope: Scope, audience: RecordAudience)
     sessions,
     intakes,
     homework,
+    /** Sessions' payments (the shape since version 1); packages and plan months are beside it. */
     payments: paymentList,
+    packages: packageList,
+    planMonths: planMonthList,
     credits,
     emails,
     crisisAlerts: alerts,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { compareTimeline, excerptOf, type TimelineItem, type TimelinePage, type TimelinePerson } from "@/lib/clients/timeline";
+import { compareTimeline, excerptOf, type TimelineItem, type TimelineMoneyFor, type TimelinePage, type TimelinePerson } from "@/lib/clients/timeline";
 import { getDb } from "@/server/db/client";
 import {
   bookings,
@@ -13,7 +13,12 @@ import {
   homeworkCompletions,
   intakeResponses,
   offerings,
+  packagePurchases,
+  packages,
   payments,
+  planInvoices,
+  planSubscriptions,
+  plans,
   questionnaires,
   refunds,
   sessionNotes,
@@ -48,7 +53,7 @@ type TimelineOptions = { before?: string; limit?: number };
 /**
  * One client's record on one timeline, newest first: sessions (as booker or as partner, once
  * each, with the start of the coach's notes), intakes, homework assigned and reflections written,
- * payments and refunds, emails sent to them (subject only), crisis alerts. Scoped to the
+ * payments (sessions, packages, plan months) and refunds, emails sent to them (subject only), crisis alerts. Scoped to the
  * practice: a foreign or deleted client is "not found". Bounded: `TIMELINE_PAGE_SIZE` entries
  * at a time; `older` continues where this page ended.
  */
@@ -66,7 +71,7 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
   const db = getDb();
   const mine = or(eq(bookings.clientId, client.id), eq(bookings.partnerClientId, client.id))!;
 
-  const [sessionRows, intakeRows, assignmentRows, completionRows, paymentRows, refundRows, emailRows, crisisRows] = await Promise.all([
+  const [sessionRows, intakeRows, assignmentRows, completionRows, paymentRows, monthRows, refundRows, emailRows, crisisRows] = await Promise.all([
     db
       .select({ booking: bookings, offeringName: offerings.name })
       .from(bookings)
@@ -118,26 +123,59 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
       .where(and(eq(homeworkCompletions.practiceId, practiceId), eq(homeworkCompletions.completedBy, client.id), upTo(homeworkCompletions.completedAt)))
       .orderBy(desc(homeworkCompletions.completedAt))
       .limit(take),
-    // Money is the booker's: a joint session's payment shows on the partner who paid.
+    // Money is the payer's: a joint session's payment shows on the partner who booked it; a
+    // package on the client who bought it; a plan's month on its subscriber.
     (() => {
       const at = sql`coalesce(${payments.paidAt}, ${payments.createdAt})`;
       return db
-        .select({ payment: payments, offeringName: offerings.name })
+        .select({ payment: payments, offeringName: offerings.name, packageName: packages.name })
         .from(payments)
-        .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-        .innerJoin(offerings, eq(offerings.id, bookings.offeringId))
-        .where(and(eq(payments.practiceId, practiceId), eq(bookings.clientId, client.id), upTo(at)))
+        .leftJoin(bookings, eq(bookings.id, payments.bookingId))
+        .leftJoin(offerings, eq(offerings.id, bookings.offeringId))
+        .leftJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+        .leftJoin(packages, eq(packages.id, packagePurchases.packageId))
+        .where(and(eq(payments.practiceId, practiceId), or(eq(bookings.clientId, client.id), eq(packagePurchases.clientId, client.id)), upTo(at)))
+        .orderBy(desc(at))
+        .limit(take);
+    })(),
+    (() => {
+      const at = sql`coalesce(${planInvoices.paidAt}, ${planInvoices.createdAt})`;
+      return db
+        .select({ invoice: planInvoices, planName: plans.name })
+        .from(planInvoices)
+        .innerJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+        .innerJoin(plans, eq(plans.id, planSubscriptions.planId))
+        .where(and(eq(planInvoices.practiceId, practiceId), eq(planInvoices.clientId, client.id), upTo(at)))
         .orderBy(desc(at))
         .limit(take);
     })(),
     (() => {
       const at = sql`coalesce(${refunds.confirmedAt}, ${refunds.createdAt})`;
       return db
-        .select({ refund: refunds, currency: payments.currency, bookingId: bookings.id })
+        .select({
+          refund: refunds,
+          payment: { currency: payments.currency, bookingId: payments.bookingId, packagePurchaseId: payments.packagePurchaseId },
+          offeringName: offerings.name,
+          packageName: packages.name,
+          invoice: { currency: planInvoices.currency, periodStart: planInvoices.periodStart, periodEnd: planInvoices.periodEnd },
+          planName: plans.name,
+        })
         .from(refunds)
-        .innerJoin(payments, eq(payments.id, refunds.paymentId))
-        .innerJoin(bookings, eq(bookings.id, payments.bookingId))
-        .where(and(eq(refunds.practiceId, practiceId), eq(bookings.clientId, client.id), upTo(at)))
+        .leftJoin(payments, eq(payments.id, refunds.paymentId))
+        .leftJoin(bookings, eq(bookings.id, payments.bookingId))
+        .leftJoin(offerings, eq(offerings.id, bookings.offeringId))
+        .leftJoin(packagePurchases, eq(packagePurchases.id, payments.packagePurchaseId))
+        .leftJoin(packages, eq(packages.id, packagePurchases.packageId))
+        .leftJoin(planInvoices, eq(planInvoices.id, refunds.planInvoiceId))
+        .leftJoin(planSubscriptions, eq(planSubscriptions.id, planInvoices.subscriptionId))
+        .leftJoin(plans, eq(plans.id, planSubscriptions.planId))
+        .where(
+          and(
+            eq(refunds.practiceId, practiceId),
+            or(eq(bookings.clientId, client.id), eq(packagePurchases.clientId, client.id), eq(planInvoices.clientId, client.id)),
+            upTo(at),
+          ),
+        )
         .orderBy(desc(at))
         .limit(take);
     })(),
@@ -205,23 +243,34 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
       rating: c.rating,
       excerpt: excerptOf(c.reflection),
     })),
-    ...paymentRows.map(({ payment, offeringName }): TimelineItem => ({
+    ...paymentRows.map(({ payment, offeringName, packageName }): TimelineItem => ({
       kind: "payment",
       key: `payment:${payment.id}`,
       at: payment.paidAt ?? payment.createdAt,
-      bookingId: payment.bookingId!, // joined through its booking (package purchases are not on the timeline yet)
-      offeringName,
+      for: paymentFor(payment, offeringName, packageName),
       amountCents: payment.amountCents,
       currency: payment.currency,
       status: payment.status,
     })),
-    ...refundRows.map(({ refund, currency, bookingId }): TimelineItem => ({
+    ...monthRows.map(({ invoice, planName }): TimelineItem => ({
+      kind: "payment",
+      key: `plan-invoice:${invoice.id}`,
+      at: invoice.paidAt ?? invoice.createdAt,
+      for: { kind: "plan", planInvoiceId: invoice.id, planName, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd },
+      amountCents: invoice.amountCents,
+      currency: invoice.currency,
+      status: monthStatus(invoice),
+    })),
+    ...refundRows.map(({ refund, payment, offeringName, packageName, invoice, planName }): TimelineItem => ({
       kind: "refund",
       key: `refund:${refund.id}`,
       at: refund.confirmedAt ?? refund.createdAt,
-      bookingId,
+      // Exactly one of the two is set (a check in the database).
+      for: refund.planInvoiceId
+        ? { kind: "plan", planInvoiceId: refund.planInvoiceId, planName: planName!, periodStart: invoice!.periodStart!, periodEnd: invoice!.periodEnd! }
+        : paymentFor(payment!, offeringName, packageName),
       amountCents: refund.amountCents,
-      currency,
+      currency: (refund.planInvoiceId ? invoice!.currency : payment!.currency)!,
       status: refund.status,
     })),
     ...emailRows.map((e): TimelineItem => ({
@@ -239,6 +288,19 @@ export async function timelineOf(practiceId: string, client: Pick<typeof clients
   const page = items.slice(0, limit);
   await attachNoteExcerpts(practiceId, page);
   return { items: page, older: items.length > limit ? cursorOf(page.at(-1)!) : null };
+}
+
+/** A payment is a session's (it names the booking) or a package's (it names the purchase): the database keeps exactly one. */
+function paymentFor(payment: { bookingId: string | null; packagePurchaseId: string | null }, offeringName: string | null, packageName: string | null): TimelineMoneyFor {
+  if (payment.bookingId) return { kind: "session", bookingId: payment.bookingId, offeringName: offeringName! };
+  return { kind: "package", purchaseId: payment.packagePurchaseId!, packageName: packageName! };
+}
+
+/** A plan month in the words of a payment's status: paid, refunded (in part or in full), or failed. */
+function monthStatus(invoice: { state: "paid" | "failed"; amountCents: number; refundedCents: number }) {
+  if (invoice.state === "failed") return "failed";
+  if (invoice.refundedCents > 0) return invoice.refundedCents >= invoice.amountCents ? "refunded" : "partially_refunded";
+  return "paid";
 }
 
 /** The start of each session's notes, opened for the coach's page (private ones included). */

@@ -12,6 +12,7 @@ type Preview = {
   jointSessions: number;
   upcomingSessions: number;
   upcomingPaid: number;
+  renewingPlan: boolean;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -47,8 +48,8 @@ export function DeleteClient({ clientId, preview }: { clientId: string; preview:
             contact details and portal access, and the content of emails sent to them. This can’t be undone.
           </p>
           <p>
-            <span className="font-medium">Kept for your accounts:</span> payments and refunds (amounts and dates) with their sessions, under
-            “Deleted client”.
+            <span className="font-medium">Kept for your accounts:</span> payments and refunds (amounts and dates) of their sessions, packages and
+            plan months, under “Deleted client”.
           </p>
           {partner ? (
             <p>
@@ -67,6 +68,11 @@ export function DeleteClient({ clientId, preview }: { clientId: string; preview:
           {preview.upcomingPaid ? (
             <p role="alert" className="text-clay-600">
               {plural(preview.upcomingPaid, "upcoming session is", "upcoming sessions are")} paid: cancel or refund {preview.upcomingPaid === 1 ? "it" : "them"} first.
+            </p>
+          ) : null}
+          {preview.renewingPlan ? (
+            <p role="alert" className="text-clay-600">
+              Their monthly plan still renews: cancel it at the period’s end first.
             </p>
           ) : null}
         </div>
