@@ -3,7 +3,15 @@ import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { markBookingPaid } from "@/server/billing/booking-payments";
 import { grantCredits, spendCredit } from "@/server/billing/credits";
-import { findClientForUser, getClient, linkClientAccounts, listClients } from "@/server/clients/clients";
+import { buyPackage } from "@/server/billing/package-checkout";
+import { refundPackagePayment } from "@/server/billing/package-refunds";
+import { createPackage } from "@/server/billing/packages";
+import { cancelPlanAtPeriodEnd, startPlanCheckout } from "@/server/billing/plan-checkout";
+import { paidPlanMonths, refundPlanInvoice } from "@/server/billing/plan-refunds";
+import { payTestPlanCheckout } from "@/server/billing/plan-test-checkout";
+import { createPlan } from "@/server/billing/plans";
+import { payTestCheckout } from "@/server/billing/test-checkout";
+import { findClientForUser, getClient, linkClientAccounts, listClients, updateClient } from "@/server/clients/clients";
 import { deleteClient, describeClientDeletion, requestClientDeletion } from "@/server/clients/deletion";
 import { exportClientRecord } from "@/server/clients/record";
 import { renderClientRecordHtml } from "@/server/clients/record-html";
@@ -18,7 +26,10 @@ import {
   homeworkAssignments,
   homeworkCompletions,
   intakeResponses,
+  packagePurchases,
   payments,
+  planInvoices,
+  planSubscriptions,
   refunds,
   sessionNotes,
   users,
@@ -130,8 +141,8 @@ describe("the client timeline", () => {
     );
     // Only Sam's own entries: Alex's reflection on the shared practice is on Alex's timeline.
     expect(items.filter((i) => i.kind === "reflection").map((i) => i.kind === "reflection" && i.excerpt).sort()).toEqual([`SAM-OWN-REFLECTION-${s.tag}`, `SAM-SHARED-REFLECTION-${s.tag}`]);
-    expect(items.find((i) => i.kind === "payment")).toMatchObject({ bookingId: s.samPaid.id, amountCents: 12000, currency: "USD" });
-    expect(items.find((i) => i.kind === "refund")).toMatchObject({ amountCents: 2000 });
+    expect(items.find((i) => i.kind === "payment")).toMatchObject({ for: { kind: "session", bookingId: s.samPaid.id, offeringName: "Solo" }, amountCents: 12000, currency: "USD" });
+    expect(items.find((i) => i.kind === "refund")).toMatchObject({ for: { kind: "session", bookingId: s.samPaid.id }, amountCents: 2000 });
     const emails = items.filter((i) => i.kind === "email");
     expect(emails.length).toBeGreaterThanOrEqual(3);
     for (const email of emails) {
@@ -363,6 +374,143 @@ describe("deleting a client", () => {
     expect((await getClient(s.practiceId, s.samId)).name).toBe(s.samName);
     expect(await getDb().select().from(intakeResponses).where(eq(intakeResponses.clientId, s.samId))).not.toEqual([]);
     expect(await getDb().select().from(clientDeletions).where(eq(clientDeletions.practiceId, s.practiceId))).toEqual([]);
+  });
+});
+
+/**
+ * Sam's money beyond sessions, through the laptop's test checkout (no Stripe keys): a package of
+ * 3 Solo sessions bought on its own and a month of a plan, each refunded in part by the coach with
+ * a reason that is Sam's secret.
+ */
+async function withPackageAndPlan(s: Awaited<ReturnType<typeof couplesPractice>>) {
+  const [solo] = await getDb().select({ offeringId: bookings.offeringId }).from(bookings).where(eq(bookings.id, s.samSolo.id));
+  const pkg = await createPackage(s.practiceId, { name: `Solo package ${s.tag}`, offeringIds: [solo!.offeringId], sessions: 3, price: "300", validDays: 90 });
+  await buyPackage(s.practiceId, s.samId, pkg.id);
+  const [purchase] = await getDb().select().from(packagePurchases).where(eq(packagePurchases.clientId, s.samId));
+  const [packagePayment] = await getDb().select().from(payments).where(eq(payments.packagePurchaseId, purchase!.id));
+  await payTestCheckout(packagePayment!.checkoutSessionId!);
+  await refundPackagePayment(s.practiceId, packagePayment!.id, { amountCents: 5000, reason: `SAM-PACKAGE-REFUND-REASON-${s.tag}` });
+
+  const plan = await createPlan(s.practiceId, { name: `Solo plan ${s.tag}`, offeringIds: [solo!.offeringId], sessionsPerPeriod: 2, priceCents: 20000, currency: "USD" });
+  const url = await startPlanCheckout(s.practiceId, s.samId, plan.id);
+  await payTestPlanCheckout(url.split("/").at(-1)!);
+  const [month] = await paidPlanMonths(s.practiceId, s.samId);
+  await refundPlanInvoice(s.practiceId, month!.id, { amountCents: 7500, reason: `SAM-PLAN-REFUND-REASON-${s.tag}` });
+  const [subscription] = await getDb().select().from(planSubscriptions).where(eq(planSubscriptions.clientId, s.samId));
+  return { pkg, plan, purchase: purchase!, packagePayment: packagePayment!, month: month!, subscription: subscription! };
+}
+
+const MONEY_SECRETS = ["SAM-PACKAGE-REFUND-REASON", "SAM-PLAN-REFUND-REASON"];
+
+describe("package and plan money on the record", () => {
+  it("the export, its page and the timeline list a package bought and a plan month, each with its refund; the partner's have none", async () => {
+    const s = await couplesPractice();
+    const m = await withPackageAndPlan(s);
+
+    const record = await exportClientRecord(s.samScope, "coach");
+    // Sessions' payments keep their shape: only the paid session, as before.
+    expect(record.payments.map((p) => p.bookingId)).toEqual([s.samPaid.id]);
+    expect(record.packages).toEqual([
+      expect.objectContaining({
+        id: m.packagePayment.id,
+        purchaseId: m.purchase.id,
+        package: m.pkg.name,
+        amountCents: 30000,
+        currency: "USD",
+        status: "partially_refunded",
+        refundedCents: 5000,
+        paidAt: expect.any(Date),
+        refunds: [expect.objectContaining({ amountCents: 5000, status: "succeeded", cause: "coach", reason: `SAM-PACKAGE-REFUND-REASON-${s.tag}` })],
+      }),
+    ]);
+    expect(record.planMonths).toEqual([
+      expect.objectContaining({
+        id: m.month.id,
+        plan: m.plan.name,
+        periodStart: m.month.periodStart,
+        periodEnd: m.month.periodEnd,
+        state: "paid",
+        amountCents: 20000,
+        refundedCents: 7500,
+        paidAt: expect.any(Date),
+        refunds: [expect.objectContaining({ amountCents: 7500, status: "succeeded", reason: `SAM-PLAN-REFUND-REASON-${s.tag}` })],
+      }),
+    ]);
+    // The client's own copy has them too.
+    const own = await exportClientRecord(s.samScope, "client");
+    expect([own.packages.length, own.planMonths.length]).toEqual([1, 1]);
+
+    const html = renderClientRecordHtml(record);
+    expect(html).toContain(`<td>${m.pkg.name}</td><td>$300</td>`);
+    expect(html).toMatch(new RegExp(`<td>${m.plan.name}, [^<]+ to [^<]+</td><td>\\$200</td><td>\\$75</td>`));
+    expect(html).toContain("$50 (succeeded,");
+
+    const { items } = await clientTimeline(s.practiceId, s.samId, { limit: 100 });
+    const money = items.filter((i) => i.kind === "payment" || i.kind === "refund").map((i) => [i.kind, i.for.kind, i.amountCents]);
+    expect(money.sort()).toEqual(
+      [
+        ["payment", "session", 12000],
+        ["refund", "session", 2000],
+        ["payment", "package", 30000],
+        ["refund", "package", 5000],
+        ["payment", "plan", 20000],
+        ["refund", "plan", 7500],
+      ].sort(),
+    );
+    expect(items.find((i) => i.kind === "payment" && i.for.kind === "package")).toMatchObject({
+      key: `payment:${m.packagePayment.id}`,
+      for: { purchaseId: m.purchase.id, packageName: m.pkg.name },
+      status: "partially_refunded",
+    });
+    expect(items.find((i) => i.kind === "payment" && i.for.kind === "plan")).toMatchObject({
+      key: `plan-invoice:${m.month.id}`,
+      for: { planInvoiceId: m.month.id, planName: m.plan.name, periodStart: m.month.periodStart },
+      currency: "USD",
+      status: "partially_refunded",
+    });
+    expect(items.find((i) => i.kind === "refund" && i.for.kind === "plan")).toMatchObject({ currency: "USD", status: "succeeded", for: { planName: m.plan.name } });
+
+    // Alex (Sam's partner) sees none of Sam's package or plan money.
+    const alex = await exportClientRecord(s.alexScope, "coach");
+    expect([alex.payments, alex.packages, alex.planMonths]).toEqual([[], [], []]);
+    for (const secret of tagged(MONEY_SECRETS, s.tag)) expect(JSON.stringify(alex), secret).not.toContain(secret);
+    const alexItems = (await clientTimeline(s.practiceId, s.alexId, { limit: 100 })).items;
+    expect(alexItems.filter((i) => i.kind === "payment" || i.kind === "refund")).toEqual([]);
+  });
+
+  it("deleting waits for the plan to stop renewing; then no refund reason survives, and the money stays", async () => {
+    const s = await couplesPractice();
+    const m = await withPackageAndPlan(s);
+    expect((await describeClientDeletion(s.practiceId, s.samId)).renewingPlan).toBe(true);
+    expect((await failure(deleteClient(s.practiceId, s.user.id, s.samId))).code).toBe("conflict");
+    expect((await getClient(s.practiceId, s.samId)).name).toBe(s.samName);
+
+    await cancelPlanAtPeriodEnd(s.practiceId, m.subscription.id);
+    expect((await describeClientDeletion(s.practiceId, s.samId)).renewingPlan).toBe(false);
+    // Sam's address changed after the refund emails went: those are found by what they are about
+    // (the purchase, the plan), not only by the address they went to.
+    await updateClient(s.practiceId, s.samId, { name: s.samName, email: `sam-new-${s.tag}@example.test`, timeZone: "America/New_York" });
+    const refundMails = await getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.practiceId, s.practiceId), eq(emailOutbox.recipient, s.samEmail), sql`${emailOutbox.template} in ('plan-refunded', 'payment-refunded')`));
+    expect(refundMails.map((e) => e.template).sort()).toEqual(["payment-refunded", "plan-refunded"]);
+    await deleteClient(s.practiceId, s.user.id, s.samId);
+    for (const mail of refundMails) expect((await getDb().select().from(emailOutbox).where(eq(emailOutbox.id, mail.id)))[0]!.data, mail.template).toEqual({});
+
+    const dump = await everyRowAsText();
+    for (const secret of tagged([...SAM_SECRETS, ...MONEY_SECRETS], s.tag)) expect(dump, secret).not.toContain(secret);
+    expect(dump).not.toMatch(new RegExp(s.samName));
+    expect(await getDb().select({ reason: refunds.reason, amountCents: refunds.amountCents }).from(refunds).where(eq(refunds.practiceId, s.practiceId))).toEqual(
+      expect.arrayContaining([
+        { reason: null, amountCents: 2000 },
+        { reason: null, amountCents: 5000 },
+        { reason: null, amountCents: 7500 },
+      ]),
+    );
+    // The books keep the sale and the month, under the tombstone.
+    expect((await getDb().select().from(payments).where(eq(payments.id, m.packagePayment.id)))[0]).toMatchObject({ amountCents: 30000, refundedCents: 5000 });
+    expect((await getDb().select().from(planInvoices).where(eq(planInvoices.id, m.month.id)))[0]).toMatchObject({ clientId: s.samId, amountCents: 20000, refundedCents: 7500 });
   });
 });
 
