@@ -9,12 +9,12 @@ export const replyTo = (d: PaymentEmail) => d.coachEmail;
 
 export default function PaymentReceiptEmail(d: PaymentEmail) {
   return (
-    <EmailLayout brand={d.practiceName} preview={`We received your payment of ${moneyOf(d)}.`} footer={`A receipt for your booking with ${d.practiceName}.`}>
+    <EmailLayout brand={d.practiceName} preview={`We received your payment of ${moneyOf(d)}.`} footer={`A receipt for your ${d.startIso ? "booking" : "payment"} with ${d.practiceName}.`}>
       <Heading>{`Thank you, ${d.recipientName}`}</Heading>
       <Paragraph>{`We received your payment of ${moneyOf(d)} for:`}</Paragraph>
       <SessionLine data={d} />
-      <Paragraph muted>Your booking confirmation, with the calendar invite, arrives in a separate email.</Paragraph>
-      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>See your booking</PrimaryButton> : null}
+      {d.startIso ? <Paragraph muted>Your booking confirmation, with the calendar invite, arrives in a separate email.</Paragraph> : null}
+      {d.actionUrl ? <PrimaryButton href={d.actionUrl}>{d.startIso ? "See your booking" : "See your payments"}</PrimaryButton> : null}
       <Paragraph muted>{`Questions about this payment? Reply to this email or write to ${d.coachEmail}.`}</Paragraph>
     </EmailLayout>
   );

@@ -168,6 +168,14 @@ describe("buying a package from the portal", () => {
     expect(url).toContain(`/dev/checkout/${payment.checkoutSessionId}`);
     expect(await payTestCheckout(payment.checkoutSessionId!)).toBe("/portal/payments");
     expect(await balance(p, first.clientId)).toBe(6);
+    // Bought on its own: the receipt email names the package (no session) and opens the portal's payments.
+    const receiptMails = (await getDb().select().from(emailOutbox).where(and(eq(emailOutbox.practiceId, p.practiceId), eq(emailOutbox.template, "payment-receipt"))));
+    expect(receiptMails).toHaveLength(1);
+    const rendered = await renderEmail("payment-receipt", receiptMails[0]!.data);
+    expect(rendered.text).toContain(`We received your payment of $1,100 for:`);
+    expect(rendered.text).toContain(p.pkg.name);
+    expect(rendered.text).toContain("See your payments");
+    expect(rendered.text).not.toContain("calendar invite");
     await expect(buyPackage(p.practiceId, first.clientId, hidden.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -118,6 +118,13 @@ describe("buying a plan through Stripe", () => {
     const receipts = await clientReceipts(p.practiceId, p.client.id);
     expect(receipts).toHaveLength(1);
     expect(receipts[0]).toMatchObject({ kind: "plan", amountCents: 50000, currency: "USD", stripeReceiptUrl: invoice.hosted_invoice_url });
+    // And one receipt email, naming the plan and the period, however often the invoice was reported.
+    const receiptMails = await getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.template, "payment-receipt"), eq(emailOutbox.recipient, p.client.email)));
+    expect(receiptMails).toHaveLength(1);
+    expect(receiptMails[0]!.data).toMatchObject({ amountCents: 50000, currency: "USD", startIso: null, offeringName: expect.stringMatching(new RegExp(`^${p.plan.name}, `)) });
 
     // The coach's Payments page counts the plan month: in the list, the month's total and by what was sold.
     const [paidInvoice] = await getDb().select().from(planInvoices).where(eq(planInvoices.practiceId, p.practiceId));

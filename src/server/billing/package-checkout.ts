@@ -14,7 +14,7 @@ import { grantCredits, spendCredit } from "./credits";
 import { confirmHeldBooking } from "./held-booking";
 import { noteCreditSpent } from "./package-emails";
 import { bookingClients } from "./payment-context";
-import { enqueueCoachAlert, enqueueHoldExpired, enqueueReceipt } from "./payment-emails";
+import { enqueueCoachAlert, enqueueHoldExpired, enqueuePackageAlert, enqueuePurchaseReceipt, enqueueReceipt } from "./payment-emails";
 import type { PaidCheckout } from "./lifecycle";
 
 type Practice = typeof practices.$inferSelect;
@@ -156,7 +156,9 @@ export async function recordPackageCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) 
     if (!payment.mismatch) {
       await tx.update(payments).set({ mismatch: true, paymentIntentId: paid.paymentIntentId }).where(eq(payments.id, payment.id));
       const reported = { amountCents: paid.amountCents, currency: paid.currency };
-      if (first) await enqueueCoachAlert(tx, { practice, ...first }, { paymentId: payment.id, problem: "mismatch", asked, reported });
+      const alert = { paymentId: payment.id, problem: "mismatch", asked, reported } as const;
+      if (first) await enqueueCoachAlert(tx, { practice, ...first }, alert);
+      else await enqueuePackageAlert(tx, ctx, alert);
       log.warn({ paymentId: payment.id }, "package Checkout paid an amount or currency other than asked; nothing granted");
     }
     return true;
@@ -174,10 +176,12 @@ export async function recordPackageCheckoutPaid(tx: DbOrTx, paid: PaidCheckout) 
     validFrom: at,
     expiresAt: expiryOf(at, pkg.validDays, practice.timeZone),
   });
-  if (!first) return true;
-  const confirmed = await confirmHeldBooking(tx, first.booking, "credit");
-  if (!confirmed) {
-    log.info({ bookingId: first.booking.id }, "package paid after its first session's hold was lost; the credits stay");
+  const confirmed = first ? await confirmHeldBooking(tx, first.booking, "credit") : null;
+  if (!first || !confirmed) {
+    if (first) log.info({ bookingId: first.booking.id }, "package paid after its first session's hold was lost; the credits stay");
+    // Bought on its own (or its first session's time was lost): the receipt names the package, not a session.
+    const receipt = { what: pkg.name, ...asked, topic: `package-purchase:${purchase.id}`, key: `payment:${payment.id}:receipt` };
+    await enqueuePurchaseReceipt(tx, { practice, client }, receipt);
     return true;
   }
   const spent = await spendCredit(tx, { practiceId: practice.id, clientId: client.id, offeringId: first.offering.id, bookingId: confirmed.id, at });

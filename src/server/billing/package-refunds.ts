@@ -6,7 +6,7 @@ import { packagePurchases, payments } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { withdrawUnspentCredits } from "./credits";
 import { lockPackagePayment, packageSourceKey, type PackagePaymentContext } from "./package-checkout";
-import { enqueuePackageDisputeAlert, enqueuePackageRefundIssued } from "./payment-emails";
+import { enqueuePackageAlert, enqueuePackageRefundIssued } from "./payment-emails";
 import { refundByCoach, type coachRefundInput, type RefundTarget } from "./refunds";
 import type { Stripe } from "./stripe-client";
 
@@ -54,7 +54,7 @@ export async function flagPackagePaymentDisputed(tx: DbOrTx, paymentIntentId: st
   if (!ctx) return false;
   await tx.update(payments).set({ disputed: true }).where(eq(payments.id, ctx.payment.id));
   const asked = { amountCents: ctx.payment.amountCents, currency: ctx.payment.currency };
-  await enqueuePackageDisputeAlert(tx, ctx, { paymentId: ctx.payment.id, asked, reported: { amountCents: dispute.amount, currency: dispute.currency } });
+  await enqueuePackageAlert(tx, ctx, { paymentId: ctx.payment.id, problem: "dispute", asked, reported: { amountCents: dispute.amount, currency: dispute.currency } });
   return true;
 }
 

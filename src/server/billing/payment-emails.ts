@@ -42,11 +42,12 @@ export type PackageMoneyContext = {
   purchase: { id: string };
 };
 
-function forPackage({ practice, client, pkg }: PackageMoneyContext, money: Money, actionUrl: string) {
+/** Money not for one session (a package, a plan month): the client's name and clock, and what it bought by name. */
+function forPurchase({ practice, client }: Pick<PackageMoneyContext, "practice" | "client">, what: string, money: Money, actionUrl: string) {
   return {
     recipientName: client.name,
     practiceName: practice.name,
-    offeringName: pkg.name,
+    offeringName: what,
     clientName: client.name,
     startIso: null,
     endIso: null,
@@ -56,6 +57,23 @@ function forPackage({ practice, client, pkg }: PackageMoneyContext, money: Money
     coachEmail: practice.contactEmail,
     actionUrl,
   };
+}
+
+const forPackage = (ctx: PackageMoneyContext, money: Money, actionUrl: string) => forPurchase(ctx, ctx.pkg.name, money, actionUrl);
+
+const portalPayments = () => new URL("/portal/payments", env().APP_URL).toString();
+
+/**
+ * The receipt for money that bought no one session: a package bought on its
+ * own, a plan's month. Once per `key`; the button opens the portal's payments.
+ */
+export async function enqueuePurchaseReceipt(
+  tx: DbOrTx,
+  ctx: Pick<PackageMoneyContext, "practice" | "client">,
+  receipt: Money & { what: string; topic: string; key: string },
+) {
+  const data: TemplateData<"payment-receipt"> = forPurchase(ctx, receipt.what, receipt, portalPayments());
+  await enqueueEmail(tx, { practiceId: ctx.practice.id, to: ctx.client.email, template: "payment-receipt", data, topic: receipt.topic, idempotencyKey: receipt.key });
 }
 
 /** The receipt, once per payment. */
@@ -125,7 +143,7 @@ export async function enqueueCoachAlert(
 /** A package's money on its way back, once per refund; the button opens the portal's payments. */
 export async function enqueuePackageRefundIssued(tx: DbOrTx, ctx: PackageMoneyContext, refund: Money & { id: string; explanation: string }) {
   const data: TemplateData<"payment-refunded"> = {
-    ...forPackage(ctx, refund, new URL("/portal/payments", env().APP_URL).toString()),
+    ...forPackage(ctx, refund, portalPayments()),
     explanation: refund.explanation,
   };
   await enqueueEmail(tx, {
@@ -138,13 +156,17 @@ export async function enqueuePackageRefundIssued(tx: DbOrTx, ctx: PackageMoneyCo
   });
 }
 
-/** To the coach: a package's payment was disputed; the button opens the client's page. */
-export async function enqueuePackageDisputeAlert(tx: DbOrTx, ctx: PackageMoneyContext, alert: { paymentId: string; asked: Money; reported: Money }) {
+/** To the coach: a package's payment needs a person (paid other than asked; a dispute); the button opens the client's page. */
+export async function enqueuePackageAlert(
+  tx: DbOrTx,
+  ctx: PackageMoneyContext,
+  alert: { paymentId: string; problem: "mismatch" | "dispute"; asked: Money; reported: Money },
+) {
   const data: TemplateData<"payment-alert"> = {
     ...forPackage(ctx, alert.asked, new URL(`/coach/clients/${ctx.client.id}`, env().APP_URL).toString()),
     recipientName: ctx.practice.name,
     timeZone: ctx.practice.timeZone,
-    problem: "dispute",
+    problem: alert.problem,
     reportedCents: alert.reported.amountCents,
     reportedCurrency: alert.reported.currency.toUpperCase(),
   };
@@ -154,6 +176,6 @@ export async function enqueuePackageDisputeAlert(tx: DbOrTx, ctx: PackageMoneyCo
     template: "payment-alert",
     data,
     topic: `package-purchase:${ctx.purchase.id}`,
-    idempotencyKey: `payment:${alert.paymentId}:alert-dispute`,
+    idempotencyKey: `payment:${alert.paymentId}:alert-${alert.problem}`,
   });
 }

@@ -3,6 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { env } from "@/lib/env";
 import { isLive, type PlanSubscriptionState } from "@/lib/billing/plans";
+import { formatDateRange } from "@/lib/time/format";
+import { localDateOf } from "@/lib/time/zones";
 import { now } from "@/server/clock";
 import type { DbOrTx } from "@/server/db/client";
 import { clients, planInvoices, planSubscriptions, plans, practices } from "@/server/db/schema";
@@ -10,6 +12,7 @@ import { log } from "@/server/log";
 import { enqueueEmail } from "@/server/notifications/outbox";
 import type { TemplateData } from "@/server/notifications/templates";
 import { grantCredits } from "./credits";
+import { enqueuePurchaseReceipt } from "./payment-emails";
 
 /**
  * A client's subscription to a monthly plan, as the webhook and the laptop's
@@ -121,7 +124,20 @@ export async function recordPlanInvoicePaid(tx: DbOrTx, sub: PlanSubscription, i
   if (existing) await tx.update(planInvoices).set(values).where(eq(planInvoices.id, existing.id));
   else await tx.insert(planInvoices).values({ ...values, practiceId: sub.practiceId, clientId: sub.clientId, subscriptionId: sub.id, invoiceId: invoice.invoiceId });
 
-  const { plan } = await planOf(tx, sub);
+  const { plan, client, practice } = await planOf(tx, sub);
+  // The receipt, once per invoice: the plan and the period it pays for, on the client's calendar.
+  const period = formatDateRange(localDateOf(invoice.periodStart, client.timeZone), localDateOf(invoice.periodEnd, client.timeZone));
+  await enqueuePurchaseReceipt(
+    tx,
+    { practice, client },
+    {
+      what: `${plan.name}, ${period}`,
+      amountCents: invoice.amountCents,
+      currency: invoice.currency.toUpperCase(),
+      topic: `plan:${sub.id}`,
+      key: `plan-invoice:${sub.practiceId}:${invoice.invoiceId}:receipt`,
+    },
+  );
   if (invoice.periodEnd > at) {
     await grantCredits(tx, {
       practiceId: sub.practiceId,
