@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLive, isStarted, monthlyPeriod, periodEndWording, planSummary, stateFromStripe, PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
+import { isLive, isStarted, monthlyPeriod, periodAfter, periodEndWording, planSummary, stateFromStripe, PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
 
 describe("monthly plans, pure rules", () => {
   it("maps Stripe's subscription statuses to ours", () => {
@@ -20,6 +20,19 @@ describe("monthly plans, pure rules", () => {
     expect(monthlyPeriod(anchor, 1)).toEqual({ start: new Date("2027-02-28T16:00:00Z"), end: new Date("2027-03-31T16:00:00Z") });
     // Leap year.
     expect(monthlyPeriod(new Date("2028-01-31T00:00:00Z"), 0).end).toEqual(new Date("2028-02-29T00:00:00Z"));
+  });
+
+  it("renews from the anchor, not from the last end: a plan begun on the 31st comes back to the 31st", () => {
+    const anchor = new Date("2027-01-31T16:00:00Z");
+    const feb = periodAfter(anchor, new Date("2027-02-28T16:00:00Z"));
+    expect(feb).toEqual({ start: new Date("2027-02-28T16:00:00Z"), end: new Date("2027-03-31T16:00:00Z") });
+    expect(periodAfter(anchor, feb.end)).toEqual({ start: new Date("2027-03-31T16:00:00Z"), end: new Date("2027-04-30T16:00:00Z") });
+    expect(periodAfter(anchor, new Date("2027-04-30T16:00:00Z")).end).toEqual(new Date("2027-05-31T16:00:00Z"));
+    // A mid-month anchor is plain.
+    expect(periodAfter(new Date("2027-01-15T09:00:00Z"), new Date("2027-02-15T09:00:00Z"))).toEqual({
+      start: new Date("2027-02-15T09:00:00Z"),
+      end: new Date("2027-03-15T09:00:00Z"),
+    });
   });
 
   it("words a plan and its period's end", () => {

@@ -63,6 +63,17 @@ export function monthlyPeriod(anchor: Date, periodIndex: number) {
   return { start: base.plus({ months: periodIndex }).toJSDate(), end: base.plus({ months: periodIndex + 1 }).toJSDate() };
 }
 
+/**
+ * The monthly period that follows the one ending at `end`, counted from the
+ * billing `anchor` (the first period's start) as Stripe counts: Jan 31 → Feb 28
+ * → Mar 31 → Apr 30, never drifting to the 28th the way "a month after the
+ * last end" would.
+ */
+export function periodAfter(anchor: Date, end: Date) {
+  const months = DateTime.fromJSDate(end, { zone: "utc" }).diff(DateTime.fromJSDate(anchor, { zone: "utc" }), "months").months;
+  return monthlyPeriod(anchor, Math.max(0, Math.round(months)));
+}
+
 /** How the portal and the coach word when a plan's period ends: renews, or ends (canceled at period end). */
 export function periodEndWording(sub: { state: PlanSubscriptionState; cancelAtPeriodEnd: boolean }) {
   if (sub.state === "canceled") return "Ended";

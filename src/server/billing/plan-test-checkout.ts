@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
-import { monthlyPeriod } from "@/lib/billing/plans";
+import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { monthlyPeriod, periodAfter } from "@/lib/billing/plans";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { planInvoices, planSubscriptions, plans, practices } from "@/server/db/schema";
@@ -171,7 +171,12 @@ async function renewOnce(tx: DbOrTx, id: string, at: Date) {
     return true;
   }
   const [plan] = await tx.select().from(plans).where(eq(plans.id, sub.planId));
-  const next = monthlyPeriod(sub.currentPeriodEnd, 0);
+  // Counted from the first period's start, as Stripe bills (a plan begun on the 31st renews on the 31st where there is one).
+  const [{ anchor } = { anchor: null }] = await tx
+    .select({ anchor: sql<Date | null>`min(${planInvoices.periodStart})` })
+    .from(planInvoices)
+    .where(eq(planInvoices.subscriptionId, sub.id));
+  const next = periodAfter(anchor ? new Date(anchor) : sub.currentPeriodStart, sub.currentPeriodEnd);
   if (sub.testFailNextRenewal) {
     const moved = await recordSubscriptionState(tx, sub, { ...reportOfRow(sub), state: "past_due", periodStart: next.start, periodEnd: next.end });
     await tx.update(planSubscriptions).set({ testFailNextRenewal: false }).where(eq(planSubscriptions.id, sub.id));
