@@ -92,6 +92,11 @@ describe("buying a plan through Stripe", () => {
     const url = await startPlanCheckout(p.practiceId, third.id, p.plan.id);
     expect([...fake.sessions.values()].find((s) => s.url === url)!.amount_total).toBe(60000);
     expect(fake.products.size).toBe(productsBefore);
+
+    // A rename reaches the Product (what the Billing Portal and invoices show), made anew nowhere.
+    await updatePlan(p.practiceId, p.plan.id, { ...p.plan, priceCents: 60000, name: "Weekly one-on-one" });
+    expect(fake.products.get(stored!.stripeProductId!)).toMatchObject({ name: "Weekly one-on-one" });
+    expect(fake.products.size).toBe(productsBefore);
   });
 
   it("completed → the subscription is recorded; invoice.paid → 4 credits for the period, once however often delivered", async () => {

@@ -231,6 +231,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       products.set(product.id, product);
       return [200, product];
     }
+    const productPath = path.match(/^\/v1\/products\/([^/]+)$/);
+    if (method === "POST" && productPath) {
+      const product = products.get(productPath[1]!);
+      if (!product || product.account !== account) return [404, error(`No such product: '${productPath[1]}'`, "id")];
+      if (body.name !== undefined) product.name = body.name;
+      return [200, product];
+    }
     if (method === "POST" && path === "/v1/prices") {
       const product = products.get(String(body.product));
       if (!product || product.account !== account) return [400, error(`No such product: '${String(body.product)}'`, "product")];

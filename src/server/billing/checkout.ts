@@ -7,7 +7,7 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { payments, type bookings, type offerings, type practices } from "@/server/db/schema";
 import { manageTokenFor } from "@/server/scheduling/manage-token";
 import { getPaymentAccountStatus } from "./accounts";
-import { stripe } from "./stripe-client";
+import { onStripeAccount, stripe } from "./stripe-client";
 
 type Offering = typeof offerings.$inferSelect;
 
@@ -131,7 +131,7 @@ export async function startCheckoutSession(collection: Extract<Collection, { kin
       success_url: request.returnUrl,
       cancel_url: request.returnUrl,
     },
-    { idempotencyKey: request.idempotencyKey, ...(collection.stripeAccountId ? { stripeAccount: collection.stripeAccountId } : {}) },
+    { idempotencyKey: request.idempotencyKey, ...onStripeAccount(collection.stripeAccountId) },
   );
   return { id: session.id, url: session.url! };
 }

@@ -9,11 +9,8 @@ import { clients, planSubscriptions, plans } from "@/server/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { getPaymentAccountStatus } from "./accounts";
 import { getPlan, type Plan } from "./plans";
-import { stripe, type Stripe } from "./stripe-client";
+import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
 import { liveSubscriptionTo, lockSubscription, recordSubscriptionState, type PlanSubscription, type SubscriptionReport } from "./subscriptions";
-
-/** Request options for the account a subscription or plan lives on (null: the platform's own). */
-export const onStripeAccount = (account: string | null | undefined) => (account ? { stripeAccount: account } : {});
 
 /**
  * The Stripe Price a plan sells at, made on first sale (a Product, then a

@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { planSubscriptions } from "@/server/db/schema";
 import { log } from "@/server/log";
-import { onStripeAccount, reportOf } from "./plan-checkout";
-import { stripe, type Stripe } from "./stripe-client";
+import { reportOf } from "./plan-checkout";
+import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
 import {
   lockSubscription,
   recordPlanCheckoutExpired,

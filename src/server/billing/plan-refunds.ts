@@ -12,8 +12,7 @@ import type { TemplateData } from "@/server/notifications/templates";
 import { parseInput } from "@/server/validate";
 import { coachRefundInput } from "./refunds";
 import { withdrawUnspentCredits } from "./credits";
-import { onStripeAccount } from "./plan-checkout";
-import { stripe, type Stripe } from "./stripe-client";
+import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
 import { periodSourceKey } from "./subscriptions";
 
 /**

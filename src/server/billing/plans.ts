@@ -5,7 +5,9 @@ import { checkboxSchema, moneySchema, nameSchema } from "@/lib/validation";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { offerings, plans } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
+import { log } from "@/server/log";
 import { parseInput } from "@/server/validate";
+import { onStripeAccount, stripe } from "./stripe-client";
 
 /**
  * Monthly plans a practice sells (docs/billing.md, "Monthly plans"): S sessions
@@ -113,5 +115,20 @@ export async function updatePlan(practiceId: string, planId: string, input: Plan
     .set({ ...values, offeringIds, ...(repriced ? { stripePriceId: null } : {}) })
     .where(and(eq(plans.practiceId, practiceId), eq(plans.id, planId)))
     .returning();
+  if (current.stripeProductId && current.name !== row!.name) await renameStripeProduct(row!);
   return row!;
+}
+
+/**
+ * The plan's Stripe Product follows a rename, since its name is what the
+ * Billing Portal and Stripe's invoices show subscribers. The rename is saved
+ * either way: if Stripe can't be reached, the old name stays there (logged)
+ * and the next rename tries again.
+ */
+async function renameStripeProduct(plan: Plan) {
+  try {
+    await stripe().products.update(plan.stripeProductId!, { name: plan.name }, onStripeAccount(plan.stripeAccountId));
+  } catch (error) {
+    log.warn({ planId: plan.id, err: error }, "could not rename the plan's Stripe Product");
+  }
 }

@@ -11,7 +11,7 @@ import { enqueueRefundIssued, type PaymentContext } from "./payment-emails";
 import { AppError } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { lockPayment, type PaymentRow } from "./payment-context";
-import { stripe, type Stripe } from "./stripe-client";
+import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
 
 /** What the payer reads about why money came back. */
 const EXPLANATIONS: Record<RefundCause, string> = {
@@ -84,7 +84,7 @@ async function refundPayment(tx: DbOrTx, target: RefundTarget, args: RefundArgs)
   if (payment.provider === "stripe") {
     const refund = await stripe().refunds.create(
       { payment_intent: payment.paymentIntentId!, amount: cents, metadata: { subject: target.subject, cause: args.cause } },
-      { idempotencyKey, ...(payment.stripeAccountId ? { stripeAccount: payment.stripeAccountId } : {}) },
+      { idempotencyKey, ...onStripeAccount(payment.stripeAccountId) },
     );
     refundId = refund.id;
     status = refund.status;
@@ -150,7 +150,7 @@ async function confirmRefund(tx: DbOrTx, target: RefundTarget, refundRowId: stri
 export async function syncRefundsFromStripe(tx: DbOrTx, target: RefundTarget) {
   const { payment } = target;
   if (!payment.paymentIntentId) return;
-  const list = await stripe().refunds.list({ payment_intent: payment.paymentIntentId, limit: 100 }, payment.stripeAccountId ? { stripeAccount: payment.stripeAccountId } : {});
+  const list = await stripe().refunds.list({ payment_intent: payment.paymentIntentId, limit: 100 }, onStripeAccount(payment.stripeAccountId));
   for (const refund of list.data) {
     if (refund.status !== "succeeded") continue;
     let [row] = await tx.select().from(refunds).where(eq(refunds.stripeRefundId, refund.id));

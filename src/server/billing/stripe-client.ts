@@ -46,4 +46,7 @@ export function constructWebhookEvent(rawBody: string, signature: string, secret
   return Stripe.webhooks.constructEvent(rawBody, signature, secret);
 }
 
+/** Request options for the account a subscription, plan or payment lives on (null: the platform's own). */
+export const onStripeAccount = (account: string | null | undefined) => (account ? { stripeAccount: account } : {});
+
 export type { Stripe };

@@ -13,7 +13,7 @@ import { flagPlanInvoiceDisputed, syncPlanInvoiceRefunds } from "./plan-refunds"
 import { enqueueCoachAlert } from "./payment-emails";
 import { flagPackagePaymentDisputed, packageRefundTargetFor } from "./package-refunds";
 import { sessionRefundTargetFor, syncRefundsFromStripe } from "./refunds";
-import { constructWebhookEvent, stripe, type Stripe } from "./stripe-client";
+import { constructWebhookEvent, onStripeAccount, stripe, type Stripe } from "./stripe-client";
 
 export type WebhookOutcome = { received: true; duplicate?: true; ignored?: true };
 
@@ -52,7 +52,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 type Handler = (tx: DbOrTx, event: Stripe.Event) => Promise<void>;
 
 /** Options for requests about an event's object: on the connected account it came from. */
-const onAccount = (event: Stripe.Event) => (event.account ? { stripeAccount: event.account } : {});
+const onAccount = (event: Stripe.Event) => onStripeAccount(event.account);
 
 /** Re-reads the session: its state now, not as it was when the event was made. */
 async function applyCheckoutSession(tx: DbOrTx, event: Stripe.Event) {
