@@ -62,6 +62,16 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "That item") => new AppError("not_found", `${what} was not found.`);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An id that can't be one of ours (not a UUID: a typo, a probe) is "not found"
+ * before any query sees it; Postgres would refuse it with an error instead.
+ */
+export function notFoundUnlessId(id: string, what: string): void {
+  if (!UUID.test(id)) throw notFound(what);
+}
 export const invalid = (message: string, fieldErrors?: FieldErrors) =>
   new AppError("invalid", message, fieldErrors);
 export const conflict = (message: string, fieldErrors?: FieldErrors) =>

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/scheduling/policy";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, offerings, payments, practices } from "@/server/db/schema";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, notFound, notFoundUnlessId } from "@/server/errors";
 import { lockPayment } from "./payment-context";
 import { returnCredit } from "./credits";
 import { coachRefundInput, issueRefund, refundByCoach, sessionRefundTarget } from "./refunds";
@@ -56,7 +56,7 @@ export async function settleCanceledBooking(tx: DbOrTx, booking: typeof bookings
  * (refundByCoach: each refund its own, capped at what is left).
  */
 export async function refundBookingPayment(practiceId: string, bookingId: string, input: z.input<typeof coachRefundInput>) {
-  if (!z.uuid().safeParse(bookingId).success) throw notFound("That payment");
+  notFoundUnlessId(bookingId, "That payment");
   return getDb().transaction(async (tx) => {
     const ctx = await lockPayment(tx, { bookingId });
     if (!ctx || ctx.booking.practiceId !== practiceId) throw notFound("That payment");

@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { packagePurchases, payments } from "@/server/db/schema";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { withdrawUnspentCredits } from "./credits";
 import { lockPackagePayment, packageSourceKey, type PackagePaymentContext } from "./package-checkout";
 import { enqueuePackageAlert, enqueuePackageRefundIssued } from "./payment-emails";
@@ -37,7 +37,7 @@ export async function packageRefundTargetFor(tx: DbOrTx, paymentIntentId: string
 
 /** The coach refunds a package's payment in full or in part, with a reason (a full refund also withdraws its unused sessions). */
 export async function refundPackagePayment(practiceId: string, paymentId: string, input: z.input<typeof coachRefundInput>) {
-  if (!z.uuid().safeParse(paymentId).success) throw notFound("That payment");
+  notFoundUnlessId(paymentId, "That payment");
   return getDb().transaction(async (tx) => {
     const ctx = await lockPackagePayment(tx, { paymentId });
     if (!ctx || ctx.payment.practiceId !== practiceId) throw notFound("That payment");

@@ -1,9 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { clients, packages } from "@/server/db/schema";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { onlineCollection } from "./checkout";
 import { creditBalanceFor } from "./credits";
 import { packagesNotSoldOnline } from "./package-checkout";
@@ -21,7 +20,7 @@ export async function signedInClient(tx: DbOrTx, practiceId: string, clientId: s
 
 /** A package on offer that covers this offering (bought with its first session). */
 export async function packageFor(tx: DbOrTx, practiceId: string, offeringId: string, packageId: string) {
-  if (!z.uuid().safeParse(packageId).success) throw notFound("That package");
+  notFoundUnlessId(packageId, "That package");
   const [pkg] = await tx
     .select()
     .from(packages)

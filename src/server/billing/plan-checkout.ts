@@ -1,12 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { isLive, stateFromStripe } from "@/lib/billing/plans";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { clients, planSubscriptions, plans } from "@/server/db/schema";
-import { AppError, conflict, notFound } from "@/server/errors";
+import { AppError, conflict, notFound, notFoundUnlessId } from "@/server/errors";
 import { getPaymentAccountStatus } from "./accounts";
 import { getPlan, type Plan } from "./plans";
 import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
@@ -160,7 +159,7 @@ export function reportOf(subscription: Stripe.Subscription): SubscriptionReport 
 
 /** A subscription of this practice (and client, when given), or "not found". */
 async function findSubscription(practiceId: string, subscriptionId: string, clientId?: string) {
-  if (!z.uuid().safeParse(subscriptionId).success) throw notFound("That plan");
+  notFoundUnlessId(subscriptionId, "That plan");
   const filters = [eq(planSubscriptions.practiceId, practiceId), eq(planSubscriptions.id, subscriptionId)];
   if (clientId) filters.push(eq(planSubscriptions.clientId, clientId));
   const [row] = await getDb()

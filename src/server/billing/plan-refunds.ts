@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { clients, planInvoices, planSubscriptions, plans, practices, refunds } from "@/server/db/schema";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, notFound, notFoundUnlessId } from "@/server/errors";
 import { enqueueEmail } from "@/server/notifications/outbox";
 import type { TemplateData } from "@/server/notifications/templates";
 import { parseInput } from "@/server/validate";
@@ -119,7 +119,7 @@ async function paymentIntentOf(tx: DbOrTx, month: PlanMonth) {
  */
 export async function refundPlanInvoice(practiceId: string, planInvoiceId: string, input: z.input<typeof coachRefundInput>) {
   const { amountCents, reason } = parseInput(coachRefundInput, input);
-  if (!z.uuid().safeParse(planInvoiceId).success) throw notFound("That payment");
+  notFoundUnlessId(planInvoiceId, "That payment");
   return getDb().transaction(async (tx) => {
     const month = await lockPlanInvoice(tx, { id: planInvoiceId });
     if (!month || month.invoice.practiceId !== practiceId) throw notFound("That payment");

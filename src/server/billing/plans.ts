@@ -4,7 +4,7 @@ import { z } from "zod";
 import { checkboxSchema, moneySchema, nameSchema } from "@/lib/validation";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { offerings, plans } from "@/server/db/schema";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, notFound, notFoundUnlessId } from "@/server/errors";
 import { log } from "@/server/log";
 import { parseInput } from "@/server/validate";
 import { onStripeAccount, stripe } from "./stripe-client";
@@ -82,7 +82,7 @@ export async function listActivePlans(practiceId: string, db: DbOrTx = getDb()) 
 }
 
 export async function getPlan(practiceId: string, planId: string, db: DbOrTx = getDb()) {
-  if (!z.uuid().safeParse(planId).success) throw notFound("That plan");
+  notFoundUnlessId(planId, "That plan");
   const [row] = await db
     .select()
     .from(plans)

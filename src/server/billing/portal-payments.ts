@@ -1,11 +1,10 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { isStarted, PLAN_SUBSCRIPTION_STATES } from "@/lib/billing/plans";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { bookings, offerings, packagePurchases, packages, payments, planInvoices, planSubscriptions, plans, refunds } from "@/server/db/schema";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { clientCredits } from "./credits";
 import { subscriptionsOf } from "./subscriptions";
 
@@ -176,7 +175,7 @@ export async function clientReceipts(practiceId: string, clientId: string, db: D
 
 /** One receipt of the signed-in client; anyone else's (or a malformed id) is "not found". */
 export async function getClientReceipt(practiceId: string, clientId: string, receiptId: string, db: DbOrTx = getDb()): Promise<Receipt> {
-  if (!z.uuid().safeParse(receiptId).success) throw notFound("That receipt");
+  notFoundUnlessId(receiptId, "That receipt");
   const [found] = [
     ...(await sessionReceipts(db, practiceId, clientId, receiptId)),
     ...(await packageReceipts(db, practiceId, clientId, receiptId)),

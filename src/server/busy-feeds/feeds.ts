@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { busyFeeds } from "@/server/db/schema";
-import { invalid, notFound } from "@/server/errors";
+import { invalid, notFound, notFoundUnlessId } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { singleLineText } from "@/lib/validation";
 import { getPracticeCoachId } from "@/server/scheduling/availability-store";
@@ -54,7 +54,7 @@ export async function addFeed(practiceId: string, input: z.input<typeof feedInpu
 }
 
 export async function removeFeed(practiceId: string, feedId: string) {
-  if (!z.uuid().safeParse(feedId).success) throw notFound("That calendar");
+  notFoundUnlessId(feedId, "That calendar");
   const removed = await getDb()
     .delete(busyFeeds)
     .where(and(eq(busyFeeds.practiceId, practiceId), eq(busyFeeds.id, feedId)))

@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, gt, isNull, lt, max, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { busyFeeds, busyFeedTimes, offerings, practices } from "@/server/db/schema";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { log } from "@/server/log";
 import type { Interval } from "@/lib/scheduling/slots";
 import { busyIntervals, FeedParseError } from "./expand";
@@ -34,7 +33,7 @@ type FeedStatus = { id: string; lastSyncedAt: Date | null; lastError: string | n
  * records the error and leaves the last good copy in use. Never throws for a bad feed.
  */
 export async function refreshFeed(practiceId: string, feedId: string): Promise<FeedStatus> {
-  if (!z.uuid().safeParse(feedId).success) throw notFound("That calendar");
+  notFoundUnlessId(feedId, "That calendar");
   const [feed] = await getDb()
     .select()
     .from(busyFeeds)

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { clients, crisisAlerts, practices, questionnaires } from "@/server/db/schema";
 import { now } from "@/server/clock";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { enqueueEmail } from "@/server/notifications/outbox";
 
 /**
@@ -56,7 +55,7 @@ export async function listOpenCrisisAlerts(practiceId: string) {
 
 /** The coach has seen it; who and when are kept. Acknowledging twice keeps the first. */
 export async function acknowledgeCrisisAlert(practiceId: string, alertId: string, userId: string) {
-  if (!z.uuid().safeParse(alertId).success) throw notFound("That alert");
+  notFoundUnlessId(alertId, "That alert");
   const [alert] = await getDb()
     .select()
     .from(crisisAlerts)

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { calendarBlocks } from "@/server/db/schema";
-import { notFound } from "@/server/errors";
+import { notFound, notFoundUnlessId } from "@/server/errors";
 import { parseInput } from "@/server/validate";
 import { singleLineText } from "@/lib/validation";
 import { getPracticeCoachId } from "./availability-store";
@@ -32,7 +32,7 @@ export async function createBlock(practiceId: string, input: z.input<typeof bloc
 }
 
 export async function deleteBlock(practiceId: string, blockId: string) {
-  if (!z.uuid().safeParse(blockId).success) throw notFound("That block");
+  notFoundUnlessId(blockId, "That block");
   const removed = await getDb()
     .delete(calendarBlocks)
     .where(and(eq(calendarBlocks.practiceId, practiceId), eq(calendarBlocks.id, blockId)))
