@@ -10,7 +10,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
-import { orNotFound } from "../../_lib/or-not-found";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { getClient, partnerCandidates } from "@/server/clients/clients";
 import { loadClientPage } from "./load";
 import { ClientTimeline } from "@/components/clients/client-timeline";

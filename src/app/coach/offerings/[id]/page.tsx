@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { listQuestionnaires } from "@/server/intake/questionnaires";
 import { getOffering } from "@/server/offerings/offerings";
-import { orNotFound } from "../../_lib/or-not-found";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { updateOfferingAction } from "../actions";
 import { bookingBaseFor, formatOptions, kindOptions, offeringValues } from "../form-support";
 import { DeleteOffering } from "../delete-offering";

@@ -4,7 +4,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCoach } from "@/server/auth/guards";
 import { getQuestionnaire } from "@/server/intake/questionnaires";
-import { orNotFound } from "../../_lib/or-not-found";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { saveQuestionnaireAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit questionnaire" };

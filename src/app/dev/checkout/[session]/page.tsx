@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPrice } from "@/lib/format";
 import { formatDayLong, formatTime, formatTimeRange, zoneName } from "@/lib/time/format";
-import { AppError } from "@/server/errors";
 import { getTestCheckout } from "@/server/billing/test-checkout";
 import { abandonTestCheckoutAction, payTestCheckoutAction } from "./actions";
 import { CheckoutButtons } from "./checkout-buttons";
 import { StripeStandIn, TEST_CHECKOUT_NOTICE } from "../stand-in";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Test checkout", robots: { index: false, follow: false } };
 
@@ -19,10 +18,7 @@ export const metadata: Metadata = { title: "Test checkout", robots: { index: fal
 export default async function TestCheckoutPage({ params }: { params: Promise<{ session: string }> }) {
   await connection();
   const { session } = await params;
-  const checkout = await getTestCheckout(session).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const checkout = await orNotFound(getTestCheckout(session));
   const amount = formatPrice(checkout.amountCents, checkout.currency);
   return (
     <StripeStandIn notice={TEST_CHECKOUT_NOTICE}>

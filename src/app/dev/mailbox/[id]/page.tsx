@@ -6,9 +6,9 @@ import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { AppError } from "@/server/errors";
 import { getMailboxMessage, isDevMailboxEnabled, linksIn } from "@/server/notifications/mailbox";
 import { formatInstant } from "../format";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false, follow: false } };
 
@@ -16,10 +16,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   await connection();
   if (!(await isDevMailboxEnabled())) notFound();
   const { id } = await params;
-  const message = await getMailboxMessage(id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const message = await orNotFound(getMailboxMessage(id));
   const links = linksIn(message.html).filter((href) => /^https?:/i.test(href));
 
   return (

@@ -21,7 +21,7 @@ import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { manageLinkExpired, manageLinkExpiresAt } from "@/server/scheduling/manage-token";
 import { getAvailability } from "@/server/scheduling/availability-store";
 import { listOpenSlots } from "@/server/scheduling/public-slots";
-import { orNotFound } from "../../../_lib/or-not-found";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { markOutcomeAction } from "../../actions";
 import { ActionButton } from "../../action-button";
 import { formatDuration, formatHours, formatLongDate, formatTime, formatTimeRange, formatWhen, timeZoneLabel, zoneNameWithId } from "@/lib/time/format";

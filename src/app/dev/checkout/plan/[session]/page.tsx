@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPrice } from "@/lib/format";
-import { AppError } from "@/server/errors";
 import { getTestPlanCheckout } from "@/server/billing/plan-test-checkout";
 import { CheckoutButtons } from "../../[session]/checkout-buttons";
 import { abandonTestPlanAction, payTestPlanAction } from "../actions";
 import { StripeStandIn, TEST_CHECKOUT_NOTICE } from "../../stand-in";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Test checkout: plan", robots: { index: false, follow: false } };
 
@@ -15,10 +14,7 @@ export const metadata: Metadata = { title: "Test checkout: plan", robots: { inde
 export default async function TestPlanCheckoutPage({ params }: { params: Promise<{ session: string }> }) {
   await connection();
   const { session } = await params;
-  const checkout = await getTestPlanCheckout(session).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const checkout = await orNotFound(getTestPlanCheckout(session));
   const amount = formatPrice(checkout.amountCents, checkout.currency);
   return (
     <StripeStandIn notice={TEST_CHECKOUT_NOTICE}>

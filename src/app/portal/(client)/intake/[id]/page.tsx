@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AnswersList } from "@/components/intake/answers-list";
 import { CrisisHelp } from "@/components/intake/crisis-help";
 import { IntakeForm } from "@/components/intake/intake-form";
@@ -7,11 +6,11 @@ import { BackLink } from "@/components/ui/back-link";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
-import { AppError } from "@/server/errors";
 import { getClientIntake } from "@/server/intake/responses";
 import { emergencyHelpFor } from "@/lib/intake/emergency";
 import { flagsCrisis } from "@/lib/intake/model";
 import { saveIntakeAnswerAction, submitIntakeAction } from "../actions";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Intake" };
 
@@ -21,10 +20,7 @@ export default async function PortalIntakeAnswerPage({ params }: Props) {
   const { practiceId, clientId, client } = await requireClient();
   const { id } = await params;
   // Not theirs (a partner's copy included) or no such thing: the same 404.
-  const { response, content } = await getClientIntake({ practiceId, clientId }, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { response, content } = await orNotFound(getClientIntake({ practiceId, clientId }, id));
   const submitted = response.status === "submitted";
   const inCrisis = content.questions.some((q) => flagsCrisis(q, response.answers[q.id]));
 

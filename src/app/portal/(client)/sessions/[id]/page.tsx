@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SessionPage } from "@/components/booking/session-page";
 import { SharedNote } from "@/components/notes/shared-note";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/server/auth/guards";
-import { AppError } from "@/server/errors";
 import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
 import { getSharedSessionNote } from "@/server/notes/portal";
 import { getBookingDetails } from "@/server/scheduling/booking-queries";
 import { sessionView } from "@/server/scheduling/session-view";
 import { portalCancelAction, portalRescheduleAction, portalSlotsAction } from "./actions";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -21,10 +20,7 @@ export default async function PortalSessionPage({ params, searchParams }: Props)
   const { practiceId, clientId, client } = await requireClient();
   const { id } = await params;
   const { done } = await searchParams;
-  const details = await getBookingDetails({ practiceId, clientId }, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const details = await orNotFound(getBookingDetails({ practiceId, clientId }, id));
   // Only the note the coach shared (never a private one), for the booker and the partner alike.
   const sharedNote = await getSharedSessionNote({ practiceId, clientId }, details.booking.id);
 

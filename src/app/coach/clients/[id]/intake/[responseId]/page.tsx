@@ -8,7 +8,7 @@ import { requireCoach } from "@/server/auth/guards";
 import { getIntakeProfile } from "@/server/intake/coach-view";
 import { formatLongDate } from "@/lib/time/format";
 import { localDateOf } from "@/lib/time/zones";
-import { orNotFound } from "../../../../_lib/or-not-found";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Intake profile" };
 

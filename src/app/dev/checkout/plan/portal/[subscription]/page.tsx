@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPrice } from "@/lib/format";
 import { planStateLabels } from "@/lib/billing/plans";
-import { AppError } from "@/server/errors";
 import { getTestBillingPortal, type TestPortalAction } from "@/server/billing/plan-test-checkout";
 import { testPortalAction } from "../../actions";
 import { TestPortalButton } from "./portal-button";
 import { StripeStandIn } from "../../../stand-in";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Test billing portal", robots: { index: false, follow: false } };
 
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: "Test billing portal", robots: { inde
 export default async function TestBillingPortalPage({ params }: { params: Promise<{ subscription: string }> }) {
   await connection();
   const { subscription: id } = await params;
-  const portal = await getTestBillingPortal(id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const portal = await orNotFound(getTestBillingPortal(id));
   const sub = portal.subscription;
   const ended = sub.state === "canceled";
   const when = (d: Date | null) => (d ? d.toUTCString() : "–");

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPrice } from "@/lib/format";
 import { formatDayLong, formatWhen } from "@/lib/time/format";
 import { requireClient } from "@/server/auth/guards";
 import { getClientReceipt } from "@/server/billing/portal-payments";
-import { AppError } from "@/server/errors";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Receipt" };
 
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Receipt" };
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { practiceId, clientId, client, practice } = await requireClient();
   const { id } = await params;
-  const receipt = await getClientReceipt(practiceId, clientId, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const receipt = await orNotFound(getClientReceipt(practiceId, clientId, id));
   const zone = client.timeZone;
   return (
     <>
