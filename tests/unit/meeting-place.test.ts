@@ -89,14 +89,14 @@ describe("meetingPlaceOf", () => {
     expect(meetingPlaceOf({ format: "in_person", videoLink: "automatic", location: "12 Harbor St" }, booking())).toEqual({ kind: "in_person", address: "12 Harbor St" });
   });
 
-  it("gives no way in once canceled or expired; an address stays", () => {
-    for (const status of ["canceled", "late_canceled", "expired"] as const) {
+  it("gives no way in once canceled or expired, nor while unpaid; an address stays", () => {
+    for (const status of ["canceled", "late_canceled", "expired", "pending_payment"] as const) {
       expect(meetingPlaceOf(automatic, booking(status))).toEqual({ kind: "video", closed: true });
       expect(meetingPlaceOf(automatic, booking(status, "https://zoom.us/j/9"))).toEqual({ kind: "video", overridden: true, closed: true });
       expect(meetingPlaceOf({ format: "phone", videoLink: "automatic", location: "+1 555 010 0100" }, booking(status)).url).toBeUndefined();
       expect(meetingPlaceOf({ format: "in_person", videoLink: "automatic", location: "12 Harbor St" }, booking(status)).address).toBe("12 Harbor St");
     }
-    for (const status of ["pending_payment", "confirmed", "completed", "no_show"] as const) expect(meetingPlaceOf(automatic, booking(status)).url).toBe(room);
+    for (const status of ["confirmed", "completed", "no_show"] as const) expect(meetingPlaceOf(automatic, booking(status)).url).toBe(room);
   });
 
   it("writes the API's exact shape and the calendar's LOCATION", () => {

@@ -100,15 +100,19 @@ export type MeetingPlace = MeetingLocation & {
 type OfferingPlace = { format: OfferingFormat; videoLink: VideoLinkMode; location: string | null };
 type BookingPlace = { status: SessionStatus; videoUrl: string | null; videoUrlOverride: string | null };
 
-/** Statuses that give no way in: canceled, or never confirmed. */
-const NO_WAY_IN: readonly SessionStatus[] = ["canceled", "late_canceled", "expired"];
+/**
+ * Statuses that give no way in: canceled, never confirmed, or not confirmed
+ * yet (a paid booking's time is held while the booker pays; the link comes
+ * with the confirmation, so an unpaid hold can't be joined).
+ */
+const NO_WAY_IN: readonly SessionStatus[] = ["canceled", "late_canceled", "expired", "pending_payment"];
 
 /**
  * The meeting place of one booking. The coach's override for the session
  * wins (it makes the session a video call at that link); otherwise the
  * offering decides: an automatic room (made when the booking was created),
- * the coach's own link, a phone number, or an address. A canceled or expired
- * booking has no join link (nor a number to call); an address stays.
+ * the coach's own link, a phone number, or an address. A canceled, expired or
+ * still unpaid booking has no join link (nor a number to call); an address stays.
  */
 export function meetingPlaceOf(offering: OfferingPlace, booking: BookingPlace): MeetingPlace {
   const open = !NO_WAY_IN.includes(booking.status);

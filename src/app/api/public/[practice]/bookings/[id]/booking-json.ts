@@ -15,7 +15,7 @@ export async function bookingOfLink(practiceSlug: string, id: string, token: str
 
 /**
  * `{ booking: { id, status, start, end, offering, location, payment } }`, re-read so it shows the state
- * after a change. `location` is `{ kind, url?, address? }`; a canceled or expired booking's has no url.
+ * after a change. `location` is `{ kind, url?, address? }`; a canceled, expired or still unpaid (pending_payment) booking's has no url.
  */
 export async function bookingJson(practiceId: string, bookingId: string) {
   const { booking, offering } = await getBookingDetails({ practiceId }, bookingId);
