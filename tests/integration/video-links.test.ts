@@ -79,7 +79,7 @@ describe("automatic video links", () => {
     expect(bad.code).toBe("invalid");
     expect(bad.fieldErrors?.videoUrl?.[0]).toMatch(/meeting link/);
 
-    const changed = await setSessionVideoLink(practiceId, booking.id, { videoUrl: "https://zoom.us/j/123456789?pwd=abc" });
+    const { booking: changed } = await setSessionVideoLink(practiceId, booking.id, { videoUrl: "https://zoom.us/j/123456789?pwd=abc" });
     expect(changed.videoUrlOverride).toBe("https://zoom.us/j/123456789?pwd=abc");
     expect(changed.sequence).toBe(booking.sequence + 1);
     expect((await apiBooking(practice.slug, changed)).location).toEqual({ kind: "video", url: "https://zoom.us/j/123456789?pwd=abc" });
@@ -96,7 +96,7 @@ describe("automatic video links", () => {
     const other = await createBookablePractice(ZONE);
     expect((await failure(setSessionVideoLink(other.practiceId, booking.id, { videoUrl: "https://evil.example" }))).code).toBe("not_found");
 
-    const cleared = await setSessionVideoLink(practiceId, booking.id, { videoUrl: "" });
+    const { booking: cleared } = await setSessionVideoLink(practiceId, booking.id, { videoUrl: "" });
     expect(cleared.videoUrlOverride).toBeNull();
     expect((await apiBooking(practice.slug, cleared)).location).toEqual({ kind: "video", url: booking.videoUrl });
 
@@ -197,5 +197,117 @@ describe("the link in the invite and the emails", () => {
     const [event] = events(rendered.attachments![0]!.content);
     expect(event!.location ?? "").not.toContain("meet.jit.si");
     expect(String(event!.url)).not.toContain("meet.jit.si");
+  });
+});
+
+describe("telling booker and partner of a new link", () => {
+  const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
+  const ZOOM = "https://zoom.us/j/123456789?pwd=abc";
+
+  async function couple(start = "2027-01-08T10:00") {
+    const { practiceId, practice } = await createBookablePractice(ZONE, { kind: "relationship", name: "Couples", slug: "couples" });
+    const booking = await createBooking(practiceId, {
+      offering: "couples",
+      start: at(start),
+      ...booker(),
+      partner: { name: "Alex Kim", email: `alex${n}@example.test` },
+    });
+    return { practiceId, practice, booking };
+  }
+
+  const placeMail = (bookingId: string) =>
+    getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.topic, `booking:${bookingId}`), eq(emailOutbox.template, "booking-place-changed")));
+
+  it("mails booker and partner, not the coach, the new link on their own clock with an updated invite", async () => {
+    const { practiceId, practice, booking } = await couple();
+    const { booking: changed, notified } = await setSessionVideoLink(practiceId, booking.id, { videoUrl: ZOOM });
+    expect(notified).toEqual(["Sam Rivera", "Alex Kim"]);
+    expect(changed.sequence).toBe(booking.sequence + 1);
+
+    const mail = await placeMail(booking.id);
+    expect(mail.map((m) => m.recipient).sort()).toEqual([booking.bookerEmail, booking.partnerEmail].sort());
+    for (const message of mail) {
+      const rendered = await renderEmail(message.template, openSealedFields(message.data, ["note"]));
+      // Booked from New York: the reader's clock, not the practice's (10:00 AM in Los Angeles).
+      expect(rendered.subject).toBe(`New video link for your session with ${practice.name} on Fri, Jan 8, 1:00 PM EST`);
+      expect(rendered.text).toContain(ZOOM);
+      expect(rendered.text).not.toContain(booking.videoUrl!);
+      expect(rendered.text).toContain("1:00 PM – 2:00 PM EST");
+      expect(rendered.text).toContain(message.data.manageUrl as string);
+      expect(rendered.replyTo).toBe(practice.contactEmail);
+      const [event, ...more] = events(rendered.attachments![0]!.content);
+      expect(more).toHaveLength(0);
+      expect(event!.uid).toBe(`${booking.id}@tend`);
+      expect(Number(event!.sequence)).toBe(booking.sequence + 1);
+      expect(event!.location).toBe(ZOOM);
+      expect(String(event!.url)).toBe(ZOOM);
+    }
+    const partnerCopy = mail.find((m) => m.recipient === booking.partnerEmail)!;
+    expect((await renderEmail(partnerCopy.template, openSealedFields(partnerCopy.data, ["note"]))).text).toContain("the session Sam Rivera booked for you both");
+  });
+
+  it("sends each real change (with a higher SEQUENCE each time) and nothing for the same link again", async () => {
+    const { practiceId, booking } = await couple();
+    await setSessionVideoLink(practiceId, booking.id, { videoUrl: ZOOM });
+    const again = await setSessionVideoLink(practiceId, booking.id, { videoUrl: ZOOM });
+    expect(again.notified).toEqual([]);
+    expect(again.booking.sequence).toBe(booking.sequence + 1);
+    expect(await placeMail(booking.id)).toHaveLength(2);
+
+    // A second change right after is news too; clearing it goes back to the session's own room.
+    await setSessionVideoLink(practiceId, booking.id, { videoUrl: "https://zoom.us/j/987654321" });
+    const { booking: cleared } = await setSessionVideoLink(practiceId, booking.id, { videoUrl: "" });
+    expect(cleared.sequence).toBe(booking.sequence + 3);
+    const mail = await placeMail(booking.id);
+    expect(mail).toHaveLength(6);
+    const toBooker = mail.filter((m) => m.recipient === booking.bookerEmail).map((m) => m.data as { location: string; invite: { ics: string } });
+    expect(toBooker.map((d) => d.location)).toEqual([ZOOM, "https://zoom.us/j/987654321", booking.videoUrl]);
+    expect(toBooker.map((d) => Number(events(d.invite.ics)[0]!.sequence))).toEqual([1, 2, 3].map((k) => booking.sequence + k));
+
+    // Two identical requests at once: one change, one email each.
+    const { practiceId: p2, booking: other } = await couple();
+    const both = await Promise.all([0, 1].map(() => setSessionVideoLink(p2, other.id, { videoUrl: ZOOM })));
+    expect(both.map((r) => r.notified.length).sort()).toEqual([0, 2]);
+    expect(await placeMail(other.id)).toHaveLength(2);
+    expect((await reloaded(other.id)).sequence).toBe(other.sequence + 1);
+  });
+
+  it("sends nothing when the link people use doesn't change, or the session awaits payment", async () => {
+    const { practiceId, booking } = await couple();
+    // The session's own room, typed as its link: nothing anyone sees changes.
+    const same = await setSessionVideoLink(practiceId, booking.id, { videoUrl: booking.videoUrl! });
+    expect(same.booking.videoUrlOverride).toBe(booking.videoUrl);
+    expect(same.booking.sequence).toBe(booking.sequence);
+    expect(same.notified).toEqual([]);
+
+    const { practiceId: p2, booking: held } = await couple();
+    await getDb().update(bookings).set({ status: "pending_payment" }).where(eq(bookings.id, held.id));
+    const unpaid = await setSessionVideoLink(p2, held.id, { videoUrl: ZOOM });
+    expect(unpaid.booking.videoUrlOverride).toBe(ZOOM);
+    expect(unpaid.notified).toEqual([]);
+    expect(await placeMail(booking.id)).toHaveLength(0);
+    expect(await placeMail(held.id)).toHaveLength(0);
+  });
+
+  it("sends nothing for a canceled or finished session (the link can't change), tells people joining mid-session, and hides another practice's booking", async () => {
+    const { practiceId, booking } = await couple();
+    await cancelBooking({ practiceId }, booking.id, { actor: "coach" });
+    expect((await failure(setSessionVideoLink(practiceId, booking.id, { videoUrl: ZOOM }))).code).toBe("conflict");
+    expect(await placeMail(booking.id)).toHaveLength(0);
+
+    const { practiceId: p2, booking: past } = await couple();
+    const other = await createBookablePractice(ZONE);
+    expect((await failure(setSessionVideoLink(other.practiceId, past.id, { videoUrl: ZOOM }))).code).toBe("not_found");
+    expect(await placeMail(past.id)).toHaveLength(0);
+
+    // Under way: someone joining late needs the new room.
+    setTestClock(at("2027-01-08T10:20"));
+    expect((await setSessionVideoLink(p2, past.id, { videoUrl: ZOOM })).notified).toHaveLength(2);
+    setTestClock(at("2027-01-08T11:30"));
+    expect((await failure(setSessionVideoLink(p2, past.id, { videoUrl: "https://zoom.us/j/5" }))).code).toBe("conflict");
+    expect(await placeMail(past.id)).toHaveLength(2);
   });
 });

@@ -14,7 +14,7 @@ import { templates } from "./templates";
 const EMAIL_PRIORITY = { urgent: 0, soon: 1, transactional: 2, bulk: 3 } as const;
 export type EmailPriority = keyof typeof EMAIL_PRIORITY;
 
-const TRANSACTIONAL = new Set(["welcome", "booking-confirmed", "booking-rescheduled", "booking-canceled", "booking-new-link"]);
+const TRANSACTIONAL = new Set(["welcome", "booking-confirmed", "booking-rescheduled", "booking-canceled", "booking-new-link", "booking-place-changed"]);
 
 /** The priority a message gets when its writer doesn't say. */
 function priorityOf(template: string, data: Record<string, unknown>): EmailPriority {

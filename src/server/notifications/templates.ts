@@ -5,6 +5,7 @@ import type { z } from "zod";
 import * as bookingCanceled from "@emails/booking-canceled";
 import * as bookingConfirmed from "@emails/booking-confirmed";
 import * as bookingNewLink from "@emails/booking-new-link";
+import * as bookingPlaceChanged from "@emails/booking-place-changed";
 import * as bookingReminder from "@emails/booking-reminder";
 import * as bookingRescheduled from "@emails/booking-rescheduled";
 import * as homeworkReminder from "@emails/homework-reminder";
@@ -88,6 +89,7 @@ export const templates = {
   "booking-canceled": fromModule(bookingCanceled),
   "booking-reminder": fromModule(bookingReminder),
   "booking-new-link": fromModule(bookingNewLink),
+  "booking-place-changed": fromModule(bookingPlaceChanged),
   "homework-reminder": fromModule(homeworkReminder),
   "payment-receipt": fromModule(paymentReceipt),
   "payment-hold-expired": fromModule(paymentHoldExpired),

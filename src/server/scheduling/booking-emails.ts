@@ -18,8 +18,8 @@ type Client = typeof clients.$inferSelect;
 
 /**
  * What happened: a booking, a move, a cancel, new manage links after the coach
- * revoked the old ones, or a new meeting place for the session (no email of
- * its own: the pending reminders are rewritten to carry it).
+ * revoked the old ones, or a new meeting place for the session (the coach gave
+ * it another video link, or cleared it).
  */
 type BookingEvent = "confirmed" | "rescheduled" | "canceled" | "new-link" | "place-changed";
 
@@ -77,6 +77,24 @@ function lateBookingFacts(booking: Booking, now: Date): BookingEmailData["lateBo
   return { ...late, undoUntilIso: undoUntil && undoUntil > now ? undoUntil.toISOString() : null };
 }
 
+/** The people attending, at the addresses the booking gives, as "booker" and "partner" (whose manage links differ). */
+function attendeesOf(booking: Booking) {
+  return [
+    { recipient: "booker" as const, to: booking.bookerEmail, name: booking.bookerName },
+    ...(booking.partnerEmail && booking.partnerName ? [{ recipient: "partner" as const, to: booking.partnerEmail, name: booking.partnerName }] : []),
+  ];
+}
+
+/**
+ * Who hears of a new meeting place: booker and partner of a confirmed session
+ * that hasn't ended (someone joining late needs the new room too). A session
+ * awaiting payment has sent no invite yet (its confirmation will carry the
+ * place), and the coach made the change.
+ */
+export function placeChangeRecipients(booking: Booking, now: Date) {
+  return booking.status === "confirmed" && booking.endsAt > now ? attendeesOf(booking) : [];
+}
+
 const REMINDERS = [
   { key: "24h" as const, beforeMs: 24 * 3_600_000 },
   { key: "1h" as const, beforeMs: 3_600_000 },
@@ -101,7 +119,10 @@ type Args = {
  * 24 h and 1 h reminders (only those still in the future); on reschedule and
  * cancel the old reminders are withdrawn. "new-link" goes to the booker and
  * partner only, and rewrites their pending reminders with the new links;
- * "place-changed" sends nothing now and rewrites the pending reminders.
+ * "place-changed" tells booker and partner of a confirmed session that hasn't
+ * ended where it now meets, with the updated invite (placeChangeRecipients),
+ * and rewrites the pending reminders. Each change bumps the booking's
+ * SEQUENCE first, so each gets its own idempotency keys.
  *
  * Booker and partner see only what the booker typed (kept on the booking);
  * the coach's copy names the client records and says where they differ.
@@ -137,11 +158,7 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
     reason: booking.cancelReason,
     reminder: null,
   };
-  const attending = [
-    { recipient: "booker" as const, to: booking.bookerEmail, name: booking.bookerName },
-    ...(booking.partnerEmail && booking.partnerName ? [{ recipient: "partner" as const, to: booking.partnerEmail, name: booking.partnerName }] : []),
-  ];
-  const toAttendees: { to: string; data: BookingEmailData }[] = attending.map(({ recipient, to, name }) => ({
+  const toAttendees: { to: string; data: BookingEmailData }[] = attendeesOf(booking).map(({ recipient, to, name }) => ({
     to,
     data: {
       ...base,
@@ -170,7 +187,8 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
       bookedAs: bookedAsDifferences(booking, client, partner).map(describeBookedAs),
     },
   };
-  const recipients = event === "place-changed" ? [] : event === "new-link" ? toAttendees : [...toAttendees, toCoach];
+  const placeNews = event === "place-changed" && placeChangeRecipients(booking, now).length > 0;
+  const recipients = event === "place-changed" ? (placeNews ? toAttendees : []) : event === "new-link" ? toAttendees : [...toAttendees, toCoach];
 
   for (const { to, data } of recipients) {
     await enqueueEmail(tx, {

@@ -9,9 +9,8 @@ import { setSessionVideoLink } from "@/server/scheduling/video-link";
 export const setSessionVideoLinkAction = coachAction(
   z.object({ id: z.string(), videoUrl: z.string().max(2000).default("") }),
   async ({ id, videoUrl }, { practiceId }) => {
-    const booking = await setSessionVideoLink(practiceId, id, { videoUrl });
+    const { booking, notified } = await setSessionVideoLink(practiceId, id, { videoUrl });
     revalidatePath(`/coach/calendar/sessions/${id}`);
-    return { videoUrlOverride: booking.videoUrlOverride };
+    return { videoUrlOverride: booking.videoUrlOverride, notified };
   },
-  { successMessage: "Saved. Your client sees the new link on their session page and in the reminders still to come." },
 );

@@ -8,6 +8,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { setSessionVideoLinkAction } from "./video-link-actions";
 
+/** Who was emailed the new link: nobody when it changed nothing anyone sees, or the session awaits payment. */
+function savedMessage(notified: string[]) {
+  if (!notified.length) return "Saved.";
+  if (notified.length === 1) return `Saved. ${notified[0]} gets an email with the new link.`;
+  return `Saved. ${notified.slice(0, -1).join(", ")} and ${notified.at(-1)} each get an email with the new link.`;
+}
+
 /**
  * Another video link for this one session (a Zoom room instead of the
  * automatic one, say). Blank returns the session to its offering's link.
@@ -17,7 +24,7 @@ export function VideoLinkForm({ bookingId, override }: { bookingId: string; over
   // Open until the next result: a save closes it, a refusal keeps it open with its message.
   const [openedWith, setOpenedWith] = useState<{ state: typeof state } | null>(null);
   const open = openedWith?.state === state;
-  const saved = state?.ok ? state.message : undefined;
+  const saved = state?.ok ? savedMessage(state.data.notified) : undefined;
   if (!open && !failed) {
     return (
       <div className="mt-2 flex flex-wrap items-center gap-3">
