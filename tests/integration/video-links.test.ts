@@ -263,9 +263,14 @@ describe("telling booker and partner of a new link", () => {
     expect(cleared.sequence).toBe(booking.sequence + 3);
     const mail = await placeMail(booking.id);
     expect(mail).toHaveLength(6);
-    const toBooker = mail.filter((m) => m.recipient === booking.bookerEmail).map((m) => m.data as { location: string; invite: { ics: string } });
-    expect(toBooker.map((d) => d.location)).toEqual([ZOOM, "https://zoom.us/j/987654321", booking.videoUrl]);
-    expect(toBooker.map((d) => Number(events(d.invite.ics)[0]!.sequence))).toEqual([1, 2, 3].map((k) => booking.sequence + k));
+    // In the order of their invites' SEQUENCE: one each, rising, each carrying its own link.
+    const toBooker = mail
+      .filter((m) => m.recipient === booking.bookerEmail)
+      .map((m) => m.data as { location: string; invite: { ics: string } })
+      .map((d) => [Number(events(d.invite.ics)[0]!.sequence), d.location, events(d.invite.ics)[0]!.location] as const)
+      .sort(([a], [b]) => a - b);
+    const links = [ZOOM, "https://zoom.us/j/987654321", booking.videoUrl];
+    expect(toBooker).toEqual(links.map((link, i) => [booking.sequence + i + 1, link, link]));
 
     // Two identical requests at once: one change, one email each.
     const { practiceId: p2, booking: other } = await couple();
