@@ -18,6 +18,22 @@ export const QUESTIONNAIRE_KINDS = ["relationship", "crisis", "one_on_one", "cus
 /** A recurring check-in: running, paused by the coach (kept, sends nothing), or stopped for good. */
 export const CHECKIN_SCHEDULE_STATUSES = ["active", "paused", "stopped"] as const;
 
+/** Why a schedule paused itself (null: the coach paused it, or it isn't paused). */
+export const CHECKIN_PAUSE_REASONS = ["unanswered"] as const;
+export type CheckInPauseReason = (typeof CHECKIN_PAUSE_REASONS)[number];
+
+/**
+ * A schedule pauses itself once this many check-ins in a row went unanswered: the client has
+ * stopped answering, and the coach should hear about it rather than the schedule running on.
+ */
+export const CHECKIN_UNANSWERED_LIMIT = 3;
+
+/** What the client page says about a paused schedule. */
+export function checkInPausedLabel(reason: CheckInPauseReason | null): string {
+  if (reason === "unanswered") return `Paused: ${CHECKIN_UNANSWERED_LIMIT} check-ins went unanswered. Nothing is sent until you resume.`;
+  return "Paused: nothing is sent until you resume.";
+}
+
 /** Every N weeks, N from 1 to 26. */
 export const CHECKIN_MIN_WEEKS = 1;
 export const CHECKIN_MAX_WEEKS = 26;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lte, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { CHECKIN_MAX_WEEKS, CHECKIN_MIN_WEEKS } from "@/lib/intake/status";
+import { CHECKIN_MAX_WEEKS, CHECKIN_MIN_WEEKS, CHECKIN_UNANSWERED_LIMIT } from "@/lib/intake/status";
 import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { checkInSchedules, clients, intakeResponses, practices, questionnaires } from "@/server/db/schema";
@@ -18,6 +18,16 @@ import { latestVersion } from "./questionnaires";
  * partner get their own copy (an ordinary intake response, in their portal)
  * and an email. A recurring check-in is a `checkin_schedules` row; the
  * periodic job (`assignDueCheckIns`) creates the copies as they fall due.
+ *
+ * A schedule keeps at most one open copy per person (the database refuses a
+ * second). While a person's copy is unanswered, a due date makes them no new
+ * copy and no new email: the open one simply stays. We keep it rather than
+ * withdraw it for a fresh one because that destroys nothing and breaks no
+ * link (the email already sent still opens the copy they can answer), races
+ * with a client who is just starting to type lose nothing, and it makes one
+ * email per unanswered stretch instead of one per week. Due dates that pass
+ * with nobody's copy touched are counted; at the limit the schedule pauses
+ * itself and tells the coach why.
  */
 
 type Schedule = typeof checkInSchedules.$inferSelect;
@@ -176,7 +186,8 @@ const changeInput = z.object({ scheduleId: z.uuid(), change: z.enum(["pause", "r
 /**
  * Pauses (nothing is sent until resumed), resumes (the next copy at the next
  * date on its rhythm, none for the weeks it was paused) or stops a recurring
- * check-in. Copies already sent stay in the client's portal.
+ * check-in. Copies already sent stay in the client's portal. Resuming starts
+ * the count of unanswered check-ins afresh, whoever paused it.
  */
 export async function changeCheckInSchedule(practiceId: string, input: { scheduleId: string; change: string }) {
   const { scheduleId, change } = parseInput(changeInput, input);
@@ -189,17 +200,21 @@ export async function changeCheckInSchedule(practiceId: string, input: { schedul
     if (!schedule) throw notFound("That check-in schedule");
     const at = now();
     if (change === "stop") {
-      const [row] = await tx.update(checkInSchedules).set({ status: "stopped", stoppedAt: at }).where(eq(checkInSchedules.id, scheduleId)).returning();
+      const [row] = await tx.update(checkInSchedules).set({ status: "stopped", stoppedAt: at, pausedReason: null }).where(eq(checkInSchedules.id, scheduleId)).returning();
       return row!;
     }
     if (change === "pause") {
-      const [row] = await tx.update(checkInSchedules).set({ status: "paused" }).where(eq(checkInSchedules.id, scheduleId)).returning();
+      const [row] = await tx.update(checkInSchedules).set({ status: "paused", pausedReason: null }).where(eq(checkInSchedules.id, scheduleId)).returning();
       return row!;
     }
     const zone = await zoneOf(tx, practiceId);
     let next = schedule.nextDueAt;
     while (next <= at) next = weeksLater(next, schedule.everyWeeks, zone);
-    const [row] = await tx.update(checkInSchedules).set({ status: "active", nextDueAt: next }).where(eq(checkInSchedules.id, scheduleId)).returning();
+    const [row] = await tx
+      .update(checkInSchedules)
+      .set({ status: "active", nextDueAt: next, pausedReason: null, unansweredInRow: 0 })
+      .where(eq(checkInSchedules.id, scheduleId))
+      .returning();
     return row!;
   });
 }
@@ -218,12 +233,27 @@ export async function listCheckInSchedules(practiceId: string, clientId: string,
       questionnaireName: questionnaires.name,
       everyWeeks: checkInSchedules.everyWeeks,
       status: checkInSchedules.status,
+      pausedReason: checkInSchedules.pausedReason,
       nextDueAt: checkInSchedules.nextDueAt,
     })
     .from(checkInSchedules)
     .innerJoin(questionnaires, eq(questionnaires.id, checkInSchedules.questionnaireId))
     .where(and(eq(checkInSchedules.practiceId, practiceId), inArray(checkInSchedules.clientId, ids), ne(checkInSchedules.status, "stopped")))
     .orderBy(asc(checkInSchedules.createdAt));
+}
+
+/**
+ * Each person's open (not submitted) copy from this schedule, at most one each
+ * (a unique index), and whether it holds any answer. A draft whose answers were
+ * all cleared again (saving a blank answer makes it "in progress" too) counts
+ * as untouched. Answers are sealed, so this is decided here, not in SQL.
+ */
+async function openCopiesOf(tx: DbOrTx, scheduleId: string) {
+  const rows = await tx
+    .select({ clientId: intakeResponses.clientId, answers: intakeResponses.answers })
+    .from(intakeResponses)
+    .where(and(eq(intakeResponses.scheduleId, scheduleId), ne(intakeResponses.status, "submitted")));
+  return new Map(rows.map((row) => [row.clientId, Object.keys(row.answers).length > 0 ? ("started" as const) : ("untouched" as const)]));
 }
 
 /**
@@ -234,6 +264,14 @@ export async function listCheckInSchedules(practiceId: string, clientId: string,
  * as often as you like and from several servers at once: each schedule is
  * claimed with a row lock (SKIP LOCKED) and a copy is unique per schedule,
  * person and due date in the database. Returns how many copies it made.
+ *
+ * A person whose copy from this schedule is still open gets no new one (nor
+ * an email): see the top of this file. A due date at which everyone's open
+ * copy is untouched counts as one more unanswered check-in; the
+ * `CHECKIN_UNANSWERED_LIMIT`th in a row pauses the schedule ("unanswered") so
+ * the coach sees it; any answer saved or submitted starts the count again.
+ * Each partner is judged on their own copy: one who answers keeps getting
+ * theirs while the other's stays open.
  */
 export async function assignDueCheckIns(at: Date = now()): Promise<{ assigned: number }> {
   const due = await getDb()
@@ -256,9 +294,20 @@ export async function assignDueCheckIns(at: Date = now()): Promise<{ assigned: n
       let dueAt = schedule.nextDueAt;
       let next = weeksLater(dueAt, schedule.everyWeeks, practice.timeZone);
       while (next <= at) [dueAt, next] = [next, weeksLater(next, schedule.everyWeeks, practice.timeZone)];
-      const found = await recipientsOf(tx, practice.id, schedule.clientId);
-      const rows = found ? await issueCheckIn(tx, { practice, questionnaireId: schedule.questionnaireId, people: found.people, schedule, dueAt }) : [];
-      await tx.update(checkInSchedules).set({ nextDueAt: next }).where(eq(checkInSchedules.id, schedule.id));
+      const people = (await recipientsOf(tx, practice.id, schedule.clientId))?.people ?? [];
+      const open = await openCopiesOf(tx, schedule.id);
+      // Nobody to send to (archived) says nothing about answering: the count stays.
+      const unanswered = people.length ? (people.every((p) => open.get(p.id) === "untouched") ? schedule.unansweredInRow + 1 : 0) : schedule.unansweredInRow;
+      if (unanswered >= CHECKIN_UNANSWERED_LIMIT) {
+        await tx
+          .update(checkInSchedules)
+          .set({ status: "paused", pausedReason: "unanswered", unansweredInRow: unanswered, nextDueAt: next })
+          .where(eq(checkInSchedules.id, schedule.id));
+        return 0;
+      }
+      const waiting = people.filter((p) => !open.has(p.id));
+      const rows = await issueCheckIn(tx, { practice, questionnaireId: schedule.questionnaireId, people: waiting, schedule, dueAt });
+      await tx.update(checkInSchedules).set({ nextDueAt: next, unansweredInRow: unanswered }).where(eq(checkInSchedules.id, schedule.id));
       return rows.length;
     });
   }

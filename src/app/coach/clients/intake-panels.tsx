@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { inputClass, SelectField } from "@/components/ui/field";
+import { checkInPausedLabel, type CheckInPauseReason } from "@/lib/intake/status";
 import { assignCheckInAction, assignQuestionnaireAction, changeCheckInScheduleAction } from "./intake-actions";
 
 type Option = { id: string; name: string };
@@ -110,7 +111,15 @@ export function CheckInForm({ clientId, questionnaires, defaultId, couple }: { c
   );
 }
 
-export type ScheduleView = { id: string; questionnaireName: string; everyWeeks: number; status: "active" | "paused" | "stopped"; next: string; from: string | null };
+export type ScheduleView = {
+  id: string;
+  questionnaireName: string;
+  everyWeeks: number;
+  status: "active" | "paused" | "stopped";
+  pausedReason: CheckInPauseReason | null;
+  next: string;
+  from: string | null;
+};
 
 /** A live recurring check-in with its pause / resume and stop buttons. */
 export function CheckInScheduleRow({ schedule }: { schedule: ScheduleView }) {
@@ -122,7 +131,7 @@ export function CheckInScheduleRow({ schedule }: { schedule: ScheduleView }) {
       <span>
         <span className="font-medium text-ink">{schedule.questionnaireName}</span>, {every}
         {schedule.from ? ` (set up on ${schedule.from}'s page, for both)` : ""}
-        <span className="block text-muted">{schedule.status === "paused" ? "Paused: nothing is sent until you resume." : `Next: ${schedule.next}`}</span>
+        <span className="block text-muted">{schedule.status === "paused" ? checkInPausedLabel(schedule.pausedReason) : `Next: ${schedule.next}`}</span>
       </span>
       <span className="flex gap-2">
         <form action={action}>

@@ -4,7 +4,7 @@ import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, 
 import { sealedJson } from "@/server/crypto/sealed";
 import type { Answers, QuestionnaireContent } from "@/lib/intake/model";
 import type { Profile } from "@/lib/intake/scoring";
-import { CHECKIN_MAX_WEEKS, CHECKIN_MIN_WEEKS, CHECKIN_SCHEDULE_STATUSES, INTAKE_STATUSES, QUESTIONNAIRE_KINDS } from "@/lib/intake/status";
+import { CHECKIN_MAX_WEEKS, CHECKIN_MIN_WEEKS, CHECKIN_PAUSE_REASONS, CHECKIN_SCHEDULE_STATUSES, INTAKE_STATUSES, QUESTIONNAIRE_KINDS } from "@/lib/intake/status";
 import { users } from "./auth";
 import { clients, offerings, practices } from "./practices";
 import { bookings } from "./scheduling";
@@ -98,6 +98,8 @@ export const intakeResponses = pgTable(
     index("intake_responses_practice_client_idx").on(t.practiceId, t.clientId),
     uniqueIndex("intake_responses_client_offering_key").on(t.clientId, t.offeringId),
     uniqueIndex("intake_responses_schedule_due_key").on(t.scheduleId, t.clientId, t.dueAt),
+    // A schedule keeps at most one open copy per person: a new one is made only once the last is submitted (checkins.ts).
+    uniqueIndex("intake_responses_schedule_open_key").on(t.scheduleId, t.clientId).where(sql`${t.status} <> 'submitted'`),
     check("intake_responses_schedule_due", sql`(${t.scheduleId} is null) or (${t.dueAt} is not null)`),
     check("intake_responses_submitted", sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
   ],
@@ -129,6 +131,7 @@ export const crisisAlerts = pgTable(
 );
 
 export const checkInScheduleStatus = pgEnum("checkin_schedule_status", CHECKIN_SCHEDULE_STATUSES);
+export const checkInPauseReason = pgEnum("checkin_pause_reason", CHECKIN_PAUSE_REASONS);
 
 /**
  * A questionnaire (the pillars check-in) re-assigned to a client every N weeks; for a couple each
@@ -151,6 +154,10 @@ export const checkInSchedules = pgTable(
     everyWeeks: integer().notNull(),
     status: checkInScheduleStatus().notNull().default("active"),
     nextDueAt: timestamp({ withTimezone: true }).notNull(),
+    /** How many due dates in a row passed with nobody's copy touched; reaching the limit pauses the schedule. */
+    unansweredInRow: integer().notNull().default(0),
+    /** Set when the schedule paused itself ("unanswered"); null when the coach paused it or it runs. */
+    pausedReason: checkInPauseReason(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     stoppedAt: timestamp({ withTimezone: true }),
   },
@@ -160,5 +167,7 @@ export const checkInSchedules = pgTable(
     index("checkin_schedules_practice_client_idx").on(t.practiceId, t.clientId),
     check("checkin_schedules_every_weeks", sql`${t.everyWeeks} between ${sql.raw(String(CHECKIN_MIN_WEEKS))} and ${sql.raw(String(CHECKIN_MAX_WEEKS))}`),
     check("checkin_schedules_stopped", sql`(${t.status} = 'stopped') = (${t.stoppedAt} is not null)`),
+    check("checkin_schedules_paused_reason", sql`(${t.pausedReason} is null) or (${t.status} = 'paused')`),
+    check("checkin_schedules_unanswered", sql`${t.unansweredInRow} >= 0`),
   ],
 );

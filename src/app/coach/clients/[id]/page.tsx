@@ -192,6 +192,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                     questionnaireName: s.questionnaireName,
                     everyWeeks: s.everyWeeks,
                     status: s.status,
+                    pausedReason: s.pausedReason,
                     next: formatWhen(s.nextDueAt, practice.timeZone),
                     from: s.clientId === client.id ? null : (partner?.name ?? null),
                   }}
