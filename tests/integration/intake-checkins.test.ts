@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import { checkInSchedules, clients, emailOutbox, intakeResponses } from "@/server/db/schema";
 import { assignCheckIn, assignDueCheckIns, changeCheckInSchedule, listCheckInSchedules } from "@/server/intake/checkins";
 import { getPillarHistory, intakeStatusFor } from "@/server/intake/coach-view";
+import { checkInPausedLabel } from "@/lib/intake/status";
 import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
 import { renderEmail } from "@/server/notifications/templates";
@@ -30,6 +31,36 @@ async function couple() {
 
 const copiesOf = (scheduleId: string) =>
   getDb().select().from(intakeResponses).where(eq(intakeResponses.scheduleId, scheduleId)).orderBy(asc(intakeResponses.dueAt), asc(intakeResponses.clientId));
+
+type Scope = { practiceId: string; clientId: string };
+
+/** The client rates the pillars (`rest` for any not named) and submits, at `at` on the test clock. */
+async function rate(scope: Scope, responseId: string, ratings: Record<string, string>, at: DateTime) {
+  setTestClock(at.toJSDate());
+  const { content } = await getClientIntake(scope, responseId);
+  for (const q of content.questions) {
+    if (q.kind === "scale") {
+      const value = ratings[q.id] ?? ratings.rest;
+      if (value) await saveIntakeAnswer(scope, responseId, q.id, value);
+    } else if (q.kind === "spectrum") await saveIntakeAnswer(scope, responseId, q.id, "4");
+  }
+  return submitIntake(scope, responseId);
+}
+
+/** The open (unsubmitted) copies of a schedule, each person's. */
+const openCopiesOf = async (scheduleId: string) => (await copiesOf(scheduleId)).filter((c) => c.status !== "submitted");
+
+/** Each of `people` answers their open copy of the schedule at `at` (epoch ms). */
+async function answerOpen(scheduleId: string, people: Scope[], at: number) {
+  const open = await openCopiesOf(scheduleId);
+  for (const person of people) await rate(person, open.find((c) => c.clientId === person.clientId)!.id, { rest: "3" }, DateTime.fromMillis(at));
+}
+
+const checkInMail = (to?: string) =>
+  getDb()
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.template, "checkin-assigned"), to ? eq(emailOutbox.recipient, to) : undefined));
 
 describe("the pillars check-in", () => {
   it("is one of every practice's questionnaires: the five pillars rated 1–5 and an optional note", async () => {
@@ -77,6 +108,8 @@ describe("assigning a check-in", () => {
     expect(schedule!.nextDueAt.getTime()).toBe(start + 2 * WEEK);
 
     expect(await assignDueCheckIns(new Date(start + WEEK))).toEqual({ assigned: 0 });
+    // Both answer (an unanswered copy would stay open instead of a new one: below).
+    await answerOpen(schedule!.id, [sam, alex], start + WEEK);
     const due = new Date(start + 2 * WEEK);
     // Two servers at once, then again: one copy each for the due date.
     const runs = await Promise.all([assignDueCheckIns(due), assignDueCheckIns(due)]);
@@ -95,6 +128,7 @@ describe("assigning a check-in", () => {
     ).rejects.toThrow();
 
     // Weeks missed (the server was down): one copy each, not a pile, and the rhythm carries on.
+    await answerOpen(schedule!.id, [sam, alex], start + 3 * WEEK);
     const late = new Date(start + 9 * WEEK);
     expect(await assignDueCheckIns(late)).toEqual({ assigned: 2 });
     const [row] = await getDb().select().from(checkInSchedules).where(eq(checkInSchedules.id, schedule!.id));
@@ -156,15 +190,15 @@ describe("assigning a check-in", () => {
   });
 
   it("pauses, resumes on its rhythm, and stops", async () => {
-    const { practiceId, sam, checkInId } = await couple();
+    const { practiceId, sam, alex, checkInId } = await couple();
     const { schedule } = await assignCheckIn(practiceId, { clientId: sam.clientId, questionnaireId: checkInId, repeat: "every", everyWeeks: 1 });
     const start = schedule!.nextDueAt.getTime() - WEEK;
     const paused = await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "pause" });
     expect(paused.status).toBe("paused");
     expect(await assignDueCheckIns(new Date(start + 3 * WEEK))).toEqual({ assigned: 0 });
 
-    // Resumed 3½ weeks in: nothing for the paused weeks, the next copy at week 4.
-    setTestClock(new Date(start + 3.5 * WEEK));
+    // Resumed 3½ weeks in: nothing for the paused weeks, the next copy at week 4 (once the first is answered).
+    await answerOpen(schedule!.id, [sam, alex], start + 3.5 * WEEK);
     const resumed = await changeCheckInSchedule(practiceId, { scheduleId: schedule!.id, change: "resume" });
     expect(resumed).toMatchObject({ status: "active", nextDueAt: new Date(start + 4 * WEEK) });
     expect(await assignDueCheckIns(new Date(start + 4 * WEEK))).toEqual({ assigned: 2 });
@@ -190,19 +224,117 @@ describe("assigning a check-in", () => {
   });
 });
 
-describe("the pillars over time", () => {
-  async function rate(scope: { practiceId: string; clientId: string }, responseId: string, ratings: Record<string, string>, at: DateTime) {
-    setTestClock(at.toJSDate());
-    const { content } = await getClientIntake(scope, responseId);
-    for (const q of content.questions) {
-      if (q.kind === "scale") {
-        const value = ratings[q.id] ?? ratings.rest;
-        if (value) await saveIntakeAnswer(scope, responseId, q.id, value);
-      } else if (q.kind === "spectrum") await saveIntakeAnswer(scope, responseId, q.id, "4");
-    }
-    return submitIntake(scope, responseId);
+describe("unanswered check-ins", () => {
+  /** A weekly check-in for the couple; `at(n)` is n weeks after it started, on the practice's calendar (DST moves it). */
+  async function weekly() {
+    const booked = await couple();
+    const { schedule } = await assignCheckIn(booked.practiceId, { clientId: booked.sam.clientId, questionnaireId: booked.checkInId, repeat: "every", everyWeeks: 1 });
+    const start = schedule!.nextDueAt.getTime() - WEEK;
+    const scheduleRow = async () => (await getDb().select().from(checkInSchedules).where(eq(checkInSchedules.id, schedule!.id)))[0]!;
+    const at = (weeks: number) => new Date(DateTime.fromMillis(start, { zone: ZONE }).plus({ weeks: Math.floor(weeks) }).toMillis() + (weeks % 1) * WEEK);
+    return { ...booked, schedule: schedule!, at, scheduleRow };
   }
 
+  const openInPortal = async (scope: Scope) => (await listClientIntakes(scope)).filter((r) => r.status !== "submitted" && r.name === "Pillars check-in");
+
+  it("keeps the open copy instead of making another: one open copy per person, no second email", async () => {
+    const { sam, alex, schedule, at } = await weekly();
+    const [samsCopy] = await openInPortal(sam);
+    expect(await assignDueCheckIns(at(1))).toEqual({ assigned: 0 });
+    expect(await assignDueCheckIns(at(2))).toEqual({ assigned: 0 });
+    // The same copy each, still open, still the one the first email links to.
+    expect((await openInPortal(sam)).map((r) => r.id)).toEqual([samsCopy!.id]);
+    expect(await openInPortal(alex)).toHaveLength(1);
+    expect(await copiesOf(schedule.id)).toHaveLength(2);
+    expect(await checkInMail("sam@example.test")).toHaveLength(1);
+    expect(await checkInMail("alex@example.test")).toHaveLength(1);
+
+    // The database refuses a second open copy for a person, whatever the code does.
+    const copy = (await copiesOf(schedule.id))[0]!;
+    await expect(getDb().insert(intakeResponses).values({ ...copy, id: undefined, dueAt: at(2), answers: {} })).rejects.toThrow();
+  });
+
+  it("never withdraws a copy with saved answers, and a client who has started isn't counted as not answering", async () => {
+    const { sam, alex, schedule, at, scheduleRow } = await weekly();
+    const [samsCopy] = await openInPortal(sam);
+    const { content } = await getClientIntake(sam, samsCopy!.id);
+    const first = content.questions.find((q) => q.kind === "scale")!;
+    await saveIntakeAnswer(sam, samsCopy!.id, first.id, "4");
+    for (let week = 1; week <= 6; week++) expect(await assignDueCheckIns(at(week))).toEqual({ assigned: 0 });
+    // Sam's draft is where Sam left it, the only open copy; the schedule runs on.
+    expect((await getClientIntake(sam, samsCopy!.id)).response.answers).toEqual({ [first.id]: 4 });
+    expect((await openInPortal(sam)).map((r) => r.id)).toEqual([samsCopy!.id]);
+    expect(await openInPortal(alex)).toHaveLength(1);
+    expect(await scheduleRow()).toMatchObject({ status: "active", pausedReason: null, unansweredInRow: 0 });
+    expect(await checkInMail()).toHaveLength(2);
+    // Sam finishes it: the next due date brings Sam a new copy, and Alex still has the first.
+    await answerOpen(schedule.id, [sam], at(6.5).getTime());
+    expect(await assignDueCheckIns(at(7))).toEqual({ assigned: 1 });
+    expect(await checkInMail("sam@example.test")).toHaveLength(2);
+    expect(await openInPortal(alex)).toHaveLength(1);
+  });
+
+  it("pauses itself after 3 unanswered in a row, says why, sends nothing more, and resumes", async () => {
+    const { practiceId, sam, alex, schedule, at, scheduleRow } = await weekly();
+    // A draft whose only answer was cleared again holds nothing: it counts as unanswered.
+    const [alexsCopy] = await openInPortal(alex);
+    const { content } = await getClientIntake(alex, alexsCopy!.id);
+    const first = content.questions.find((q) => q.kind === "scale")!;
+    await saveIntakeAnswer(alex, alexsCopy!.id, first.id, "2");
+    await saveIntakeAnswer(alex, alexsCopy!.id, first.id, "");
+    expect((await getClientIntake(alex, alexsCopy!.id)).response.status).toBe("in_progress");
+
+    await assignDueCheckIns(at(1));
+    await assignDueCheckIns(at(2));
+    expect(await scheduleRow()).toMatchObject({ status: "active", unansweredInRow: 2 });
+    await assignDueCheckIns(at(3));
+    expect(await scheduleRow()).toMatchObject({ status: "paused", pausedReason: "unanswered", unansweredInRow: 3 });
+    const [listed] = await listCheckInSchedules(practiceId, sam.clientId, alex.clientId);
+    expect(listed).toMatchObject({ status: "paused", pausedReason: "unanswered" });
+    expect(checkInPausedLabel(listed!.pausedReason)).toMatch(/^Paused: 3 check-ins went unanswered\./);
+    expect(checkInPausedLabel(null)).toBe("Paused: nothing is sent until you resume.");
+
+    for (let week = 4; week <= 12; week++) expect(await assignDueCheckIns(at(week))).toEqual({ assigned: 0 });
+    expect(await checkInMail()).toHaveLength(2);
+    // The open copies stay: the client may still answer while it is paused.
+    expect(await openInPortal(sam)).toHaveLength(1);
+
+    setTestClock(at(12.5));
+    const resumed = await changeCheckInSchedule(practiceId, { scheduleId: schedule.id, change: "resume" });
+    expect(resumed).toMatchObject({ status: "active", pausedReason: null, unansweredInRow: 0, nextDueAt: at(13) });
+    await answerOpen(schedule.id, [sam, alex], at(12.6).getTime());
+    expect(await assignDueCheckIns(at(13))).toEqual({ assigned: 2 });
+    expect(await checkInMail()).toHaveLength(4);
+
+    // The coach's own pause says nothing about answering; stopping clears the reason too.
+    const paused = await changeCheckInSchedule(practiceId, { scheduleId: schedule.id, change: "pause" });
+    expect(paused).toMatchObject({ status: "paused", pausedReason: null });
+    // The database allows a reason only on a paused schedule.
+    await expect(getDb().update(checkInSchedules).set({ status: "active", pausedReason: "unanswered" }).where(eq(checkInSchedules.id, schedule.id))).rejects.toThrow();
+  });
+
+  it("judges each partner on their own copy: one who answers keeps getting theirs, the other keeps one open", async () => {
+    const { sam, alex, schedule, at, scheduleRow } = await weekly();
+    for (let week = 1; week <= 5; week++) {
+      await answerOpen(schedule.id, [sam], at(week - 0.5).getTime());
+      expect(await assignDueCheckIns(at(week))).toEqual({ assigned: 1 });
+    }
+    expect(await scheduleRow()).toMatchObject({ status: "active", unansweredInRow: 0 });
+    expect(await checkInMail("sam@example.test")).toHaveLength(6);
+    expect(await checkInMail("alex@example.test")).toHaveLength(1);
+    expect(await openInPortal(alex)).toHaveLength(1);
+    expect(await openInPortal(sam)).toHaveLength(1);
+    // Neither sees the other's copies.
+    const alexs = new Set((await copiesOf(schedule.id)).filter((c) => c.clientId === alex.clientId).map((c) => c.id));
+    expect((await listClientIntakes(sam)).some((r) => alexs.has(r.id))).toBe(false);
+
+    // Now Sam stops answering too: three due dates with nobody's copy touched pause it.
+    for (let week = 6; week <= 8; week++) expect(await assignDueCheckIns(at(week))).toEqual({ assigned: 0 });
+    expect(await scheduleRow()).toMatchObject({ status: "paused", pausedReason: "unanswered" });
+  });
+});
+
+describe("the pillars over time", () => {
   it("has a point per submitted response that rated the pillar, none for an unrated pillar, and only the client's own", async () => {
     const { practiceId, sam, alex, checkInId } = await couple();
     await rate(sam, sam.responseId, { rest: "2" }, NOW.plus({ days: 1 }));
