@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
@@ -8,6 +9,7 @@ import { getPillarHistory, intakeStatusFor } from "@/server/intake/coach-view";
 import { checkInPausedLabel } from "@/lib/intake/status";
 import { getQuestionnaire, listQuestionnaires, saveQuestionnaire } from "@/server/intake/questionnaires";
 import { getClientIntake, listClientIntakes, saveIntakeAnswer, submitIntake } from "@/server/intake/responses";
+import { enqueueEmail } from "@/server/notifications/outbox";
 import { renderEmail } from "@/server/notifications/templates";
 import { createBookablePractice, setTestClock } from "../support/factories";
 import { coupleBooked as coupleBookedFor, failure } from "../support/intake";
@@ -331,6 +333,45 @@ describe("unanswered check-ins", () => {
     // Now Sam stops answering too: three due dates with nobody's copy touched pause it.
     for (let week = 6; week <= 8; week++) expect(await assignDueCheckIns(at(week))).toEqual({ assigned: 0 });
     expect(await scheduleRow()).toMatchObject({ status: "paused", pausedReason: "unanswered" });
+  });
+
+  it("the migration clears copies that piled up before, keeping every answer", async () => {
+    const { sam, alex, schedule, at } = await weekly();
+    // As before the fix: the index that forbids a pile is not there yet.
+    await getDb().execute(sql`drop index intake_responses_schedule_open_key`);
+    const firsts = await copiesOf(schedule.id);
+    const template = firsts[0];
+    const pile = async (scope: Scope, week: number, answer?: string) => {
+      const [copy] = await getDb()
+        .insert(intakeResponses)
+        .values({ ...template!, id: undefined, clientId: scope.clientId, dueAt: at(week), answers: {}, status: "not_started", startedAt: null })
+        .returning();
+      await enqueueEmail(getDb(), { practiceId: sam.practiceId, to: "pile@example.test", template: "checkin-assigned", data: {}, idempotencyKey: `checkin:${copy!.id}`, topic: `intake:${copy!.id}` });
+      if (answer) await saveIntakeAnswer(scope, copy!.id, "pillar_listening", answer);
+      return copy!.id;
+    };
+    const samsStarted = await pile(sam, 1, "2");
+    const samsUntouched = [await pile(sam, 2), await pile(sam, 3)];
+    const alexsOlderStarted = await pile(alex, 1, "5");
+    const alexsNewerStarted = await pile(alex, 2, "4");
+    const alexsUntouched = await pile(alex, 3);
+
+    const file = (name: string) => readFileSync(`drizzle/${name}`, "utf8");
+    for (const statement of file("0026_checkin_open_copies_cleanup.sql").split("--> statement-breakpoint")) await getDb().execute(sql.raw(statement));
+    const index = file("0027_checkin_unanswered.sql").split("--> statement-breakpoint").find((s) => s.includes("intake_responses_schedule_open_key"))!;
+    await getDb().execute(sql.raw(index));
+
+    // One open copy each, the latest started one; the other started one is kept, off the schedule, answers and all.
+    expect((await openCopiesOf(schedule.id)).map((c) => c.id).sort()).toEqual([samsStarted, alexsNewerStarted].sort());
+    const [older] = await getDb().select().from(intakeResponses).where(eq(intakeResponses.id, alexsOlderStarted));
+    expect(older).toMatchObject({ scheduleId: null, status: "in_progress", answers: { pillar_listening: 5 } });
+    // Untouched extras are gone (the first copies, never opened, among them), and so is their unsent mail.
+    const gone = [...samsUntouched, alexsUntouched, ...firsts.map((c) => c.id)];
+    expect(await getDb().select().from(intakeResponses).where(inArray(intakeResponses.id, gone))).toHaveLength(0);
+    const mail = await getDb().select().from(emailOutbox).where(inArray(emailOutbox.topic, gone.map((id) => `intake:${id}`)));
+    expect(mail.length).toBeGreaterThan(0);
+    expect(mail.every((m) => m.status === "canceled")).toBe(true);
+    expect(await getClientIntake(sam, samsStarted)).toMatchObject({ response: { answers: { pillar_listening: 2 } } });
   });
 });
 

@@ -15,7 +15,7 @@ export const intakeStatusLabels: Record<IntakeStatus, string> = {
  */
 export const QUESTIONNAIRE_KINDS = ["relationship", "crisis", "one_on_one", "custom", "checkin"] as const;
 
-/** A recurring check-in: running, paused by the coach (kept, sends nothing), or stopped for good. */
+/** A recurring check-in: running, paused (kept, sends nothing; by the coach or after unanswered check-ins), or stopped for good. */
 export const CHECKIN_SCHEDULE_STATUSES = ["active", "paused", "stopped"] as const;
 
 /** Why a schedule paused itself (null: the coach paused it, or it isn't paused). */
