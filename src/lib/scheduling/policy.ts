@@ -1,6 +1,5 @@
 // Cancel and reschedule rules. Pure (no DB, no clock: `now` is passed in), so the portal and
 // the manage page show the same answer the server enforces.
-import { z } from "@/lib/zod";
 import type { OfferingKind } from "@/lib/offerings";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time/dates";
 import { formatHours } from "@/lib/time/format";
@@ -21,18 +20,6 @@ export interface PolicySnapshot {
    */
   graceMinutes?: number;
 }
-
-/** For reading a stored snapshot (jsonb) back, or validating the offering form's two window fields. */
-export const policySnapshotSchema = z.object({
-  cancellationWindowHours: z.coerce
-    .number({ error: "Enter the cancellation window in hours." })
-    .min(0, "The cancellation window can't be negative.")
-    .max(24 * 30, "Keep the cancellation window under 30 days (720 hours)."),
-  rescheduleWindowHours: z.coerce
-    .number({ error: "Enter the reschedule window in hours." })
-    .min(0, "The reschedule window can't be negative.")
-    .max(24 * 30, "Keep the reschedule window under 30 days (720 hours)."),
-});
 
 const DEFAULT_WINDOW_HOURS = 24;
 const CRISIS_WINDOW_HOURS = 2;
