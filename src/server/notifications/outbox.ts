@@ -57,22 +57,34 @@ export type OutboxMessage = {
  * True when it wrote a row; false when one with the same key was there already.
  */
 export async function enqueueEmail(db: DbOrTx, message: OutboxMessage): Promise<boolean> {
+  return (await enqueueEmails(db, [message])) > 0;
+}
+
+/**
+ * Writes several emails in one statement (a booking's confirmations and
+ * reminders): the same rows enqueueEmail would write, one round trip instead
+ * of one each. Returns how many were new.
+ */
+export async function enqueueEmails(db: DbOrTx, messages: OutboxMessage[]): Promise<number> {
+  if (!messages.length) return 0;
   const inserted = await db
     .insert(emailOutbox)
-    .values({
-      practiceId: message.practiceId ?? null,
-      recipient: message.to,
-      template: message.template,
-      data: message.data,
-      sendAfter: message.sendAfter ?? now(),
-      idempotencyKey: message.idempotencyKey,
-      topic: message.topic ?? null,
-      priority: EMAIL_PRIORITY[message.priority ?? priorityOf(message.template, message.data)],
-      hasAttachments: carriesAttachments(message.template, message.data),
-    })
+    .values(
+      messages.map((message) => ({
+        practiceId: message.practiceId ?? null,
+        recipient: message.to,
+        template: message.template,
+        data: message.data,
+        sendAfter: message.sendAfter ?? now(),
+        idempotencyKey: message.idempotencyKey,
+        topic: message.topic ?? null,
+        priority: EMAIL_PRIORITY[message.priority ?? priorityOf(message.template, message.data)],
+        hasAttachments: carriesAttachments(message.template, message.data),
+      })),
+    )
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
     .returning({ id: emailOutbox.id });
-  return inserted.length > 0;
+  return inserted.length;
 }
 
 /**

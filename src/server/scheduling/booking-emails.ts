@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/server/db/client";
 import type { bookings, clients, offerings, practices } from "@/server/db/schema";
 import { sealValue } from "@/server/crypto/sealed";
 import { portalIntakeUrl } from "@/server/intake/assign";
-import { enqueueEmail, withdrawPendingEmails } from "@/server/notifications/outbox";
+import { enqueueEmails, withdrawPendingEmails, type OutboxMessage } from "@/server/notifications/outbox";
 import { bookedAsDifferences, describeBookedAs } from "./booked-as";
 import { buildInvite, type InviteEvent } from "./ics";
 import { coachSessionUrl, inviteEventFor, type InviteAudience } from "./invite-event";
@@ -190,33 +190,33 @@ export async function enqueueBookingEmails(tx: DbOrTx, args: Args) {
   const placeNews = event === "place-changed" && placeChangeRecipients(booking, now).length > 0;
   const recipients = event === "place-changed" ? (placeNews ? toAttendees : []) : event === "new-link" ? toAttendees : [...toAttendees, toCoach];
 
-  for (const { to, data } of recipients) {
-    await enqueueEmail(tx, {
-      practiceId: practice.id,
-      to,
-      template: `booking-${event}`,
-      data,
-      topic,
-      idempotencyKey: `${topic}:v${booking.sequence}:${event}:${to.toLowerCase()}`,
-    });
-  }
-
-  if (!holding) return;
-  // Reminders go to the people attending, not the coach, each on their own clock.
-  for (const { to, data } of toAttendees) {
-    for (const reminder of REMINDERS) {
-      const sendAfter = new Date(booking.startsAt.getTime() - reminder.beforeMs);
-      // A reminder whose moment has passed at booking time would only confuse.
-      if (sendAfter.getTime() <= now.getTime()) continue;
-      await enqueueEmail(tx, {
-        practiceId: practice.id,
-        to,
-        template: "booking-reminder",
-        data: { ...data, reminder: reminder.key, invite: null, lateBooking: null },
-        sendAfter,
-        topic,
-        idempotencyKey: `${topic}:v${booking.sequence}:reminder-${reminder.key}:${to.toLowerCase()}`,
-      });
+  // One insert for all of them: the confirmations (or updates), then the reminders still ahead.
+  const messages: OutboxMessage[] = recipients.map(({ to, data }) => ({
+    practiceId: practice.id,
+    to,
+    template: `booking-${event}`,
+    data,
+    topic,
+    idempotencyKey: `${topic}:v${booking.sequence}:${event}:${to.toLowerCase()}`,
+  }));
+  if (holding) {
+    // Reminders go to the people attending, not the coach, each on their own clock.
+    for (const { to, data } of toAttendees) {
+      for (const reminder of REMINDERS) {
+        const sendAfter = new Date(booking.startsAt.getTime() - reminder.beforeMs);
+        // A reminder whose moment has passed at booking time would only confuse.
+        if (sendAfter.getTime() <= now.getTime()) continue;
+        messages.push({
+          practiceId: practice.id,
+          to,
+          template: "booking-reminder",
+          data: { ...data, reminder: reminder.key, invite: null, lateBooking: null },
+          sendAfter,
+          topic,
+          idempotencyKey: `${topic}:v${booking.sequence}:reminder-${reminder.key}:${to.toLowerCase()}`,
+        });
+      }
     }
   }
+  await enqueueEmails(tx, messages);
 }
