@@ -315,6 +315,23 @@ describe("unanswered check-ins", () => {
     await expect(getDb().update(checkInSchedules).set({ status: "active", pausedReason: "unanswered" }).where(eq(checkInSchedules.id, schedule.id))).rejects.toThrow();
   });
 
+  it("a client answering a schedule that paused itself starts it again; one the coach paused stays paused", async () => {
+    const { practiceId, sam, alex, schedule, at, scheduleRow } = await weekly();
+    for (const week of [1, 2, 3]) await assignDueCheckIns(at(week));
+    expect(await scheduleRow()).toMatchObject({ status: "paused", pausedReason: "unanswered" });
+
+    // Sam answers his open copy in week 5½: the schedule is active again, due next in week 6.
+    await answerOpen(schedule.id, [sam], at(5.5).getTime());
+    expect(await scheduleRow()).toMatchObject({ status: "active", pausedReason: null, unansweredInRow: 0, nextDueAt: at(6) });
+    // Sam gets a new copy then; Alex still has hers open, so none for her.
+    expect(await assignDueCheckIns(at(6))).toEqual({ assigned: 1 });
+
+    // Paused by the coach, an answer changes nothing: the coach decides.
+    await changeCheckInSchedule(practiceId, { scheduleId: schedule.id, change: "pause" });
+    await answerOpen(schedule.id, [alex], at(6.5).getTime());
+    expect(await scheduleRow()).toMatchObject({ status: "paused", pausedReason: null });
+  });
+
   it("judges each partner on their own copy: one who answers keeps getting theirs, the other keeps one open", async () => {
     const { sam, alex, schedule, at, scheduleRow } = await weekly();
     for (let week = 1; week <= 5; week++) {

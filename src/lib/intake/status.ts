@@ -30,7 +30,7 @@ export const CHECKIN_UNANSWERED_LIMIT = 3;
 
 /** What the client page says about a paused schedule. */
 export function checkInPausedLabel(reason: CheckInPauseReason | null): string {
-  if (reason === "unanswered") return `Paused: ${CHECKIN_UNANSWERED_LIMIT} check-ins went unanswered. Nothing is sent until you resume.`;
+  if (reason === "unanswered") return `Paused: ${CHECKIN_UNANSWERED_LIMIT} check-ins went unanswered. Nothing is sent until you resume or the client answers.`;
   return "Paused: nothing is sent until you resume.";
 }
 

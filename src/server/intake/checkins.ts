@@ -207,16 +207,34 @@ export async function changeCheckInSchedule(practiceId: string, input: { schedul
       const [row] = await tx.update(checkInSchedules).set({ status: "paused", pausedReason: null }).where(eq(checkInSchedules.id, scheduleId)).returning();
       return row!;
     }
-    const zone = await zoneOf(tx, practiceId);
-    let next = schedule.nextDueAt;
-    while (next <= at) next = weeksLater(next, schedule.everyWeeks, zone);
-    const [row] = await tx
-      .update(checkInSchedules)
-      .set({ status: "active", nextDueAt: next, pausedReason: null, unansweredInRow: 0 })
-      .where(eq(checkInSchedules.id, scheduleId))
-      .returning();
-    return row!;
+    return resume(tx, schedule, at);
   });
+}
+
+/** Active again on its rhythm: the next due date after `at`, the unanswered count and its reason cleared. */
+async function resume(tx: DbOrTx, schedule: typeof checkInSchedules.$inferSelect, at: Date) {
+  const zone = await zoneOf(tx, schedule.practiceId);
+  let next = schedule.nextDueAt;
+  while (next <= at) next = weeksLater(next, schedule.everyWeeks, zone);
+  const [row] = await tx
+    .update(checkInSchedules)
+    .set({ status: "active", nextDueAt: next, pausedReason: null, unansweredInRow: 0 })
+    .where(eq(checkInSchedules.id, schedule.id))
+    .returning();
+  return row!;
+}
+
+/**
+ * A client submitted a copy of a schedule that paused itself because nobody
+ * answered: they are answering again, so it resumes on its rhythm (in the
+ * submit's transaction). A schedule the coach paused or stopped stays as the
+ * coach left it. Returns whether it resumed.
+ */
+export async function resumeAnsweredSchedule(tx: DbOrTx, scheduleId: string, at: Date) {
+  const [schedule] = await tx.select().from(checkInSchedules).where(eq(checkInSchedules.id, scheduleId)).for("update");
+  if (!schedule || schedule.status !== "paused" || schedule.pausedReason !== "unanswered") return false;
+  await resume(tx, schedule, at);
+  return true;
 }
 
 /**

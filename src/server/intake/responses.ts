@@ -9,6 +9,7 @@ import { withdrawPendingEmails } from "@/server/notifications/outbox";
 import { missingRequired, parseAnswer } from "@/lib/intake/answers";
 import { flagsCrisis, isAnswerable, type Answers } from "@/lib/intake/model";
 import { scoreResponse } from "@/lib/intake/scoring";
+import { resumeAnsweredSchedule } from "./checkins";
 import { raiseCrisisAlert } from "./crisis";
 
 /**
@@ -110,6 +111,8 @@ export async function submitIntake(scope: ClientScope, responseId: string) {
       .where(eq(intakeResponses.id, responseId))
       .returning();
     await withdrawPendingEmails(tx, `intake:${responseId}`);
+    // A check-in answered after its schedule paused itself for want of answers starts it again.
+    if (current.scheduleId) await resumeAnsweredSchedule(tx, current.scheduleId, at);
     return row!;
   });
 }
