@@ -1,16 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { now } from "@/server/clock";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { clients, planInvoices, planSubscriptions, plans, practices, refunds } from "@/server/db/schema";
 import { AppError, notFound, notFoundUnlessId } from "@/server/errors";
 import { enqueueEmail } from "@/server/notifications/outbox";
 import type { TemplateData } from "@/server/notifications/templates";
 import { parseInput } from "@/server/validate";
-import { coachRefundInput } from "./refunds";
+import { coachRefundInput, markRefundSucceeded } from "./refunds";
 import { withdrawUnspentCredits } from "./credits";
 import { onStripeAccount, stripe, type Stripe } from "./stripe-client";
 import { periodSourceKey } from "./subscriptions";
@@ -63,16 +62,9 @@ function monthEmail(month: PlanMonth, reader: { name: string; timeZone: string }
  * refund leaves them (the coach can adjust credits by hand).
  */
 async function confirmPlanRefund(tx: DbOrTx, month: PlanMonth, refundRowId: string) {
-  const [refund] = await tx
-    .update(refunds)
-    .set({ status: "succeeded", confirmedAt: now() })
-    .where(and(eq(refunds.id, refundRowId), sql`${refunds.status} <> 'succeeded'`))
-    .returning();
-  if (!refund) return;
-  const [{ total } = { total: 0 }] = await tx
-    .select({ total: sql<number>`coalesce(sum(${refunds.amountCents}), 0)::int` })
-    .from(refunds)
-    .where(and(eq(refunds.planInvoiceId, month.invoice.id), eq(refunds.status, "succeeded")));
+  const confirmed = await markRefundSucceeded(tx, refundRowId, eq(refunds.planInvoiceId, month.invoice.id));
+  if (!confirmed) return;
+  const { refund, total } = confirmed;
   const refundedCents = Math.min(total, month.invoice.amountCents);
   const [updated] = await tx.update(planInvoices).set({ refundedCents }).where(eq(planInvoices.id, month.invoice.id)).returning();
   month.invoice = updated!;

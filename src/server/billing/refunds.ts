@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { paidStatusAfterRefunds, type RefundCause } from "@/lib/billing/payments";
 import { refundReasonSchema } from "@/lib/validation";
@@ -120,21 +120,33 @@ export async function refundByCoach(tx: DbOrTx, target: RefundTarget, input: z.i
 }
 
 /**
- * Stripe confirmed a refund: it counts towards the payment (the sum of
- * succeeded refunds, so applying twice changes nothing), what the payment paid
- * for follows (target.afterConfirmed), and the payer is told once.
+ * Marks a refund row succeeded (once: a row already succeeded gives null, so a
+ * redelivered event changes nothing) and sums the succeeded refunds of what it
+ * refunds (`of`: its payment, or its plan month), which is what now counts as refunded.
  */
-async function confirmRefund(tx: DbOrTx, target: RefundTarget, refundRowId: string) {
+export async function markRefundSucceeded(tx: DbOrTx, refundRowId: string, of: SQL | undefined) {
   const [refund] = await tx
     .update(refunds)
     .set({ status: "succeeded", confirmedAt: now() })
     .where(and(eq(refunds.id, refundRowId), sql`${refunds.status} <> 'succeeded'`))
     .returning();
-  if (!refund) return;
+  if (!refund) return null;
   const [{ total } = { total: 0 }] = await tx
     .select({ total: sql<number>`coalesce(sum(${refunds.amountCents}), 0)::int` })
     .from(refunds)
-    .where(and(eq(refunds.paymentId, target.payment.id), eq(refunds.status, "succeeded")));
+    .where(and(of, eq(refunds.status, "succeeded")));
+  return { refund, total };
+}
+
+/**
+ * Stripe confirmed a refund: it counts towards the payment (the sum of
+ * succeeded refunds, so applying twice changes nothing), what the payment paid
+ * for follows (target.afterConfirmed), and the payer is told once.
+ */
+async function confirmRefund(tx: DbOrTx, target: RefundTarget, refundRowId: string) {
+  const confirmed = await markRefundSucceeded(tx, refundRowId, eq(refunds.paymentId, target.payment.id));
+  if (!confirmed) return;
+  const { refund, total } = confirmed;
   const refundedCents = Math.min(total, target.payment.amountCents);
   const status = paidStatusAfterRefunds(target.payment.amountCents, refundedCents);
   const [updated] = await tx.update(payments).set({ refundedCents, status }).where(eq(payments.id, target.payment.id)).returning();
